@@ -1,0 +1,33 @@
+import type { Metadata, Viewport } from "next";
+import { SiteHeader } from "@/app/_components/site-header";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Clio", template: "%s · Clio" },
+  description: "Learn what an article says and argues, and remember it: grounded question cards with spaced repetition.",
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#faf9f7" },
+    { media: "(prefers-color-scheme: dark)", color: "#14161a" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-dvh antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 btn-primary">
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main" className="mx-auto w-full max-w-5xl px-4 pb-16 pt-6 sm:px-6">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

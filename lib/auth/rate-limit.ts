@@ -1,0 +1,37 @@
+import { db } from "@/lib/db";
+
+/**
+ * Fixed-window counters in the database: one atomic upsert per hit, so concurrent attempts are all
+ * counted and limits hold across restarts and server instances.
+ */
+export interface RateLimitResult {
+  count: number;
+  resetAt: Date;
+}
+
+export async function hitRateLimit(key: string, windowMs: number, now: Date): Promise<RateLimitResult> {
+  const resetAt = new Date(now.getTime() + windowMs);
+  const rows = await db.$queryRaw<RateLimitResult[]>`
+    INSERT INTO "RateLimit" (key, count, "resetAt") VALUES (${key}, 1, ${resetAt})
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE WHEN "RateLimit"."resetAt" <= ${now} THEN 1 ELSE "RateLimit".count + 1 END,
+      "resetAt" = CASE WHEN "RateLimit"."resetAt" <= ${now} THEN ${resetAt} ELSE "RateLimit"."resetAt" END
+    RETURNING count, "resetAt"`;
+  return rows[0]!;
+}
+
+/** The current count of an unexpired window (0 when none). */
+export async function peekRateLimit(key: string, now: Date): Promise<RateLimitResult> {
+  const row = await db.rateLimit.findUnique({ where: { key } });
+  if (!row || row.resetAt <= now) return { count: 0, resetAt: now };
+  return { count: row.count, resetAt: row.resetAt };
+}
+
+export async function clearRateLimit(key: string): Promise<void> {
+  await db.rateLimit.deleteMany({ where: { key } });
+}
+
+/** Takes back one hit (a successful attempt should not count against a shared IP). */
+export async function refundRateLimit(key: string): Promise<void> {
+  await db.$executeRaw`UPDATE "RateLimit" SET count = GREATEST(count - 1, 0) WHERE key = ${key}`;
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { PasswordSchema } from "@/lib/auth/password";
+
+export const EmailSchema = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "Enter an email address like name@school.org." }).max(254, { error: "That email address is too long." }));
+
+export const RoleSchema = z.enum(["student", "teacher"], { error: "Choose whether you are a student or a teacher." });
+
+const TimezoneSchema = z
+  .string()
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, { error: "Unknown time zone." });
+
+export const SignUpSchema = z.object({
+  name: z.string({ error: "Enter your name." }).trim().min(1, { error: "Enter your name." }).max(100, { error: "Use at most 100 characters." }),
+  email: EmailSchema,
+  password: PasswordSchema,
+  role: RoleSchema,
+  /** Sent by the browser (Intl); daily limits reset at this zone's midnight. */
+  timezone: TimezoneSchema.catch("UTC"),
+});
+export type SignUpInput = z.input<typeof SignUpSchema>;
+
+// Sign-in checks only the shape: the password rules may have changed since the account was made.
+export const SignInSchema = z.object({
+  email: EmailSchema,
+  password: z.string({ error: "Enter your password." }).min(1, { error: "Enter your password." }).max(1024),
+});

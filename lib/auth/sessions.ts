@@ -1,0 +1,52 @@
+import { db } from "@/lib/db";
+import { PUBLIC_USER_FIELDS, type PublicUser } from "@/lib/auth/users";
+
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+// lastSeenAt is for the user's own view of their sessions; minute precision is plenty.
+const TOUCH_AFTER_MS = 5 * 60 * 1000;
+
+export async function createSession(userId: string, now: Date, userAgent?: string | null): Promise<string> {
+  const session = await db.session.create({
+    data: {
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
+      userAgent: userAgent?.slice(0, 300) ?? null,
+    },
+    select: { id: true },
+  });
+  return session.id;
+}
+
+/** The user of a live session (not revoked, not expired), or null. */
+export async function findSessionUser(sessionId: string, now: Date): Promise<PublicUser | null> {
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: { revokedAt: true, expiresAt: true, lastSeenAt: true, user: { select: PUBLIC_USER_FIELDS } },
+  });
+  if (!session || session.revokedAt || session.expiresAt <= now) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await db.session.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
+  }
+  return session.user;
+}
+
+export async function revokeSession(sessionId: string, now: Date): Promise<void> {
+  await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
+}
+
+/** "Sign out everywhere": every session of the user, on every device, stops working. */
+export async function revokeAllSessions(userId: string, now: Date): Promise<number> {
+  const { count } = await db.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+  return count;
+}
+
+/** The user's live sessions, newest first (for the account page). */
+export async function listSessions(userId: string, now: Date) {
+  return db.session.findMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, createdAt: true, lastSeenAt: true },
+  });
+}

@@ -1,0 +1,52 @@
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { hashPassword } from "@/lib/auth/password";
+import { SignUpSchema, type SignUpInput } from "@/lib/auth/schemas";
+
+export class EmailTakenError extends Error {
+  constructor() {
+    super("An account with this email already exists. Sign in instead.");
+    this.name = "EmailTakenError";
+  }
+}
+
+/** The fields of a user that the app shows and authorizes with (never the password hash). */
+export const PUBLIC_USER_FIELDS = { id: true, email: true, name: true, role: true, timezone: true } as const;
+export type PublicUser = Prisma.UserGetPayload<{ select: typeof PUBLIC_USER_FIELDS }>;
+
+/** Creates an account; throws ZodError for bad input and EmailTakenError for a duplicate email. */
+export async function createUser(input: SignUpInput): Promise<PublicUser> {
+  const data = SignUpSchema.parse(input);
+  const passwordHash = await hashPassword(data.password);
+  try {
+    return await db.user.create({
+      data: { email: data.email, name: data.name, role: data.role, timezone: data.timezone, passwordHash },
+      select: PUBLIC_USER_FIELDS,
+    });
+  } catch (error) {
+    // The unique index decides, so two sign-ups racing for one email cannot both succeed.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new EmailTakenError();
+    throw error;
+  }
+}
+
+export class GithubEmailTakenError extends Error {
+  constructor() {
+    super("An account with your GitHub email already exists. Sign in with your email and password.");
+    this.name = "GithubEmailTakenError";
+  }
+}
+
+/** The Clio account for a GitHub identity, created (as a student) on first sign-in. */
+export async function findOrCreateGithubUser(profile: { githubId: string; email: string; name: string }): Promise<PublicUser> {
+  const existing = await db.user.findUnique({ where: { githubId: profile.githubId }, select: PUBLIC_USER_FIELDS });
+  if (existing) return existing;
+  // Not linked by email automatically: that would let whoever controls a GitHub email take over
+  // a password account.
+  const email = profile.email.trim().toLowerCase();
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw new GithubEmailTakenError();
+  return db.user.create({
+    data: { email, name: profile.name || email, role: "student", githubId: profile.githubId },
+    select: PUBLIC_USER_FIELDS,
+  });
+}

@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+import { applyMigrations } from "@/lib/db/migrate";
+
+/**
+ * The one Prisma client. With DATABASE_URL it talks to that PostgreSQL server; without it, to
+ * PGlite (PostgreSQL in WebAssembly) in CLIO_DATA_DIR, migrated on first use. Nothing is opened at
+ * import: `next build` imports this module from several processes, and a PGlite directory opened by
+ * two processes is corrupted.
+ */
+export type Db = PrismaClient;
+/** The client inside `db.$transaction(async (tx) => ...)`. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export const isEmbedded = env.DATABASE_URL === undefined;
+
+/** Opens (once per process) the embedded database and applies pending migrations. */
+export function openEmbeddedDatabase(): Promise<PGlite> {
+  const g = globalThis as { __clioPglite?: Promise<PGlite> };
+  g.__clioPglite ??= (async () => {
+    const inMemory = env.CLIO_DATA_DIR.startsWith("memory://");
+    const dataDir = inMemory ? undefined : path.resolve(env.CLIO_DATA_DIR, "pglite");
+    if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    const pglite = await PGlite.create(dataDir);
+    await applyMigrations(pglite);
+    return pglite;
+  })();
+  return g.__clioPglite;
+}
+
+/** Defers opening PGlite until Prisma's first query. */
+class EmbeddedAdapterFactory implements SqlDriverAdapterFactory {
+  readonly provider = "postgres" as const;
+  readonly adapterName = "pglite-prisma-adapter";
+  async connect() {
+    return new PrismaPGlite(await openEmbeddedDatabase()).connect();
+  }
+}
+
+function createClient(): Db {
+  const adapter = env.DATABASE_URL
+    ? new PrismaPg({ connectionString: env.DATABASE_URL, max: 20 })
+    : new EmbeddedAdapterFactory();
+  return new PrismaClient({ adapter });
+}
+
+// Cached on globalThis so that hot reloads in development reuse one client (and one PGlite).
+const g = globalThis as { __clioDb?: Db };
+export const db: Db = (g.__clioDb ??= createClient());

@@ -1,0 +1,48 @@
+import path from "node:path";
+import { db, isEmbedded } from "@/lib/db";
+import { env } from "@/lib/env";
+import { hashPassword } from "@/lib/auth/password";
+import { loadAllDecks } from "@/lib/content/load";
+import { syncDeck, type SyncReport } from "@/lib/content/sync";
+
+/** The demo accounts the README lists. `.example` is a reserved domain: these never reach anyone. */
+export const DEMO_USERS = [
+  { email: "teacher@clio.example", password: "clio-demo-teacher", name: "Ada Teacher", role: "teacher" },
+  { email: "student@clio.example", password: "clio-demo-student", name: "Sam Student", role: "student" },
+] as const;
+
+export const CONTENT_DIR = path.join(process.cwd(), "content");
+
+/** Loads every deck in content/ into the database (idempotent; see syncDeck). */
+export async function syncContentDecks(now: Date): Promise<SyncReport[]> {
+  const decks = await loadAllDecks(CONTENT_DIR);
+  const reports: SyncReport[] = [];
+  for (const deck of decks) reports.push(await syncDeck(deck, { isPublic: true }, now));
+  return reports;
+}
+
+/** Creates the demo users if missing (never resets a password someone changed). */
+export async function ensureDemoUsers(): Promise<void> {
+  for (const user of DEMO_USERS) {
+    const exists = await db.user.findUnique({ where: { email: user.email }, select: { id: true } });
+    if (exists) continue;
+    await db.user.create({
+      data: { email: user.email, name: user.name, role: user.role, passwordHash: await hashPassword(user.password) },
+    });
+  }
+}
+
+export async function seedDemo(now: Date): Promise<void> {
+  await syncContentDecks(now);
+  await ensureDemoUsers();
+}
+
+/**
+ * Run once when the server starts (instrumentation.ts): on the embedded database, bring content/
+ * into the database and make sure the demo accounts exist, so a fresh clone is ready to use.
+ * A PostgreSQL server is seeded explicitly with `npm run db:seed`.
+ */
+export async function seedOnStart(): Promise<void> {
+  if (!isEmbedded || !env.CLIO_DEMO_SEED) return;
+  await seedDemo(new Date());
+}

@@ -1,0 +1,29 @@
+// `npm run db:migrate`: applies pending migrations to DATABASE_URL's server, or to the embedded
+// database when it is unset (stop the app first: one process at a time may open a PGlite directory).
+import pg from "pg";
+import { env } from "@/lib/env";
+import { applyMigrations, pgSqlRunner } from "@/lib/db/migrate";
+import { openEmbeddedDatabase } from "@/lib/db";
+
+async function main() {
+  if (env.DATABASE_URL) {
+    const client = new pg.Client({ connectionString: env.DATABASE_URL });
+    await client.connect();
+    try {
+      const applied = await applyMigrations(pgSqlRunner(client));
+      console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.");
+    } finally {
+      await client.end();
+    }
+  } else {
+    // openEmbeddedDatabase migrates as it opens.
+    const pglite = await openEmbeddedDatabase();
+    await pglite.close();
+    console.log(`Embedded database in ${env.CLIO_DATA_DIR}/pglite is up to date.`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
