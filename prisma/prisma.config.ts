@@ -72,9 +72,11 @@ class PrismaPGliteMigrate extends PrismaPGlite {
 }
 
 function embeddedAdapter() {
-  const dir = process.env.PGLITE_DIR ?? path.join(root, ".data/pglite");
+  // The same place as the app's embedded database (lib/db.ts); never run this while the app runs.
+  const dataDir = process.env.CLIO_DATA_DIR ?? ".data";
+  const dir = dataDir.startsWith("memory://") ? "memory://" : path.join(path.resolve(root, dataDir), "pglite");
+  if (dir !== "memory://") fs.mkdirSync(path.dirname(dir), { recursive: true });
   // The CLI may ask for the adapter twice; two PGlite instances on one directory corrupt it.
-  fs.mkdirSync(path.dirname(dir), { recursive: true });
   const g = globalThis as { __clioCliPglite?: PGlite };
   g.__clioCliPglite ??= new PGlite(dir);
   return new PrismaPGliteMigrate(g.__clioCliPglite);

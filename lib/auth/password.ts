@@ -18,8 +18,8 @@ export function isCommonPassword(password: string): boolean {
 
 export const PasswordSchema = z
   .string({ error: "Enter a password." })
-  .min(PASSWORD_MIN, { error: `Use at least ${PASSWORD_MIN} characters.` })
-  .max(PASSWORD_MAX, { error: `Use at most ${PASSWORD_MAX} characters.` })
+  .min(PASSWORD_MIN, { error: `Use at least ${PASSWORD_MIN} characters.`, abort: true })
+  .max(PASSWORD_MAX, { error: `Use at most ${PASSWORD_MAX} characters.`, abort: true })
   .refine((p) => !isCommonPassword(p), {
     error: "This password is one of the most common and easy to guess. Choose another.",
   });

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { SignUpSchema, type SignUpInput } from "@/lib/auth/schemas";
 
@@ -25,7 +26,7 @@ export async function createUser(input: SignUpInput): Promise<PublicUser> {
     });
   } catch (error) {
     // The unique index decides, so two sign-ups racing for one email cannot both succeed.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new EmailTakenError();
+    if (isUniqueViolation(error)) throw new EmailTakenError();
     throw error;
   }
 }

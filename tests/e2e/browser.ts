@@ -1,0 +1,25 @@
+import fs from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+
+/** Debian's Chromium (or CHROMIUM_PATH): playwright's own browser download cannot work offline. */
+export function findChromium(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  return candidates.find((p): p is string => Boolean(p && fs.existsSync(p))) ?? null;
+}
+
+export function launchChromium(executablePath: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    // No sandbox as root; no background networking, which this machine's closed network refuses.
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}

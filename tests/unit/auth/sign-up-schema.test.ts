@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { SignUpSchema } from "@/lib/auth/schemas";
+import { isCommonPassword } from "@/lib/auth/password";
+
+const valid = { name: "Ada Lovelace", email: "Ada@Example.org ", password: "analytical-engine-1843", role: "student", timezone: "Europe/London" };
+
+function fieldErrors(input: Record<string, unknown>) {
+  const result = SignUpSchema.safeParse(input);
+  return result.success ? {} : z.flattenError(result.error).fieldErrors;
+}
+
+describe("sign-up validation", () => {
+  it("accepts a valid sign-up and normalises the email to lower case", () => {
+    const data = SignUpSchema.parse(valid);
+    expect(data.email).toBe("ada@example.org");
+    expect(data.role).toBe("student");
+    expect(data.timezone).toBe("Europe/London");
+  });
+
+  it("names each bad field with a message a person can act on", () => {
+    const errors = fieldErrors({ name: " ", email: "not-an-email", password: "short", role: "admin" });
+    expect(errors.name).toEqual(["Enter your name."]);
+    expect(errors.email).toEqual(["Enter an email address like name@school.org."]);
+    expect(errors.password).toEqual(["Use at least 8 characters."]);
+    expect(errors.role).toEqual(["Choose whether you are a student or a teacher."]);
+  });
+
+  it("allows passwords of 64 characters and more, up to 128", () => {
+    expect(fieldErrors({ ...valid, password: "x".repeat(20) + "y".repeat(44) }).password).toBeUndefined();
+    expect(fieldErrors({ ...valid, password: "correct horse ".repeat(9) }).password).toBeUndefined();
+    expect(fieldErrors({ ...valid, password: "z".repeat(129) }).password).toEqual(["Use at most 128 characters."]);
+  });
+
+  it("refuses the most common passwords, whatever their case", () => {
+    expect(isCommonPassword("password")).toBe(true);
+    expect(isCommonPassword("PassWord1")).toBe(true);
+    expect(isCommonPassword("12345678")).toBe(true);
+    expect(fieldErrors({ ...valid, password: "Iloveyou1" }).password?.[0]).toMatch(/most common/);
+    expect(isCommonPassword("analytical-engine-1843")).toBe(false);
+  });
+
+  it("falls back to UTC for an unknown time zone rather than refusing the sign-up", () => {
+    expect(SignUpSchema.parse({ ...valid, timezone: "Mars/Olympus" }).timezone).toBe("UTC");
+  });
+});
