@@ -1,18 +1,19 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState } from "react";
 import { signUpAction, type SignUpState } from "@/app/sign-up/actions";
 import { FieldErrors } from "@/app/_components/field-errors";
 
 export function SignUpForm() {
   const [state, action, pending] = useActionState<SignUpState, FormData>(signUpAction, {});
-  const [timezone, setTimezone] = useState("UTC");
-  // The browser knows the student's zone; daily limits reset at its midnight.
-  useEffect(() => setTimezone(Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"), []);
+  // The browser knows the student's zone; daily limits and streaks reset at its midnight.
+  const submit = (formData: FormData) => {
+    formData.set("timezone", Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
+    action(formData);
+  };
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-4" noValidate>
-      <input type="hidden" name="timezone" value={timezone} />
+    <form action={submit} className="space-y-4" noValidate>
       <div>
         <label htmlFor="name" className="field-label">Name</label>
         <input id="name" name="name" autoComplete="name" required defaultValue={state.values?.name} className="field-input"
