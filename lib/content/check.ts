@@ -52,7 +52,7 @@ function checkCard(card: CardInput, article: Article, where: DeckLocation): Cont
       problems.push(...checkOptions(card.options, card.answer).map(([m, f]) => problem(m, f)));
       break;
     case "viewpoint":
-      if (card.options) problems.push(...checkOptions(card.options, card.answer).map(([m, f]) => problem(m, f)));
+      if (card.options?.length) problems.push(...checkOptions(card.options, card.answer).map(([m, f]) => problem(m, f)));
       break;
     case "true_false":
       if (card.answer === "False" && card.correction === undefined) {

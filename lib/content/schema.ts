@@ -50,9 +50,13 @@ const CardBaseSchema = z.object({
   quote: nonEmpty("a verbatim quote from the article"),
 });
 
+/** Self-graded and typed cards have no options; `options: []` is allowed so every export has the field. */
+const NoOptionsSchema = (why: string) => z.array(z.string()).max(0, { error: `${why}: leave "options" out or empty` }).optional();
+
 export const BasicCardSchema = CardBaseSchema.extend({
   type: z.literal("basic"),
   answer: nonEmpty("an answer"),
+  options: NoOptionsSchema("basic cards are self-graded"),
 });
 
 /** `prompt` holds the sentence with one blank written as `____`; `answer` fills it. */
@@ -61,6 +65,7 @@ export const ClozeCardSchema = CardBaseSchema.extend({
   answer: nonEmpty("an answer"),
   /** Other spellings accepted when typed (e.g. "Putin" for "Vladimir Putin"). */
   acceptedAnswers: z.array(z.string().trim().min(1)).optional(),
+  options: NoOptionsSchema("cloze answers are typed"),
 });
 
 export const MultipleChoiceCardSchema = CardBaseSchema.extend({
@@ -84,8 +89,11 @@ export const ViewpointCardSchema = CardBaseSchema.extend({
   type: z.literal("viewpoint"),
   party: nonEmpty("the party whose viewpoint it is (e.g. Russia, the author)"),
   answer: nonEmpty("an answer"),
-  /** Optional: with options the card is multiple choice and graded on the server. */
-  options: z.array(z.string().trim().min(1)).min(4).optional(),
+  /** Optional: with options the card is multiple choice and graded on the server; empty means self-graded. */
+  options: z
+    .array(z.string().trim().min(1))
+    .refine((o) => o.length === 0 || o.length >= 4, { error: "give the answer and at least 3 other options, or none" })
+    .optional(),
 });
 
 export const TimelineEventSchema = z.object({

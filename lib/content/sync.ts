@@ -38,7 +38,14 @@ function cardContent(card: NormalizedCard) {
   };
 }
 
-async function upsertArticle(tx: Tx, deck: LoadedDeck): Promise<string> {
+export class ArticleConflictError extends Error {
+  constructor(slug: string) {
+    super(`Another author's deck quotes the article "${slug}" with different text. Give your article another slug.`);
+    this.name = "ArticleConflictError";
+  }
+}
+
+async function upsertArticle(tx: Tx, deck: LoadedDeck, ownerId: string | null): Promise<string> {
   const { article } = deck;
   const bodyHash = sha256(article.body);
   const data = {
@@ -53,6 +60,12 @@ async function upsertArticle(tx: Tx, deck: LoadedDeck): Promise<string> {
     return created.id;
   }
   const textChanged = existing.bodyHash !== bodyHash;
+  // Changing the text moves every quote's offsets: only decks of the same owner may do that.
+  // (SQL's <> never matches NULL, so "another owner" is spelled out for both cases.)
+  const otherOwner = ownerId === null ? { ownerId: { not: null } } : { OR: [{ ownerId: null }, { ownerId: { not: ownerId } }] };
+  if (textChanged && (await tx.deck.count({ where: { articleId: existing.id, slug: { not: deck.slug }, ...otherOwner } })) > 0) {
+    throw new ArticleConflictError(article.slug);
+  }
   const metaChanged =
     existing.title !== data.title ||
     existing.outlet !== data.outlet ||
@@ -81,8 +94,8 @@ export async function syncDeck(
 ): Promise<SyncReport> {
   return db.$transaction(
     async (tx) => {
-      const articleId = await upsertArticle(tx, deck);
       const ownerId = options.ownerId ?? null;
+      const articleId = await upsertArticle(tx, deck, ownerId);
       const deckData = {
         title: deck.title,
         description: deck.description,
@@ -92,9 +105,13 @@ export async function syncDeck(
       };
       const existingDeck = await tx.deck.findUnique({ where: { slug: deck.slug } });
       if (existingDeck && existingDeck.ownerId !== ownerId) throw new DeckOwnershipError(deck.slug);
-      const deckRow = existingDeck
-        ? await tx.deck.update({ where: { id: existingDeck.id }, data: deckData })
-        : await tx.deck.create({ data: { ...deckData, slug: deck.slug, ownerId } });
+      let deckRow = existingDeck;
+      if (!deckRow) {
+        deckRow = await tx.deck.create({ data: { ...deckData, slug: deck.slug, ownerId } });
+      } else {
+        const current = Object.fromEntries(Object.keys(deckData).map((k) => [k, deckRow![k as keyof typeof deckData]]));
+        if (!isDeepStrictEqual(current, deckData)) deckRow = await tx.deck.update({ where: { id: deckRow.id }, data: deckData });
+      }
 
       const existingCards = await tx.card.findMany({ where: { deckId: deckRow.id } });
       const byExternalId = new Map(existingCards.map((c) => [c.externalId, c]));

@@ -1,0 +1,86 @@
+import { db } from "@/lib/db";
+import type { Article, CardInput, DeckFile, TimelineEvent } from "@/lib/content/schema";
+
+export class DeckNotFoundError extends Error {
+  constructor(slug: string) {
+    super(`No deck with the slug "${slug}".`);
+    this.name = "DeckNotFoundError";
+  }
+}
+
+/** A deck file with its article embedded: what `deck export` prints and `deck import` reads back. */
+export type ExportedDeck = Omit<DeckFile, "article"> & { article: Article };
+
+type CardRow = {
+  externalId: string;
+  type: CardInput["type"];
+  prompt: string;
+  answer: string;
+  options: string[];
+  explanation: string;
+  quote: string;
+  extra: unknown;
+};
+
+function toCardInput(card: CardRow): CardInput {
+  const extra = (card.extra ?? {}) as Record<string, unknown>;
+  const common = { id: card.externalId, prompt: card.prompt, explanation: card.explanation, quote: card.quote };
+  switch (card.type) {
+    case "basic":
+      return { ...common, type: "basic", answer: card.answer, options: [] };
+    case "cloze": {
+      const accepted = (extra.acceptedAnswers as string[] | undefined) ?? [];
+      return { ...common, type: "cloze", answer: card.answer, options: [], ...(accepted.length ? { acceptedAnswers: accepted } : {}) };
+    }
+    case "multiple_choice":
+      return { ...common, type: "multiple_choice", answer: card.answer, options: card.options };
+    case "true_false":
+      return {
+        ...common,
+        type: "true_false",
+        answer: card.answer === "True" ? "True" : "False",
+        options: ["True", "False"],
+        ...(typeof extra.correction === "string" ? { correction: extra.correction } : {}),
+      };
+    case "viewpoint":
+      return { ...common, type: "viewpoint", party: String(extra.party ?? ""), answer: card.answer, options: card.options };
+    case "timeline":
+      return { ...common, type: "timeline", events: extra.events as TimelineEvent[], answer: card.answer, options: card.options };
+  }
+}
+
+/**
+ * The deck as stored (live cards in deck order, settings, and its article), in the deck file format.
+ * Importing the result gives the same deck.
+ */
+export async function exportDeck(slug: string): Promise<ExportedDeck> {
+  const deck = await db.deck.findUnique({
+    where: { slug },
+    include: { article: true, cards: { where: { retiredAt: null }, orderBy: { position: "asc" } } },
+  });
+  if (!deck) throw new DeckNotFoundError(slug);
+  const { article } = deck;
+  return {
+    slug: deck.slug,
+    title: deck.title,
+    description: deck.description,
+    article: {
+      slug: article.slug,
+      title: article.title,
+      ...(article.outlet ? { outlet: article.outlet } : {}),
+      ...(article.publishedAt ? { publishedAt: article.publishedAt.toISOString().slice(0, 10) } : {}),
+      ...(article.sourceUrl ? { sourceUrl: article.sourceUrl } : {}),
+      body: article.body,
+    },
+    settings: {
+      desiredRetention: deck.desiredRetention,
+      newCardsPerDay: deck.newCardsPerDay,
+      maxReviewsPerDay: deck.maxReviewsPerDay,
+      learningSteps: deck.learningSteps,
+      relearningSteps: deck.relearningSteps,
+      maximumInterval: deck.maximumInterval,
+      leechThreshold: deck.leechThreshold,
+    },
+    cards: deck.cards.map(toCardInput),
+  };
+}
