@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CardType, Prisma } from "@/lib/generated/prisma/client";
 import type { PublicUser } from "@/lib/auth/users";
 
 /** Decks a user may read: public ones, their own, and (for students) those assigned to their classes. */
@@ -50,4 +50,40 @@ export async function listDecksForUser(user: Pick<PublicUser, "id">): Promise<De
     cardCount: d._count.cards,
     studiedCount: studiedByDeck.get(d.id) ?? 0,
   }));
+}
+
+export const CARD_TYPE_LABELS: Record<CardType, string> = {
+  basic: "Question & answer",
+  cloze: "Fill the blank",
+  multiple_choice: "Multiple choice",
+  true_false: "True or false",
+  viewpoint: "Who argues what",
+  timeline: "Timeline",
+};
+
+/** A deck the user may read, with its article and live cards; null when missing or not theirs to see. */
+export async function findDeckForUser(user: Pick<PublicUser, "id">, slug: string) {
+  return db.deck.findFirst({
+    where: { AND: [{ slug }, visibleDecksWhere(user)] },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      description: true,
+      ownerId: true,
+      article: { select: { slug: true, title: true, outlet: true, publishedAt: true, sourceUrl: true, body: true, version: true } },
+      cards: {
+        where: { retiredAt: null },
+        orderBy: { position: "asc" },
+        select: { id: true, externalId: true, type: true, prompt: true, answer: true, explanation: true, quote: true, quoteStart: true, quoteEnd: true },
+      },
+    },
+  });
+}
+export type DeckWithCards = NonNullable<Awaited<ReturnType<typeof findDeckForUser>>>;
+
+export function countCardsByType(cards: readonly { type: CardType }[]): { type: CardType; label: string; count: number }[] {
+  return (Object.keys(CARD_TYPE_LABELS) as CardType[])
+    .map((type) => ({ type, label: CARD_TYPE_LABELS[type], count: cards.filter((c) => c.type === type).length }))
+    .filter((t) => t.count > 0);
 }

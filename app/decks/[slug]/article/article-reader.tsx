@@ -1,0 +1,106 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { Passage, ReaderParagraph } from "@/lib/content/passages";
+
+interface ReaderCard {
+  id: string;
+  typeLabel: string;
+  prompt: string;
+  answer: string;
+  explanation: string;
+}
+
+interface Props {
+  paragraphs: ReaderParagraph[];
+  passages: Passage[];
+  cards: ReaderCard[];
+  /** Opened from a forgotten card: that card's passage, selected and scrolled into view. */
+  initialPassage: number | null;
+  focusCard: string | null;
+}
+
+export function ArticleReader({ paragraphs, passages, cards, initialPassage, focusCard }: Props) {
+  const [selected, setSelected] = useState<number | null>(initialPassage);
+  const firstMark = useRef<HTMLButtonElement | null>(null);
+  const cardsById = new Map(cards.map((c) => [c.id, c]));
+  const passage = passages.find((p) => p.number === selected);
+
+  useEffect(() => {
+    if (initialPassage !== null) firstMark.current?.scrollIntoView({ block: "center" });
+  }, [initialPassage]);
+
+  // The selected passage's first segment gets the ref, to scroll it into view.
+  const firstSegment = (() => {
+    for (const [i, paragraph] of paragraphs.entries()) {
+      const j = paragraph.segments.findIndex((s) => s.passage !== null && s.passage === selected);
+      if (j >= 0) return `${i}-${j}`;
+    }
+    return null;
+  })();
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <article className="max-w-[68ch] space-y-5 font-serif text-lg leading-relaxed" aria-label="Article text">
+        {paragraphs.map((paragraph, i) => (
+          <p key={i} className="whitespace-pre-line">
+            {paragraph.segments.map((segment, j) => {
+              if (segment.passage === null) return <span key={j}>{segment.text}</span>;
+              const isSelected = segment.passage === selected;
+              const refFirst = `${i}-${j}` === firstSegment;
+              const count = passages[segment.passage - 1]?.cardIds.length ?? 0;
+              return (
+                <button
+                  key={j}
+                  type="button"
+                  ref={refFirst ? firstMark : undefined}
+                  onClick={() => setSelected(segment.passage)}
+                  aria-pressed={isSelected}
+                  aria-label={`Passage ${segment.passage}, ${count} card${count === 1 ? "" : "s"}: ${segment.text}`}
+                  data-passage={segment.passage}
+                  className={`inline cursor-pointer rounded-sm px-0.5 text-left font-serif transition-colors ${
+                    isSelected ? "bg-accent text-accent-ink" : "bg-mark hover:bg-accent-soft"
+                  }`}
+                >
+                  {segment.text}
+                </button>
+              );
+            })}
+          </p>
+        ))}
+      </article>
+      <aside aria-live="polite" aria-label="Cards for the chosen passage" className="lg:sticky lg:top-4 lg:self-start" data-testid="passage-cards">
+        {passage ? (
+          <div className="card space-y-3">
+            <div className="flex items-center justify-between">
+              <h2 className="font-semibold">
+                Passage {passage.number} · {passage.cardIds.length} card{passage.cardIds.length === 1 ? "" : "s"}
+              </h2>
+              <button type="button" className="text-sm text-muted hover:text-ink" onClick={() => setSelected(null)}>
+                Close
+              </button>
+            </div>
+            <ul className="space-y-3">
+              {passage.cardIds.map((id) => {
+                const card = cardsById.get(id);
+                if (!card) return null;
+                return (
+                  <li key={id} className={`rounded-lg border p-3 ${id === focusCard ? "border-accent" : "border-line"}`} data-card={id}>
+                    <p className="text-xs font-medium uppercase tracking-wide text-muted">{card.typeLabel}</p>
+                    <p className="mt-1">{card.prompt}</p>
+                    <details className="mt-2 text-sm">
+                      <summary className="cursor-pointer text-accent">Show answer</summary>
+                      <p className="mt-1 font-medium">{card.answer}</p>
+                      <p className="mt-1 text-muted">{card.explanation}</p>
+                    </details>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ) : (
+          <p className="card text-sm text-muted">Choose a highlighted passage to see the cards that come from it.</p>
+        )}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/current-user";
+import { countCardsByType, findDeckForUser } from "@/lib/content/decks";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).slug };
+}
+
+export default async function DeckPage({ params }: Props) {
+  const { slug } = await params;
+  const user = await requireUser(`/decks/${slug}`);
+  const deck = await findDeckForUser(user, slug);
+  if (!deck) notFound();
+  const byType = countCardsByType(deck.cards);
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <p className="text-sm text-muted">
+          <Link href="/" className="link">Decks</Link> / {deck.title}
+        </p>
+        <h1 className="text-3xl font-bold leading-tight">{deck.title}</h1>
+        {deck.description && <p className="max-w-2xl text-lg text-muted">{deck.description}</p>}
+        <p className="text-sm text-muted">
+          From “{deck.article.title}”{deck.article.outlet ? `, ${deck.article.outlet}` : ""}
+        </p>
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <Link href={`/study/${deck.slug}`} className="btn-primary px-5 py-2.5 text-base">Study now</Link>
+        <Link href={`/decks/${deck.slug}/article`} className="btn-secondary px-5 py-2.5 text-base">Read the article</Link>
+      </div>
+      <section className="card" aria-labelledby="cards-heading">
+        <h2 id="cards-heading" className="mb-3 text-lg font-semibold">
+          {deck.cards.length} cards
+        </h2>
+        <ul className="grid gap-2 sm:grid-cols-3" data-testid="card-types">
+          {byType.map((t) => (
+            <li key={t.type} className="flex items-baseline justify-between rounded-lg bg-canvas px-3 py-2">
+              <span>{t.label}</span>
+              <span className="font-semibold tabular-nums">{t.count}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
