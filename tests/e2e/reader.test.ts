@@ -31,24 +31,28 @@ describe.runIf(chromiumPath)("the article reader in Chromium", () => {
     await page.getByRole("link", { name: "Read the article" }).click();
     await page.waitForURL(/\/article$/);
 
-    const marks = page.locator("button[data-passage]");
+    const marks = page.locator("[data-passage]");
     expect(await marks.count()).toBeGreaterThan(10);
     // Every highlighted passage lists at least one card whose quote lies inside it.
     const numbers = [...new Set(await marks.evaluateAll((els) => els.map((e) => e.getAttribute("data-passage"))))];
     for (const n of numbers.slice(0, 8)) {
-      const mark = page.locator(`button[data-passage="${n}"]`).first();
+      const mark = page.locator(`[data-passage="${n}"]`).first();
       await mark.click();
       const panel = page.getByTestId("passage-cards");
       await panel.getByText(`Passage ${n} ·`).waitFor();
       const ids = await panel.locator("[data-card]").evaluateAll((els) => els.map((e) => e.getAttribute("data-card")!));
       expect(ids.length).toBeGreaterThan(0);
-      const passageText = (await page.locator(`button[data-passage="${n}"]`).allTextContents()).join("");
+      const passageText = (await page.locator(`[data-passage="${n}"]`).allTextContents()).join("");
       for (const id of ids) {
         const card = deckFile.cards.find((c) => c.id === id)!;
         expect(passageText.replace(/\s+/g, " ")).toContain(card.quote.replace(/\s+/g, " ").slice(0, 40));
         await expect(panel.locator(`[data-card="${id}"]`).innerText()).resolves.toContain(card.prompt);
       }
     }
+    // And with the keyboard alone.
+    await page.locator('[data-passage="1"]').first().focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("passage-cards").getByText("Passage 1 ·").waitFor();
     await page.close();
   });
 
@@ -59,7 +63,7 @@ describe.runIf(chromiumPath)("the article reader in Chromium", () => {
     await page.goto(`${baseUrl}/decks/${deckFile.slug}/article?card=${card.id}`);
     const panel = page.getByTestId("passage-cards");
     await panel.locator(`[data-card="${card.id}"]`).waitFor();
-    await expect(page.locator('button[aria-pressed="true"]').first().isVisible()).resolves.toBe(true);
+    await expect(page.locator('[aria-pressed="true"]').first().isVisible()).resolves.toBe(true);
     await page.close();
   });
 

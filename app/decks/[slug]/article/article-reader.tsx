@@ -22,7 +22,7 @@ interface Props {
 
 export function ArticleReader({ paragraphs, passages, cards, initialPassage, focusCard }: Props) {
   const [selected, setSelected] = useState<number | null>(initialPassage);
-  const firstMark = useRef<HTMLButtonElement | null>(null);
+  const firstMark = useRef<HTMLElement | null>(null);
   const cardsById = new Map(cards.map((c) => [c.id, c]));
   const passage = passages.find((p) => p.number === selected);
 
@@ -49,20 +49,29 @@ export function ArticleReader({ paragraphs, passages, cards, initialPassage, foc
               const refFirst = `${i}-${j}` === firstSegment;
               const count = passages[segment.passage - 1]?.cardIds.length ?? 0;
               return (
-                <button
+                // A span, not a <button>: buttons are always inline-block, which would break the
+                // passage out of its line. role, tabIndex and the key handler make it one.
+                <mark
                   key={j}
-                  type="button"
+                  role="button"
+                  tabIndex={0}
                   ref={refFirst ? firstMark : undefined}
                   onClick={() => setSelected(segment.passage)}
+                  onKeyDown={(e) => {
+                    if (e.key === "Enter" || e.key === " ") {
+                      e.preventDefault();
+                      setSelected(segment.passage);
+                    }
+                  }}
                   aria-pressed={isSelected}
                   aria-label={`Passage ${segment.passage}, ${count} card${count === 1 ? "" : "s"}: ${segment.text}`}
                   data-passage={segment.passage}
-                  className={`inline cursor-pointer rounded-sm px-0.5 text-left font-serif transition-colors ${
+                  className={`cursor-pointer rounded-sm box-decoration-clone px-0.5 text-inherit transition-colors ${
                     isSelected ? "bg-accent text-accent-ink" : "bg-mark hover:bg-accent-soft"
                   }`}
                 >
                   {segment.text}
-                </button>
+                </mark>
               );
             })}
           </p>
