@@ -2,17 +2,7 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
 import type { PublicUser } from "@/lib/auth/users";
-
-/** Thrown by the require* helpers in route handlers; `toErrorResponse` turns it into JSON. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429,
-    message: string,
-  ) {
-    super(message);
-    this.name = "HttpError";
-  }
-}
+import { HttpError } from "@/lib/http/errors";
 
 /** The signed-in user with a live session, or null. One session check per request. */
 export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {

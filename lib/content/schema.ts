@@ -33,8 +33,8 @@ export const DeckSettingsSchema = z.object({
   desiredRetention: z.number().min(0.7).max(0.99).default(0.9),
   newCardsPerDay: z.number().int().min(0).max(9999).default(20),
   maxReviewsPerDay: z.number().int().min(0).max(99999).default(200),
-  learningSteps: z.array(z.string().regex(/^\d+[mhd]$/)).default(["1m", "10m"]),
-  relearningSteps: z.array(z.string().regex(/^\d+[mhd]$/)).default(["10m"]),
+  learningSteps: z.array(z.string().regex(/^[1-9]\d{0,5}[mhd]$/, { error: "steps are whole numbers above 0 with a unit m, h or d (e.g. 10m)" })).default(["1m", "10m"]),
+  relearningSteps: z.array(z.string().regex(/^[1-9]\d{0,5}[mhd]$/, { error: "steps are whole numbers above 0 with a unit m, h or d (e.g. 10m)" })).default(["10m"]),
   maximumInterval: z.number().int().min(1).max(36500).default(36500),
   leechThreshold: z.number().int().min(0).max(100).default(8),
 });

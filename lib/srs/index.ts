@@ -1,0 +1,28 @@
+// Scheduling: a thin, pure layer over ts-fsrs (FSRS-6). Imports nothing from the rest of lib/.
+export {
+  SrsError,
+  InvalidRatingError,
+  InvalidSettingsError,
+  InvalidMemoryStateError,
+  InvalidDateError,
+  ReviewTimeError,
+  UndoMismatchError,
+  InvalidTimeZoneError,
+  type SrsErrorCode,
+  type SettingsIssue,
+} from "./errors";
+export { SrsSettingsSchema, DEFAULT_SRS_SETTINGS, parseSrsSettings, type SrsSettings } from "./settings";
+export {
+  MEMORY_STATE_KINDS,
+  RATINGS,
+  RatingSchema,
+  MemoryStateKindSchema,
+  MemoryStateSchema,
+  newMemoryState,
+  type MemoryState,
+  type MemoryStateKind,
+  type Rating,
+} from "./memory-state";
+export { gradeCard, previewIntervals, retrievability, undoReview, type GradeResult, type ReviewRecord, type IntervalPreview } from "./schedule";
+export { formatInterval } from "./format-interval";
+export { startOfLocalDay, nextLocalMidnight } from "./local-day";

@@ -1,0 +1,119 @@
+import { InvalidDateError, InvalidTimeZoneError } from "./errors";
+
+// Daily limits reset at the student's local midnight. Days are not 24 hours long: 23 or 25 across
+// DST changes (America/New_York 2026-03-08 and 2026-11-01), and in a few zones midnight itself is
+// skipped (America/Santiago 2026-09-06 starts at 01:00) or the clock goes back at midnight. So the
+// boundaries come from Intl's time zone data, never from adding 24 hours.
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/**
+ * The first instant of the local calendar day that contains `now` in `timeZone` (IANA name):
+ * local midnight, or the first instant after it when the zone skipped midnight that day.
+ * Throws `InvalidTimeZoneError` or `InvalidDateError`.
+ *
+ * @example
+ * startOfLocalDay(new Date("2026-03-08T15:00:00Z"), "America/New_York"); // 2026-03-08T05:00:00Z (00:00 EST)
+ */
+export function startOfLocalDay(now: Date, timeZone: string): Date {
+  const formatter = formatterFor(timeZone);
+  return new Date(startOfLocalDate(readLocalDate(now, formatter), formatter));
+}
+
+/**
+ * The first instant of the next local day after `now` in `timeZone`: when today's daily limits end.
+ * The span from `startOfLocalDay` to this is 23, 24 or 25 hours (or another length in zones with odd
+ * transitions, e.g. Pacific/Chatham's 45-minute offsets change by one hour too).
+ *
+ * @example
+ * nextLocalMidnight(new Date("2026-03-08T15:00:00Z"), "America/New_York"); // 2026-03-09T04:00:00Z (00:00 EDT): a 23-hour day
+ */
+export function nextLocalMidnight(now: Date, timeZone: string): Date {
+  const formatter = formatterFor(timeZone);
+  const today = readLocalDate(now, formatter);
+  const tomorrow = new Date(Date.UTC(today.year, today.month - 1, today.day + 1));
+  return new Date(
+    startOfLocalDate({ year: tomorrow.getUTCFullYear(), month: tomorrow.getUTCMonth() + 1, day: tomorrow.getUTCDate() }, formatter),
+  );
+}
+
+// One formatter per zone: constructing Intl.DateTimeFormat is the slow part. Bounded, since the
+// zone strings come from users.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  if (typeof timeZone !== "string" || timeZone === "") throw new InvalidTimeZoneError(String(timeZone));
+  const cached = formatters.get(timeZone);
+  if (cached) return cached;
+  let formatter: Intl.DateTimeFormat;
+  try {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      calendar: "gregory",
+      numberingSystem: "latn",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+      hourCycle: "h23",
+    });
+  } catch {
+    throw new InvalidTimeZoneError(timeZone);
+  }
+  if (formatters.size >= 1000) formatters.clear();
+  formatters.set(timeZone, formatter);
+  return formatter;
+}
+
+/** The local wall clock at `instant`, written as if it were a UTC time (whole seconds). */
+function readWallClock(instant: number, formatter: Intl.DateTimeFormat): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatter.formatToParts(instant)) {
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  }
+  const { year = NaN, month = NaN, day = NaN, hour = NaN, minute = NaN, second = NaN } = parts;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+function readLocalDate(now: Date, formatter: Intl.DateTimeFormat): LocalDate {
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new InvalidDateError("now");
+  const wall = new Date(readWallClock(now.getTime(), formatter));
+  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
+}
+
+/** The zone's offset from UTC at `instant`, in ms (positive east of Greenwich). */
+function readOffset(instant: number, formatter: Intl.DateTimeFormat): number {
+  const wholeSecond = Math.floor(instant / 1000) * 1000;
+  return readWallClock(wholeSecond, formatter) - wholeSecond;
+}
+
+function startOfLocalDate(date: LocalDate, formatter: Intl.DateTimeFormat): number {
+  const midnight = Date.UTC(date.year, date.month - 1, date.day);
+  // Any offset change near this midnight happens between these two instants (zones change at most
+  // a few times a year). Each candidate that reads 00:00 locally is a real local midnight; when the
+  // clock went back over midnight there are two, and the day starts at the first.
+  const candidates = [midnight - readOffset(midnight - DAY, formatter), midnight - readOffset(midnight + DAY, formatter)]
+    .filter((instant) => readWallClock(instant, formatter) === midnight)
+    .sort((a, b) => a - b);
+  if (candidates[0] !== undefined) return candidates[0];
+
+  // Midnight was skipped (clocks went forward over it): the day starts at the transition, the first
+  // instant whose local date is this one. Offsets lie within -12h..+14h, so it is in this window.
+  let before = midnight - 15 * HOUR;
+  let from = midnight + 15 * HOUR;
+  while (from - before > 1) {
+    const middle = Math.floor((before + from) / 2);
+    if (readWallClock(middle, formatter) >= midnight) from = middle;
+    else before = middle;
+  }
+  return from;
+}

@@ -1,0 +1,207 @@
+import { fsrs, Rating as FsrsRating, type Card, type ReviewLog as FsrsReviewLog } from "ts-fsrs";
+import { ReviewTimeError, UndoMismatchError } from "./errors";
+import { formatInterval } from "./format-interval";
+import {
+  assertValidDate,
+  assertValidMemoryState,
+  copyMemoryState,
+  fromFsrsCard,
+  toFsrsCard,
+  toFsrsGrade,
+  toFsrsState,
+  type MemoryState,
+  type MemoryStateKind,
+  type Rating,
+} from "./memory-state";
+import { createScheduler, parseSrsSettings, type SrsSettings } from "./settings";
+
+/**
+ * What one review did, shaped for the `ReviewLog` table. Unlike ts-fsrs's own log, whose stability,
+ * difficulty, due and scheduled_days are the values *before* the review, `due`, `stability`,
+ * `difficulty` and `scheduledDays` here are the values the review *produced*.
+ */
+export interface ReviewRecord {
+  rating: Rating;
+  stateBefore: MemoryStateKind;
+  stateAfter: MemoryStateKind;
+  /** Whole days since the previous review, 0 for a first review (ts-fsrs counts UTC calendar days). */
+  elapsedDays: number;
+  /** Interval this review scheduled in whole days (0 for a learning step). */
+  scheduledDays: number;
+  /** Due date after this review (`ReviewLog.dueAfter`). */
+  due: Date;
+  /** Stability after this review (`ReviewLog.stabilityAfter`). */
+  stability: number;
+  /** Difficulty after this review (`ReviewLog.difficultyAfter`). */
+  difficulty: number;
+  reviewedAt: Date;
+  /** The whole state before this review (`ReviewLog.previous`); `undoReview` needs it. */
+  previous: MemoryState;
+}
+
+export interface GradeResult {
+  /** The card's new memory state. */
+  state: MemoryState;
+  review: ReviewRecord;
+  /** This review was a lapse that took the card to the leech threshold (or beyond): suspend it. */
+  leech: boolean;
+}
+
+export interface IntervalPreview {
+  /** When the card would be due after this rating. */
+  due: Date;
+  /** `due - now` for a button, e.g. "10m", "4d", "3mo", "1.2y". */
+  label: string;
+}
+
+/**
+ * Schedules a card after the student rated their recall: ts-fsrs `next`, mapped to our shapes.
+ * One deliberate difference from ts-fsrs: no interval exceeds `maximumInterval` (see `capInterval`).
+ * Pure: the inputs are not touched and the result shares no objects with them. With fuzz off the
+ * result depends only on the arguments; with fuzz on it still does (ts-fsrs seeds its fuzz from the
+ * review time, reps, difficulty and stability), so a retried request schedules the same due date.
+ *
+ * Throws `InvalidRatingError`, `InvalidSettingsError`, `InvalidMemoryStateError`, `InvalidDateError`,
+ * or `ReviewTimeError` when `now` is before the card's last review.
+ *
+ * @example
+ * const now = new Date("2026-01-05T09:00:00Z");
+ * const { state, review, leech } = gradeCard(newMemoryState(now), "good", now, DEFAULT_SRS_SETTINGS);
+ * // state.state === "learning", state.due = 09:10 (second learning step), review.stateBefore === "new"
+ */
+export function gradeCard(state: MemoryState, rating: Rating, now: Date, settings: SrsSettings): GradeResult {
+  const grade = toFsrsGrade(rating);
+  const valid = parseSrsSettings(settings);
+  assertReviewable(state, now);
+
+  const { card } = createScheduler(valid).next(toFsrsCard(state), now, grade);
+  const after = fromFsrsCard(capInterval(card, now, valid.maximumInterval));
+  // ts-fsrs counts a lapse only for "again" on a graduated (review) card, not during (re)learning.
+  const lapsed = after.lapses > state.lapses;
+
+  return {
+    state: after,
+    review: {
+      rating,
+      stateBefore: state.state,
+      stateAfter: after.state,
+      elapsedDays: after.elapsedDays,
+      scheduledDays: after.scheduledDays,
+      due: new Date(after.due.getTime()),
+      stability: after.stability,
+      difficulty: after.difficulty,
+      reviewedAt: new Date(now.getTime()),
+      previous: copyMemoryState(state),
+    },
+    leech: valid.leechThreshold > 0 && lapsed && after.lapses >= valid.leechThreshold,
+  };
+}
+
+/**
+ * Where each rating would send the card, for labelling the answer buttons ("Good · 4d").
+ * Uses the same ts-fsrs call and seed as `gradeCard`, so with the same `now` the preview is exactly
+ * what grading will do, fuzz included.
+ *
+ * @example
+ * const preview = previewIntervals(newMemoryState(now), now, settings);
+ * preview.again.label; // "1m"
+ * preview.good.label;  // "10m"
+ * preview.easy.label;  // "7d" (FSRS-6 default parameters)
+ */
+export function previewIntervals(state: MemoryState, now: Date, settings: SrsSettings): Record<Rating, IntervalPreview> {
+  const valid = parseSrsSettings(settings);
+  assertReviewable(state, now);
+
+  const preview = createScheduler(valid).repeat(toFsrsCard(state), now);
+  const describe = (grade: FsrsRating.Again | FsrsRating.Hard | FsrsRating.Good | FsrsRating.Easy): IntervalPreview => {
+    const due = new Date(capInterval(preview[grade].card, now, valid.maximumInterval).due.getTime());
+    return { due, label: formatInterval(due.getTime() - now.getTime()) };
+  };
+  return {
+    again: describe(FsrsRating.Again),
+    hard: describe(FsrsRating.Hard),
+    good: describe(FsrsRating.Good),
+    easy: describe(FsrsRating.Easy),
+  };
+}
+
+/**
+ * Probability, 0–1, that the student recalls the card at `at` (ts-fsrs `get_retrievability`,
+ * FSRS-6 forgetting curve). 0 for a card never studied. ts-fsrs counts whole days since the last
+ * review (rounded down), so the value steps once a day rather than falling continuously; a time
+ * before the last review counts as 0 days (retrievability 1).
+ *
+ * @example
+ * retrievability(state, new Date("2026-02-01T00:00:00Z"), settings); // e.g. 0.87
+ */
+export function retrievability(state: MemoryState, at: Date, settings: SrsSettings): number {
+  const valid = parseSrsSettings(settings);
+  assertValidDate(at, "at");
+  assertValidMemoryState(state);
+  if (state.state === "new") return 0;
+  return createScheduler(valid).get_retrievability(toFsrsCard(state), at, false);
+}
+
+/**
+ * The card's state before `review`, from ts-fsrs `rollback`. `stateAfter` must be the state that
+ * review produced (the card's current state): otherwise `UndoMismatchError`.
+ *
+ * Exact for every field but one: `due`. ts-fsrs rollback sets `due` to the time of the undone review
+ * for a card that was not new (so the card is due again at once, as after Anki's undo); the
+ * original due date is only in `review.previous.due`. For a card that was new, `due` is exact too.
+ * To restore the card byte for byte, write `review.previous` instead.
+ *
+ * @example
+ * const { state: after, review } = gradeCard(before, "again", now, settings);
+ * undoReview(after, review); // equals `before`, except due === now when before.state !== "new"
+ */
+export function undoReview(stateAfter: MemoryState, review: ReviewRecord): MemoryState {
+  const grade = toFsrsGrade(review.rating);
+  assertValidMemoryState(stateAfter);
+  assertValidMemoryState(review.previous);
+  assertValidDate(review.reviewedAt, "review.reviewedAt");
+  const previous = review.previous;
+
+  if (stateAfter.lastReview === null || stateAfter.lastReview.getTime() !== review.reviewedAt.getTime()) {
+    throw new UndoMismatchError(`the card was last reviewed at ${stateAfter.lastReview?.toISOString() ?? "never"}, not at ${review.reviewedAt.toISOString()}`);
+  }
+  if (stateAfter.state !== review.stateAfter || previous.state !== review.stateBefore) {
+    throw new UndoMismatchError(`the review went from ${review.stateBefore} to ${review.stateAfter}, but the states given are ${previous.state} and ${stateAfter.state}`);
+  }
+  if (stateAfter.reps !== previous.reps + 1) {
+    throw new UndoMismatchError(`the card has ${stateAfter.reps} reviews, expected ${previous.reps + 1}`);
+  }
+
+  // The log ts-fsrs would have written for this review (see AbstractScheduler.buildLog): the
+  // memory state before it, and `due` holding the previous review time (or the due date of a new card).
+  const log: FsrsReviewLog = {
+    rating: grade,
+    state: toFsrsState(previous.state),
+    due: new Date((previous.lastReview ?? previous.due).getTime()),
+    stability: previous.stability,
+    difficulty: previous.difficulty,
+    elapsed_days: review.elapsedDays,
+    last_elapsed_days: previous.elapsedDays,
+    scheduled_days: previous.scheduledDays,
+    learning_steps: previous.learningSteps,
+    review: new Date(review.reviewedAt.getTime()),
+  };
+  // rollback does not depend on the scheduler's parameters.
+  return fromFsrsCard(fsrs().rollback(toFsrsCard(stateAfter), log));
+}
+
+// ts-fsrs caps each interval at maximum_interval and only then forces hard < good < easy
+// (good = max(good, hard + 1), easy = max(easy, good + 1)), so near the cap Good and Easy land one
+// or two days beyond it. The cap is a promise to the student; at the cap the buttons may share a date.
+function capInterval(card: Card, now: Date, maximumInterval: number): Card {
+  if (card.scheduled_days <= maximumInterval) return card;
+  return { ...card, scheduled_days: maximumInterval, due: new Date(now.getTime() + maximumInterval * 86_400_000) };
+}
+
+function assertReviewable(state: MemoryState, now: Date): void {
+  assertValidDate(now, "now");
+  assertValidMemoryState(state);
+  if (state.lastReview !== null && now.getTime() < state.lastReview.getTime()) {
+    throw new ReviewTimeError(new Date(now.getTime()), new Date(state.lastReview.getTime()));
+  }
+}

@@ -1,0 +1,151 @@
+import { createHash } from "node:crypto";
+import { db } from "@/lib/db";
+import { HttpError } from "@/lib/http/errors";
+import type { PublicUser } from "@/lib/auth/users";
+import { visibleDecksWhere } from "@/lib/content/decks";
+import { nextLocalMidnight, previewIntervals, retrievability, startOfLocalDay, newMemoryState, type IntervalPreview, type Rating } from "@/lib/srs";
+import { isAutoGraded } from "@/lib/study/grading";
+import { memoryStateOf } from "@/lib/study/memory";
+import { deckSrsSettings } from "@/lib/study/settings";
+import type { CardType } from "@/lib/generated/prisma/client";
+
+/** One card as the study page shows it. Auto-graded cards carry no answer: the server checks it. */
+export interface QueueCard {
+  cardId: string;
+  externalId: string;
+  type: CardType;
+  prompt: string;
+  /** Options in a fixed per-student order (a timeline's events shuffled). */
+  options: string[];
+  autoGraded: boolean;
+  /** Self-graded cards only, revealed after the student has tried. */
+  answer: string | null;
+  explanation: string | null;
+  quote: string;
+  /** The card state's version, echoed back with the review (0: new to this student). */
+  version: number;
+  kind: "new" | "learning" | "review";
+  /** Self-graded cards only: where each rating would send the card ("Good · 4d"). */
+  intervals: Record<Rating, IntervalPreview> | null;
+}
+
+export interface StudyQueue {
+  deck: { slug: string; title: string };
+  /** What is left for today, limits applied. */
+  remaining: { new: number; learning: number; review: number };
+  /** The cards to show next, in order. */
+  cards: QueueCard[];
+  /** When the next card not yet due (a learning step, or tomorrow's reviews) comes due. */
+  nextDueAt: Date | null;
+  /** Local midnight, when today's limits reset. */
+  dayEndsAt: Date;
+}
+
+/** Deterministic shuffle seeded by a string: the same student sees the same order on every reload. */
+function seededShuffle<T>(items: readonly T[], seed: string): T[] {
+  return items
+    .map((item, i) => ({ item, key: createHash("sha256").update(`${seed}:${i}`).digest().readUInt32BE(0) }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.item);
+}
+
+function displayOptions(card: { id: string; type: CardType; options: string[] }, userId: string): string[] {
+  if (card.type === "true_false") return card.options;
+  const shuffled = seededShuffle(card.options, `${userId}:${card.id}`);
+  // A timeline shown already in order would give the answer away: rotate it.
+  if (card.type === "timeline" && shuffled.every((o, i) => o === card.options[i]) && shuffled.length > 1) {
+    shuffled.push(shuffled.shift()!);
+  }
+  return shuffled;
+}
+
+/**
+ * The student's queue for a deck: learning cards that are due, then due reviews (lowest
+ * retrievability first) up to the daily review limit, then new cards in deck order up to the daily
+ * new-card limit. Days run from the student's own local midnight.
+ */
+export async function fetchQueue(user: Pick<PublicUser, "id" | "timezone">, slug: string, now: Date, limit = 20): Promise<StudyQueue> {
+  const deck = await db.deck.findFirst({ where: { AND: [{ slug }, visibleDecksWhere(user)] } });
+  if (!deck) throw new HttpError(404, `No deck "${slug}" among your decks.`, "deck_not_found");
+  const settings = deckSrsSettings(deck);
+  const dayStart = startOfLocalDay(now, user.timezone);
+  const dayEnd = nextLocalMidnight(now, user.timezone);
+
+  const [todays, states, newCards] = await Promise.all([
+    db.reviewLog.groupBy({
+      by: ["stateBefore"],
+      where: { userId: user.id, deckId: deck.id, reviewedAt: { gte: dayStart } },
+      _count: { _all: true },
+    }),
+    db.cardState.findMany({
+      where: { userId: user.id, deckId: deck.id, suspended: false, card: { retiredAt: null } },
+      include: { card: true },
+    }),
+    db.card.findMany({
+      where: { deckId: deck.id, retiredAt: null, states: { none: { userId: user.id } } },
+      orderBy: { position: "asc" },
+      take: deck.newCardsPerDay,
+    }),
+  ]);
+  const doneToday = (kind: string) => todays.find((t) => t.stateBefore === kind)?._count._all ?? 0;
+  const newLeft = Math.max(0, deck.newCardsPerDay - doneToday("new"));
+  const reviewLeft = Math.max(0, deck.maxReviewsPerDay - doneToday("review"));
+
+  const learning = states
+    .filter((s) => (s.state === "learning" || s.state === "relearning") && s.due <= now)
+    .sort((a, b) => a.due.getTime() - b.due.getTime());
+  const reviews = states
+    .filter((s) => s.state === "review" && s.due < dayEnd)
+    .map((s) => ({ s, r: retrievability(memoryStateOf(s), now, settings) }))
+    .sort((a, b) => a.r - b.r)
+    .slice(0, reviewLeft)
+    .map((x) => x.s);
+  const fresh = newCards.slice(0, newLeft);
+
+  const later = states.filter((s) => s.due > now && !(s.state === "review" && s.due < dayEnd)).map((s) => s.due.getTime());
+  const nextDueAt = later.length ? new Date(Math.min(...later)) : null;
+
+  const view = (card: (typeof newCards)[number], kind: QueueCard["kind"], state: (typeof states)[number] | null): QueueCard => {
+    const gradable = { type: card.type, answer: card.answer, options: card.options, extra: (card.extra ?? {}) as Record<string, unknown> };
+    const auto = isAutoGraded(gradable);
+    return {
+      cardId: card.id,
+      externalId: card.externalId,
+      type: card.type,
+      prompt: card.prompt,
+      options: displayOptions(card, user.id),
+      autoGraded: auto,
+      answer: auto ? null : card.answer,
+      explanation: auto ? null : card.explanation,
+      quote: card.quote,
+      version: state?.version ?? 0,
+      kind,
+      intervals: auto ? null : previewIntervals(state ? memoryStateOf(state) : newMemoryState(now), now, settings),
+    };
+  };
+  const ordered = [
+    ...learning.map((s) => view(s.card, "learning", s)),
+    ...reviews.map((s) => view(s.card, "review", s)),
+    ...fresh.map((c) => view(c, "new", null)),
+  ];
+  return {
+    deck: { slug: deck.slug, title: deck.title },
+    remaining: { new: fresh.length, learning: learning.length, review: reviews.length },
+    cards: ordered.slice(0, limit),
+    nextDueAt,
+    dayEndsAt: dayEnd,
+  };
+}
+
+/**
+ * One student's next due cards across all decks, soonest first: the hot path the (userId, due)
+ * index serves (bench/due-queue measures it).
+ */
+export function fetchDueCards(userId: string, now: Date, take = 50) {
+  return db.cardState.findMany({
+    where: { userId, due: { lte: now }, suspended: false },
+    orderBy: { due: "asc" },
+    take,
+    select: { cardId: true, deckId: true, due: true, state: true, stability: true, difficulty: true, version: true },
+  });
+}
