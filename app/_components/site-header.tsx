@@ -16,6 +16,9 @@ export async function SiteHeader() {
             <Link href="/" className="text-sm text-muted hover:text-ink">
               Decks
             </Link>
+            <Link href="/progress" className="text-sm text-muted hover:text-ink">
+              Progress
+            </Link>
             <div className="ml-auto flex items-center gap-3">
               <Link href="/account" className="hidden text-sm text-muted hover:text-ink sm:inline" data-testid="account-link">
                 {user.name}

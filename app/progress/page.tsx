@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/current-user";
+import { fetchProgress } from "@/lib/stats/progress";
+import { BarChart, CalendarHeatmap, PercentLine, StackedBar } from "@/app/_components/charts";
+
+export const metadata: Metadata = { title: "Progress" };
+
+const shortDay = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" });
+const pct = (v: number | null) => (v === null ? "–" : `${Math.round(v * 100)}%`);
+
+export default async function ProgressPage() {
+  const user = await requireUser("/progress");
+  const p = await fetchProgress(user, new Date());
+  const stat = (label: string, value: string | number, testId: string) => (
+    <div className="card py-4" data-testid={testId}>
+      <p className="text-sm text-muted">{label}</p>
+      <p className="text-3xl font-bold tabular-nums">{value}</p>
+    </div>
+  );
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Your progress</h1>
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+        {stat("Due today", p.dueToday, "due-today")}
+        {stat("Due tomorrow", p.dueTomorrow, "due-tomorrow")}
+        {stat("Reviews today", p.reviewsToday, "reviews-today")}
+        {stat("All reviews", p.reviewsTotal, "reviews-total")}
+        {stat("Day streak", p.streak, "streak")}
+      </div>
+
+      <section className="card space-y-3" aria-labelledby="heatmap-heading">
+        <h2 id="heatmap-heading" className="font-semibold">Reviews per day, last year</h2>
+        <CalendarHeatmap today={p.today} counts={p.reviewsByDay} label="Reviews per day" />
+      </section>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <section className="card space-y-3" aria-labelledby="forecast-heading">
+          <h2 id="forecast-heading" className="font-semibold">Cards due, next 30 days</h2>
+          <BarChart data={p.forecast.map((f) => ({ key: f.day, label: shortDay(f.day), value: f.count }))} label="Cards due per day" unit="cards" />
+        </section>
+        <section className="card space-y-3" aria-labelledby="retention-heading">
+          <h2 id="retention-heading" className="font-semibold">True retention by week</h2>
+          <p className="text-sm text-muted">Share of due reviews you recalled (not “Again”). The dashed line is the 90% target.</p>
+          <PercentLine points={p.retentionByWeek.map((w) => ({ key: w.weekStart, label: shortDay(w.weekStart), value: w.retention }))} label="True retention by week" target={0.9} />
+        </section>
+      </div>
+
+      <section className="card space-y-3" aria-labelledby="states-heading">
+        <h2 id="states-heading" className="font-semibold">Cards by state</h2>
+        <StackedBar
+          label="Cards by state"
+          parts={[
+            { label: "New", value: p.cardsByState.new, className: "bg-line" },
+            { label: "Learning", value: p.cardsByState.learning + p.cardsByState.relearning, className: "bg-warn" },
+            { label: "Review", value: p.cardsByState.review, className: "bg-good" },
+            { label: "Suspended", value: p.cardsByState.suspended, className: "bg-bad" },
+          ]}
+        />
+      </section>
+
+      <section className="card overflow-x-auto" aria-labelledby="decks-heading">
+        <h2 id="decks-heading" className="mb-3 font-semibold">By deck</h2>
+        <table className="w-full text-sm">
+          <thead className="text-left text-muted">
+            <tr>
+              <th className="py-1 font-medium">Deck</th>
+              <th className="py-1 text-right font-medium">Studied</th>
+              <th className="py-1 text-right font-medium">Due today</th>
+              <th className="py-1 text-right font-medium">Retention</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-line">
+            {p.decks.map((d) => (
+              <tr key={d.slug}>
+                <td className="py-2">
+                  <Link href={`/decks/${d.slug}`} className="link">{d.title}</Link>
+                </td>
+                <td className="py-2 text-right tabular-nums">
+                  {d.studied} / {d.cards}
+                </td>
+                <td className="py-2 text-right tabular-nums">{d.dueToday}</td>
+                <td className="py-2 text-right tabular-nums">{pct(d.retention)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

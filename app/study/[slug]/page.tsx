@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/current-user";
+import { findDeckForUser } from "@/lib/content/decks";
+import { StudySession } from "@/app/study/[slug]/study-session";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export const metadata: Metadata = { title: "Study" };
+
+export default async function StudyPage({ params }: Props) {
+  const { slug } = await params;
+  const user = await requireUser(`/study/${slug}`);
+  const deck = await findDeckForUser(user, slug);
+  if (!deck) notFound();
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <p className="text-sm text-muted">
+        <Link href={`/decks/${deck.slug}`} className="link">{deck.title}</Link> / Study
+      </p>
+      <StudySession slug={deck.slug} />
+    </div>
+  );
+}

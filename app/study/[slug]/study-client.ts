@@ -1,0 +1,98 @@
+// The study page's view of the JSON API (docs/api.md). Dates arrive as ISO strings.
+export type Rating = "again" | "hard" | "good" | "easy";
+export const RATINGS: Rating[] = ["again", "hard", "good", "easy"];
+export const RATING_LABELS: Record<Rating, string> = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" };
+
+export interface Interval {
+  due: string;
+  label: string;
+}
+
+export interface QueueCard {
+  cardId: string;
+  externalId: string;
+  type: "basic" | "cloze" | "multiple_choice" | "true_false" | "viewpoint" | "timeline";
+  prompt: string;
+  options: string[];
+  autoGraded: boolean;
+  answer: string | null;
+  explanation: string | null;
+  quote: string;
+  version: number;
+  kind: "new" | "learning" | "review";
+  intervals: Record<Rating, Interval> | null;
+}
+
+export interface Queue {
+  deck: { slug: string; title: string };
+  remaining: { new: number; learning: number; review: number };
+  cards: QueueCard[];
+  nextDueAt: string | null;
+  dayEndsAt: string;
+}
+
+export interface ReviewResult {
+  reviewId: string;
+  cardId: string;
+  rating: Rating;
+  correct: boolean | null;
+  expected: string;
+  explanation: string;
+  quote: string;
+  readerUrl: string;
+  lapse: boolean;
+  interval: string;
+  state: { due: string; version: number; state: string; suspended: boolean; leech: boolean };
+  alternatives: Record<Rating, Interval>;
+  replayed: boolean;
+}
+
+export type Response = { kind: "choice"; choice: string } | { kind: "text"; text: string } | { kind: "order"; order: string[] };
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(url: string, init?: RequestInit): Promise<T> {
+  // Retried on network failure: a review carries its own id, so a retry can never count twice.
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
+      const body = (await res.json().catch(() => ({}))) as { error?: string };
+      if (!res.ok) throw new ApiError(res.status, body.error ?? `Request failed (${res.status}).`);
+      return body as T;
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      lastError = error;
+      await new Promise((r) => setTimeout(r, 400 * (attempt + 1)));
+    }
+  }
+  throw new ApiError(0, `Network error: ${(lastError as Error)?.message ?? "offline"}. Check your connection.`);
+}
+
+export const fetchQueue = (slug: string) => call<Queue>(`/api/decks/${encodeURIComponent(slug)}/queue?limit=50`, { cache: "no-store" });
+
+export const postReview = (body: { reviewId: string; cardId: string; version: number; rating?: Rating; response?: Response; answerMs: number }) =>
+  call<ReviewResult>("/api/reviews", { method: "POST", body: JSON.stringify(body) });
+
+export const postUndo = (reviewId: string) =>
+  call<{ reviewId: string; cardId: string; state: { version: number } | null }>(`/api/reviews/${reviewId}/undo`, { method: "POST" });
+
+/** "in 10 minutes", "tomorrow at 09:00", "on 4 Dec". */
+export function describeWhen(iso: string, now = new Date()): string {
+  const at = new Date(iso);
+  const ms = at.getTime() - now.getTime();
+  if (ms <= 60_000) return "now";
+  if (ms < 3_600_000) return `in ${Math.round(ms / 60_000)} minutes`;
+  const time = at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  const days = Math.round((new Date(at).setHours(0, 0, 0, 0) - new Date(now).setHours(0, 0, 0, 0)) / 86_400_000);
+  if (days === 0) return `today at ${time}`;
+  if (days === 1) return `tomorrow at ${time}`;
+  return `on ${at.toLocaleDateString([], { day: "numeric", month: "short" })}`;
+}
