@@ -1,0 +1,171 @@
+// bench/review-throughput: reviews submitted over HTTP (POST /api/reviews, through Next.js, Auth.js
+// and Prisma) at concurrency 1, 16 and 64, against a PostgreSQL server; and, in the same run, the
+// same transaction issued directly with node-postgres as the ceiling. Prints requests/s, p50 and
+// p99 latency and the ratio app/ceiling; the last line is JSON for concurrency 16.
+//
+//   npx tsx bench/review-throughput.ts          (BENCH_SECONDS=8 by default; DATABASE_URL or 127.0.0.1:5432)
+import { randomUUID } from "node:crypto";
+import autocannon from "autocannon";
+import pg from "pg";
+import { createBenchDatabase, machine, round, signInCookie, startApp, summarize } from "./support";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const LEVELS = [1, 16, 64];
+const USERS = Math.max(...LEVELS);
+const PASSWORD = "bench-password-123";
+
+async function main() {
+  const bench = await createBenchDatabase("reviews");
+  process.env.DATABASE_URL = bench.url;
+  const { db } = await import("@/lib/db");
+  const { syncContentDecks } = await import("@/lib/demo/seed");
+  const { hashPassword } = await import("@/lib/auth/password");
+  const { gradeCard, newMemoryState } = await import("@/lib/srs");
+  const { memoryStateOf, snapshotToJson } = await import("@/lib/study/memory");
+  const { deckSrsSettings } = await import("@/lib/study/settings");
+
+  console.log(`review-throughput on ${machine()}; PostgreSQL ${new URL(bench.url).host}; ${SECONDS}s per run`);
+  const [report] = await syncContentDecks(new Date());
+  const deck = await db.deck.findUniqueOrThrow({ where: { id: report!.deckId } });
+  // Self-graded cards: the request carries a rating, as most reviews of a basic card do.
+  const cards = await db.card.findMany({ where: { deckId: deck.id, OR: [{ type: "basic" }, { type: "viewpoint", options: { isEmpty: true } }] }, select: { id: true } });
+  const passwordHash = await hashPassword(PASSWORD);
+  // Users 0..63 go through the app, 64..127 through the raw ceiling: no run touches another's rows.
+  await db.user.createMany({
+    data: Array.from({ length: USERS * 2 }, (_, i) => ({ email: `bench${i}@example.org`, name: `Bench ${i}`, role: "student" as const, passwordHash })),
+  });
+  const users = await db.user.findMany({ orderBy: { email: "asc" }, select: { id: true, email: true } });
+  users.sort((a, b) => Number(a.email.match(/\d+/)![0]) - Number(b.email.match(/\d+/)![0]));
+
+  const app = await startApp(bench.url);
+  const cookies = await Promise.all(users.slice(0, USERS).map((u) => signInCookie(app.baseUrl, u.email, PASSWORD)));
+
+  const settings = deckSrsSettings(deck);
+  const pool = new pg.Pool({ connectionString: bench.url, max: USERS });
+
+  /** The review transaction as lib/study/review.ts issues it, in raw SQL: the ceiling. */
+  async function rawReview(client: pg.PoolClient, userId: string, cardId: string): Promise<void> {
+    const now = new Date();
+    await client.query("BEGIN");
+    try {
+      const { rows } = await client.query('SELECT * FROM "CardState" WHERE "userId" = $1 AND "cardId" = $2', [userId, cardId]);
+      const row = rows[0];
+      const before = row ? memoryStateOf(row) : newMemoryState(now);
+      const g = gradeCard(before, "good", now, settings);
+      const s = g.state;
+      const values = [s.due, s.stability, s.difficulty, s.elapsedDays, s.scheduledDays, s.learningSteps, s.reps, s.lapses, s.state, s.lastReview, userId, cardId];
+      if (row) {
+        const r = await client.query(
+          `UPDATE "CardState" SET due=$1, stability=$2, difficulty=$3, "elapsedDays"=$4, "scheduledDays"=$5, "learningSteps"=$6, reps=$7, lapses=$8,
+             state=$9::"CardStateKind", "lastReview"=$10, version = version + 1, "updatedAt" = now()
+           WHERE "userId"=$11 AND "cardId"=$12 AND version=$13`,
+          [...values, row.version],
+        );
+        if (r.rowCount !== 1) throw new Error("conflict");
+      } else {
+        await client.query(
+          `INSERT INTO "CardState" (due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses, state, "lastReview", "userId", "cardId", "deckId", version, "updatedAt")
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9::"CardStateKind",$10,$11,$12,$13,1,now())`,
+          [...values, deck.id],
+        );
+      }
+      await client.query(
+        `INSERT INTO "ReviewLog" (id, "clientReviewId", "userId", "cardId", "deckId", rating, "stateBefore", "stateAfter", "elapsedDays", "scheduledDays",
+           "dueAfter", "stabilityAfter", "difficultyAfter", previous, "reviewedAt")
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, 'good', $5::"CardStateKind", $6::"CardStateKind", $7, $8, $9, $10, $11, $12, $13)`,
+        [randomUUID(), userId, cardId, deck.id, g.review.stateBefore, g.review.stateAfter, g.review.elapsedDays, g.review.scheduledDays, s.due, s.stability, s.difficulty,
+          row ? JSON.stringify(snapshotToJson({ ...before, suspended: false, leech: false, version: row.version })) : null, now],
+      );
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK");
+      throw error;
+    }
+  }
+
+  async function runCeiling(concurrency: number) {
+    const latencies: number[] = [];
+    const until = Date.now() + SECONDS * 1000;
+    let errors = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async (_, w) => {
+        const user = users[USERS + w]!;
+        const client = await pool.connect();
+        let i = 0;
+        try {
+          while (Date.now() < until) {
+            const t = performance.now();
+            try {
+              await rawReview(client, user.id, cards[i++ % cards.length]!.id);
+              latencies.push(performance.now() - t);
+            } catch {
+              errors++;
+            }
+          }
+        } finally {
+          client.release();
+        }
+      }),
+    );
+    return { rps: latencies.length / SECONDS, ...summarize(latencies), errors };
+  }
+
+  async function runApp(concurrency: number) {
+    let nextConnection = 0;
+    const result = await autocannon({
+      url: app.baseUrl,
+      connections: concurrency,
+      duration: SECONDS,
+      requests: [
+        {
+          method: "POST",
+          path: "/api/reviews",
+          setupRequest: (req, context) => {
+            const ctx = context as { user?: number; n?: number; versions?: Record<string, number> };
+            ctx.user ??= nextConnection++;
+            ctx.n ??= 0;
+            ctx.versions ??= {};
+            const cardId = cards[ctx.n++ % cards.length]!.id;
+            return {
+              ...req,
+              headers: { "content-type": "application/json", cookie: cookies[ctx.user]! },
+              body: JSON.stringify({ reviewId: randomUUID(), cardId, version: ctx.versions[cardId] ?? 0, rating: "good", answerMs: 3000 }),
+            };
+          },
+          onResponse: (status, body, context) => {
+            if (status >= 300) return;
+            const parsed = JSON.parse(body) as { cardId: string; state: { version: number } };
+            (context as { versions: Record<string, number> }).versions[parsed.cardId] = parsed.state.version;
+          },
+        },
+      ],
+    });
+    return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  }
+
+  const rows: { concurrency: number; appRps: number; ceilingRps: number; ratio: number; p50Ms: number; p99Ms: number; ceilingP99Ms: number }[] = [];
+  for (const c of LEVELS) {
+    const appRun = await runApp(c);
+    const ceiling = await runCeiling(c);
+    const row = { concurrency: c, appRps: round(appRun.rps, 1), ceilingRps: round(ceiling.rps, 1), ratio: round(appRun.rps / ceiling.rps), p50Ms: appRun.p50, p99Ms: appRun.p99, ceilingP99Ms: round(ceiling.p99) };
+    rows.push(row);
+    console.log(
+      `c=${String(c).padStart(2)}  app ${row.appRps.toFixed(1).padStart(7)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  (non-2xx ${appRun.non2xx}, errors ${appRun.errors})` +
+        `  |  ceiling ${row.ceilingRps.toFixed(1).padStart(7)} tx/s  p99 ${row.ceilingP99Ms} ms  (errors ${ceiling.errors})  |  ratio ${row.ratio}`,
+    );
+  }
+  const logRows = await db.reviewLog.count();
+  console.log(`review log rows written: ${logRows}`);
+
+  await pool.end();
+  await app.stop();
+  await db.$disconnect();
+  await bench.drop();
+  const at16 = rows.find((r) => r.concurrency === 16)!;
+  console.log(JSON.stringify({ bench: "review-throughput", concurrency: 16, appRps: at16.appRps, ceilingRps: at16.ceilingRps, ratio: at16.ratio, p99Ms: at16.p99Ms }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
