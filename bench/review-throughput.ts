@@ -110,8 +110,15 @@ async function main() {
     return { rps: latencies.length / SECONDS, ...summarize(latencies), errors };
   }
 
+  let reportedFailure = false;
   async function runApp(concurrency: number) {
-    let nextConnection = 0;
+    // autocannon resets a connection's context whenever its request list starts over, so the state
+    // lives here: request k goes to user k mod concurrency, who walks through the cards in turn
+    // (a user never has two requests for one card in flight), and versions are tracked per user and card.
+    let sent = 0;
+    const turn = new Map<number, number>();
+    const versions = new Map<string, number>();
+    const pending = new Map<string, string>();
     const result = await autocannon({
       url: app.baseUrl,
       connections: concurrency,
@@ -120,22 +127,30 @@ async function main() {
         {
           method: "POST",
           path: "/api/reviews",
-          setupRequest: (req, context) => {
-            const ctx = context as { user?: number; n?: number; versions?: Record<string, number> };
-            ctx.user ??= nextConnection++;
-            ctx.n ??= 0;
-            ctx.versions ??= {};
-            const cardId = cards[ctx.n++ % cards.length]!.id;
+          setupRequest: (req) => {
+            const user = sent++ % concurrency;
+            const n = turn.get(user) ?? 0;
+            turn.set(user, n + 1);
+            const cardId = cards[n % cards.length]!.id;
+            const key = `${user}:${cardId}`;
+            const reviewId = randomUUID();
+            pending.set(reviewId, key);
             return {
               ...req,
-              headers: { "content-type": "application/json", cookie: cookies[ctx.user]! },
-              body: JSON.stringify({ reviewId: randomUUID(), cardId, version: ctx.versions[cardId] ?? 0, rating: "good", answerMs: 3000 }),
+              headers: { "content-type": "application/json", cookie: cookies[user]! },
+              body: JSON.stringify({ reviewId, cardId, version: versions.get(key) ?? 0, rating: "good", answerMs: 3000 }),
             };
           },
-          onResponse: (status, body, context) => {
-            if (status >= 300) return;
-            const parsed = JSON.parse(body) as { cardId: string; state: { version: number } };
-            (context as { versions: Record<string, number> }).versions[parsed.cardId] = parsed.state.version;
+          onResponse: (status, body) => {
+            if (status >= 300) {
+              if (!reportedFailure) console.log(`first failed request: ${status} ${body.slice(0, 300)}`);
+              reportedFailure = true;
+              return;
+            }
+            const parsed = JSON.parse(body) as { reviewId: string; state: { version: number } };
+            const key = pending.get(parsed.reviewId)!;
+            pending.delete(parsed.reviewId);
+            versions.set(key, Math.max(versions.get(key) ?? 0, parsed.state.version));
           },
         },
       ],

@@ -1,12 +1,23 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 
+type AdapterCause = { kind?: string; code?: string; originalCode?: string };
+
 /**
- * Did a write fail on a unique index? adapter-pg reports it as P2002; pglite-prisma-adapter 0.6
- * passes the raw PostgreSQL error (SQLSTATE 23505) through as a DriverAdapterError. Both mean the
- * same, so callers check here rather than for either shape.
+ * Did a write fail on a unique index? The shapes differ by path and adapter: a model write on
+ * adapter-pg is P2002; a raw query is P2010 wrapping the driver adapter's error; and
+ * pglite-prisma-adapter 0.6 passes PostgreSQL's own error (SQLSTATE 23505) through, sometimes as a
+ * bare DriverAdapterError. All mean the same, so callers ask here.
  */
 export function isUniqueViolation(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === "P2002";
-  const cause = (error as { name?: string; cause?: { code?: string } } | null)?.cause;
-  return (error as { name?: string } | null)?.name === "DriverAdapterError" && cause?.code === "23505";
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2002") return true;
+    const cause = (error.meta?.driverAdapterError as { cause?: AdapterCause } | undefined)?.cause;
+    return isUniqueCause(cause);
+  }
+  const e = error as { name?: string; cause?: AdapterCause } | null;
+  return e?.name === "DriverAdapterError" && isUniqueCause(e.cause);
+}
+
+function isUniqueCause(cause: AdapterCause | undefined): boolean {
+  return cause?.kind === "UniqueConstraintViolation" || cause?.code === "23505" || cause?.originalCode === "23505";
 }

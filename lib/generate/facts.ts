@@ -1,0 +1,272 @@
+import { CLOZE_BLANK } from "./constants";
+import { appearsElsewhere, asStatement, replaceSpan, startsWithContextWord, type Analyzed, type ArticleContext } from "./context";
+import { seededShuffle, hash32 } from "./ids";
+import { isListed, pickDistractors, type Entity } from "./inventory";
+import { acceptedForms, type Mention } from "./mentions";
+import { fold } from "./text";
+import type { Candidate } from "./types";
+
+/**
+ * Fact cards from one sentence: cloze (one blank), multiple choice (the blank with options of the
+ * answer's kind) and true/false (the sentence as written, or with a name or number swapped).
+ */
+
+const CLOZE_KINDS = new Set<Mention["kind"]>(["person", "place", "organization", "year", "decade", "number", "term"]);
+const CHOICE_KINDS = new Set<Mention["kind"]>(["person", "place", "organization", "year", "number"]);
+// Long sentences make long cards: past this, a true/false statement is hard to judge at a glance.
+const MAX_STATEMENT_WORDS = 40;
+const DISTRACTORS = 3;
+
+export function kindNoun(mention: Mention): string {
+  switch (mention.kind) {
+    case "person":
+      return "person";
+    case "place":
+      return mention.placeType === "city" ? "city" : "place";
+    case "organization":
+      return "organisation";
+    case "year":
+      return "year";
+    case "decade":
+      return "decade";
+    case "number":
+      return "number";
+    case "term":
+      return "term";
+  }
+}
+
+/** An entity's name as a sentence would use it: "the United States", "the Philippines". */
+export function nameWithThe(entity: Entity): string {
+  return entity.takesThe && (entity.kind === "place" || entity.kind === "organization") ? `the ${entity.name}` : entity.name;
+}
+
+function explainAnswer(mention: Mention, entity: Entity | undefined, paragraph: number): string {
+  const where = `(paragraph ${paragraph + 1})`;
+  switch (mention.kind) {
+    case "year":
+      return `The article dates this to ${mention.date ? formatDate(mention.date) : mention.text} ${where}.`;
+    case "decade":
+      return `The article places this in the ${mention.text} ${where}.`;
+    case "number":
+      return `The article gives the figure as ${mention.text} ${where}.`;
+    case "term":
+      return `The article’s term here is “${mention.text}” ${where}.`;
+    default:
+      return `The article names ${entity ? nameWithThe(entity) : mention.text} here ${where}.`;
+  }
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+export function formatDate(iso: string): string {
+  const [year, month, day] = iso.split("-");
+  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
+  if (!monthName) return year ?? iso;
+  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
+}
+
+/** Whether a mention can be asked about in this sentence at all. */
+function askable(item: Analyzed, mention: Mention): boolean {
+  if (appearsElsewhere(item.sentence.text, mention, acceptedForms(mention))) return false;
+  if (mention.kind === "place" && demonymGivesAway(item.sentence.text, mention)) return false;
+  // A blank between two bare words of a hyphenated or slashed compound reads badly.
+  const before = item.sentence.text[mention.start - 1] ?? " ";
+  const after = item.sentence.text[mention.end] ?? " ";
+  return !/[-/–]/.test(before) && !/[-/–]/.test(after);
+}
+
+// "Finnish independence … enabled ____": an adjective of the place gives the blank away.
+function demonymGivesAway(text: string, mention: Mention): boolean {
+  const stem = mention.text.slice(0, 3);
+  if (stem.length < 3) return false;
+  const rest = `${text.slice(0, mention.start)} ${text.slice(mention.end)}`;
+  return (rest.match(/\b[A-Z][a-z]+(?:ese|ish|ian|an|ic|i|ch)\b/g) ?? []).some((word) => word.startsWith(stem));
+}
+
+function mentionScore(mention: Mention): number {
+  if (mention.kind === "person" || mention.kind === "year") return 1;
+  if (mention.kind === "term" && /^[a-z]/.test(mention.text)) return -1.5;
+  if (mention.kind === "decade") return -0.5;
+  // "two ships", "three chemists": a small number in words is rarely the point of a sentence.
+  if (mention.kind === "number" && /^[a-z]+$/.test(mention.text) && (mention.value ?? 0) <= 3) return -1.5;
+  return 0;
+}
+
+export function factCandidates(item: Analyzed, context: ArticleContext): Candidate[] {
+  const { sentence } = item;
+  const candidates: Candidate[] = [];
+  const sentenceScope = { keys: new Set(item.keys), names: item.mentions.map((mention) => mention.text) };
+
+  item.mentions.forEach((mention, k) => {
+    const key = item.keys[k] ?? "";
+    if (!CLOZE_KINDS.has(mention.kind) || !askable(item, mention)) return;
+    const entity = context.inventory.entities.get(key);
+    const blanked = replaceSpan(sentence.text, mention.start, mention.end, CLOZE_BLANK);
+    const listed = isListed({ text: sentence.text, mentions: item.mentions }, mention);
+    const base = item.score + mentionScore(mention);
+    const explanation = explainAnswer(mention, entity, sentence.paragraph);
+
+    // One of a list ("Germany, ____, and Britain") has many right answers as a cloze; options fix that.
+    if (!listed) {
+      const fullName = mention.kind === "person" && entity && entity.name !== mention.text ? [entity.name] : [];
+      const accepted = [...acceptedForms(mention), ...fullName, ...spelledAlternatives(mention)].filter(
+        (form, k, all) => fold(form) !== fold(mention.text) && all.findIndex((other) => fold(other) === fold(form)) === k,
+      );
+      candidates.push({
+        body: {
+          type: "cloze",
+          prompt: blanked,
+          answer: mention.text,
+          ...(accepted.length > 0 ? { acceptedAnswers: accepted } : {}),
+          explanation,
+          quote: sentence.quote,
+        },
+        sentence: sentence.index,
+        paragraph: sentence.paragraph,
+        answerKey: key,
+        score: base,
+        idWords: mention.text,
+      });
+    }
+
+    if (!CHOICE_KINDS.has(mention.kind)) return;
+    const distractors = pickDistractors(context.inventory, mention, key, sentenceScope, `${sentence.quote}|${key}`, DISTRACTORS);
+    if (distractors.length === DISTRACTORS) {
+      const choice = choiceBlank(sentence.text, mention, entity, distractors);
+      const options = seededShuffle([choice.answer, ...choice.distractors], `${sentence.quote}|${mention.text}|options`);
+      if (new Set(options.map(fold)).size === options.length) {
+        candidates.push({
+          body: {
+            type: "multiple_choice",
+            prompt: `Which ${kindNoun(mention)} fills the blank? ${choice.prompt}`,
+            answer: choice.answer,
+            options,
+            explanation,
+            quote: sentence.quote,
+          },
+          sentence: sentence.index,
+          paragraph: sentence.paragraph,
+          answerKey: key,
+          score: base + (listed ? 1 : 0.5),
+          idWords: mention.text,
+        });
+      }
+    }
+
+    const falseStatement = swappedStatement(item, mention, distractors[0], context);
+    if (falseStatement && distractors[0]) {
+      candidates.push({
+        body: {
+          type: "true_false",
+          prompt: falseStatement,
+          answer: "False",
+          options: ["True", "False"],
+          correction: asStatement(sentence.text),
+          explanation: `The article ${mention.kind === "year" || mention.kind === "number" ? "gives" : "names"} ${entity ? namedAs(entity, mention) : mention.text}, not ${namedAs(distractors[0], mention)} (paragraph ${sentence.paragraph + 1}).`,
+          quote: sentence.quote,
+        },
+        sentence: sentence.index,
+        paragraph: sentence.paragraph,
+        answerKey: key,
+        score: base - 0.25,
+        idWords: `${mention.text} not ${optionText(distractors[0], mention)}`,
+      });
+    }
+  });
+
+  const statement = asStatement(sentence.text);
+  if (statementUsable(item) && !HEDGED.test(sentence.text) && item.mentions.some((mention) => CHOICE_KINDS.has(mention.kind))) {
+    candidates.push({
+      body: {
+        type: "true_false",
+        prompt: statement,
+        answer: "True",
+        options: ["True", "False"],
+        explanation: `True: the article says this in paragraph ${sentence.paragraph + 1}.`,
+        quote: sentence.quote,
+      },
+      sentence: sentence.index,
+      paragraph: sentence.paragraph,
+      answerKey: null,
+      score: item.score - 0.5,
+      idWords: `true ${statement}`,
+    });
+  }
+  return candidates;
+}
+
+function statementUsable(item: Analyzed): boolean {
+  return item.sentence.words <= MAX_STATEMENT_WORDS && !startsWithContextWord(item.sentence.text);
+}
+
+// "would", "could", "seems": a hypothesis or a hedge, not a fact a student can call true.
+const HEDGED = /\b(?:[Ww]ould|[Cc]ould|[Mm]ight|may|[Ss]eems?|[Pp]erhaps|[Pp]ossibly|likely|[Ii]f)\b/;
+
+/** The sentence as a statement with `mention` replaced by `substitute`: false by the article. */
+function swappedStatement(item: Analyzed, mention: Mention, substitute: Entity | undefined, context: ArticleContext): string | null {
+  if (!substitute || !statementUsable(item)) return null;
+  const text = item.sentence.text;
+  let start = mention.start;
+  let replacement = optionText(substitute, mention);
+  // Keep "the" right: "the United States" -> "Japan", "Japan" -> "the Philippines".
+  const before = text.slice(0, start);
+  const hasThe = /\bthe\s+$/i.test(before);
+  if (hasThe && !substitute.takesThe && (mention.kind === "place" || mention.kind === "organization")) {
+    start = before.search(/\bthe\s+$/i);
+  } else if (!hasThe && substitute.takesThe && !/(?:['’]s|\b(?:a|an|its|their|his|her))\s+$/i.test(before)) {
+    replacement = `the ${replacement}`;
+  }
+  const swapped = asStatement(replaceSpan(text, start, mention.end, replacement));
+  // The swap must change what the sentence says: a name the article gives elsewhere in the same
+  // words would make it true again.
+  if (context.analyzed.some((other) => fold(asStatement(other.sentence.text)) === fold(swapped))) return null;
+  return fold(swapped) === fold(asStatement(text)) ? null : swapped;
+}
+
+/** An option as it would read in the blank: a surname for a surname, a year as a year. */
+function optionText(entity: Entity, answer: Mention): string {
+  if (answer.kind === "year") return String(entity.value ?? entity.name);
+  if (answer.kind === "person" && !answer.text.includes(" ")) return entity.name.split(" ").pop() ?? entity.name;
+  return entity.name;
+}
+
+/**
+ * The blank and options of a multiple-choice card. Where the sentence says "the United States",
+ * the blank takes "the" with it, so "Britain" and "the Philippines" both read right as options.
+ */
+function choiceBlank(text: string, mention: Mention, entity: Entity | undefined, distractors: Entity[]): { prompt: string; answer: string; distractors: string[] } {
+  const the = /\b(the|The)\s+$/.exec(text.slice(0, mention.start));
+  const names = distractors.map((distractor) => optionText(distractor, mention));
+  if (!the || !entity?.takesThe || (mention.kind !== "place" && mention.kind !== "organization")) {
+    return { prompt: replaceSpan(text, mention.start, mention.end, CLOZE_BLANK), answer: mention.text, distractors: names };
+  }
+  const article = the[1] ?? "the";
+  return {
+    prompt: replaceSpan(text, the.index, mention.end, CLOZE_BLANK),
+    answer: `${article} ${mention.text}`,
+    distractors: distractors.map((distractor, k) => (distractor.takesThe ? `${article} ${names[k] ?? distractor.name}` : (names[k] ?? distractor.name))),
+  };
+}
+
+const SPELLED_DIGITS: Record<string, string> = {
+  two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9", ten: "10", eleven: "11", twelve: "12",
+  thirteen: "13", fourteen: "14", fifteen: "15", sixteen: "16", seventeen: "17", eighteen: "18", nineteen: "19", twenty: "20",
+};
+
+function spelledAlternatives(mention: Mention): string[] {
+  if (mention.kind !== "number") return [];
+  const digits = SPELLED_DIGITS[mention.text.toLowerCase()];
+  if (digits) return [digits];
+  if (/^\d{1,3}(,\d{3})+$/.test(mention.text)) return [mention.text.replace(/,/g, "")];
+  return [];
+}
+
+function namedAs(entity: Entity, mention: Mention): string {
+  return mention.kind === "year" || mention.kind === "number" ? optionText(entity, mention) : nameWithThe(entity);
+}
+
+/** A stable pseudo-random choice between a true and a false statement for a sentence. */
+export function prefersFalse(quote: string): boolean {
+  return hash32(`${quote}|tf`) % 2 === 0;
+}

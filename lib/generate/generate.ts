@@ -1,0 +1,267 @@
+import { distance } from "fastest-levenshtein";
+import { CardSchema, type CardInput, type CardType } from "../content/schema";
+import { DEFAULT_MAX_CARDS } from "./constants";
+import { keysOf, scoreSentence, type Analyzed, type ArticleContext } from "./context";
+import { factCandidates, prefersFalse } from "./facts";
+import { makeCardId } from "./ids";
+import { buildInventory, collectSurnames } from "./inventory";
+import { extractMentions, findKeyTerms, type MentionKind, type PlaceType } from "./mentions";
+import { splitParagraphs, splitSentences, type Paragraph, type Sentence, type SkipReason } from "./segment";
+import { lettersOnly, fold } from "./text";
+import { timelineCandidates } from "./timeline";
+import type { Candidate, Draft, GenerationStats, SkippedSentence } from "./types";
+import { validateArticleText } from "./validate";
+import { viewpointCandidates } from "./viewpoint";
+
+export type GenerateOptions = {
+  /** The most cards to return (default 30). The best-ranked are kept. */
+  maxCards?: number;
+};
+
+export type GenerationResult = {
+  /** The cards, best first; each passes CardSchema and quotes the text verbatim. */
+  cards: CardInput[];
+  /** The same cards, each with the paragraph and sentence its quote comes from. */
+  drafts: Draft[];
+  paragraphs: Paragraph[];
+  /** Sentences that gave no card, with why. */
+  skipped: SkippedSentence[];
+  stats: GenerationStats;
+};
+
+const NEAR_DUPLICATE = 0.2;
+// Of the fact cards (viewpoints and timelines come first), roughly these shares by type.
+const FACT_SHARE: Partial<Record<CardType, number>> = { cloze: 0.4, multiple_choice: 0.3, true_false: 0.3 };
+const MAX_USES_PER_ANSWER = 2;
+// Below this a sentence has too little in it (one common noun, context it leans on) to ask about.
+const MIN_FACT_SCORE = 1;
+const VIEWPOINT_SHARE = 0.25;
+const ID_PREFIX: Record<CardType, string> = {
+  basic: "basic",
+  cloze: "cloze",
+  multiple_choice: "mc",
+  true_false: "tf",
+  viewpoint: "view",
+  timeline: "timeline",
+};
+
+/**
+ * Draft cards from an article's text (Markdown or plain): cloze, multiple choice, true/false,
+ * viewpoint and timeline cards, each quoting its sentence verbatim. Pure and deterministic.
+ *
+ * @example generateDrafts(articleText, { maxCards: 20 }).cards // [{ type: "cloze", prompt: "… in ____ …", … }]
+ * @throws ArticleTextError when the text is empty, too long, not text or not English.
+ */
+export function generateDrafts(text: string, options: GenerateOptions = {}): GenerationResult {
+  validateArticleText(text);
+  const maxCards = Math.max(0, Math.floor(options.maxCards ?? DEFAULT_MAX_CARDS));
+  const { paragraphs, sentences, context } = analyzeArticle(text);
+
+  const perSentence = new Map<number, Candidate[]>();
+  for (const item of context.analyzed) {
+    perSentence.set(item.sentence.index, [...viewpointCandidates(item, context), ...factCandidates(item, context)]);
+  }
+  const timelines = timelineCandidates(context);
+  const candidateCount = timelines.length + [...perSentence.values()].reduce((sum, list) => sum + list.length, 0);
+  const drafts = finalize(selectCandidates(timelines, perSentence, context.analyzed, maxCards), text);
+
+  const quoted = new Set(drafts.map((draft) => draft.sentence));
+  for (const { card } of drafts) {
+    if (card.type !== "timeline") continue;
+    for (const event of card.events) {
+      const sentence = sentences.find((s) => s.quote === event.quote);
+      if (sentence) quoted.add(sentence.index);
+    }
+  }
+  for (const sentence of sentences) {
+    if (sentence.skip !== null || quoted.has(sentence.index)) continue;
+    sentence.skip =
+      (perSentence.get(sentence.index) ?? []).length > 0
+        ? "not selected (ranked below the cards kept, or its answers were already used)"
+        : "nothing worth asking (no name, date, number, term or viewpoint)";
+  }
+
+  const skipped: SkippedSentence[] = sentences
+    .filter((sentence): sentence is Sentence & { skip: SkipReason } => sentence.skip !== null)
+    .map((sentence) => ({ sentence: sentence.quote, reason: sentence.skip, paragraph: sentence.paragraph }));
+  const skippedByReason: Partial<Record<SkipReason, number>> = {};
+  for (const { reason } of skipped) skippedByReason[reason] = (skippedByReason[reason] ?? 0) + 1;
+  const cardsByType: Partial<Record<CardType, number>> = {};
+  for (const { card } of drafts) cardsByType[card.type] = (cardsByType[card.type] ?? 0) + 1;
+
+  return {
+    cards: drafts.map((draft) => draft.card),
+    drafts,
+    paragraphs,
+    skipped,
+    stats: {
+      paragraphs: paragraphs.length,
+      sentences: sentences.length,
+      used: quoted.size,
+      skipped: skipped.length,
+      skippedByReason,
+      cardsByType,
+      candidates: candidateCount,
+    },
+  };
+}
+
+/**
+ * The people, places, organisations, years, numbers and terms the generator finds in an article,
+ * with their kind: the pool distractors are drawn from (the quality report and tests read it).
+ *
+ * @example listEntities(text) // [{ name: "Vladimir Putin", kind: "person", mentions: 2 }, { name: "2007", kind: "year", mentions: 1 }, …]
+ * @throws ArticleTextError as generateDrafts does.
+ */
+export function listEntities(text: string): Array<{ name: string; kind: MentionKind; placeType?: PlaceType; mentions: number }> {
+  validateArticleText(text);
+  return [...analyzeArticle(text).context.inventory.entities.values()].map((entity) => ({
+    name: entity.name,
+    kind: entity.kind,
+    ...(entity.placeType ? { placeType: entity.placeType } : {}),
+    mentions: entity.count,
+  }));
+}
+
+/** Paragraphs, sentences (with skip reasons so far) and what each usable sentence names. */
+function analyzeArticle(text: string): { paragraphs: Paragraph[]; sentences: Sentence[]; context: ArticleContext } {
+  const paragraphs = splitParagraphs(text);
+  const sentences = splitSentences(text, paragraphs);
+  const keyTerms = findKeyTerms(sentences);
+  // Two passes: the first finds full names, so the second knows "Thomson" is William Thomson.
+  const surnames = collectSurnames(sentences.map((sentence) => extractMentions(sentence, { keyTerms, surnames: new Map() })));
+  const mentions = sentences.map((sentence) => extractMentions(sentence, { keyTerms, surnames }));
+  // Captions and skipped sentences still name things: they feed the pool of distractors.
+  const inventory = buildInventory(
+    sentences.map((sentence, k) => ({ index: sentence.index, text: sentence.text, mentions: mentions[k] ?? [] })),
+    surnames,
+  );
+  markNearDuplicates(sentences);
+
+  const analyzed: Analyzed[] = sentences
+    .filter((sentence) => sentence.skip === null)
+    .map((sentence) => {
+      const found = mentions[sentence.index] ?? [];
+      const keys = keysOf(found, surnames);
+      return { sentence, mentions: found, keys, score: scoreSentence(sentence, found, keys) };
+    });
+  return { paragraphs, sentences, context: { analyzed, inventory, surnames } };
+}
+
+/** A sentence (nearly) the same as an earlier one adds nothing: "near-duplicate". */
+function markNearDuplicates(sentences: Sentence[]): void {
+  const kept: Array<{ letters: string }> = [];
+  for (const sentence of sentences) {
+    if (sentence.skip !== null) continue;
+    const letters = lettersOnly(sentence.text);
+    const duplicate = kept.some((other) => {
+      const longer = Math.max(letters.length, other.letters.length);
+      if (Math.min(letters.length, other.letters.length) < longer * (1 - NEAR_DUPLICATE)) return false;
+      return distance(letters, other.letters) <= longer * NEAR_DUPLICATE;
+    });
+    if (duplicate) sentence.skip = "near-duplicate of an earlier sentence";
+    else kept.push({ letters });
+  }
+}
+
+/**
+ * Picks the cards to keep: timelines, then viewpoints, then rounds over the sentences from most to
+ * least informative, one card per sentence per round, types kept near their target shares, no
+ * answer asked more than twice.
+ */
+function selectCandidates(timelines: Candidate[], perSentence: Map<number, Candidate[]>, analyzed: Analyzed[], maxCards: number): Candidate[] {
+  const chosen: Candidate[] = [];
+  const answerUses = new Map<string, number>();
+  const askedAs = new Set<string>();
+  const taken = new Map<number, Candidate[]>();
+  const add = (candidate: Candidate) => {
+    chosen.push(candidate);
+    if (candidate.answerKey) {
+      answerUses.set(candidate.answerKey, (answerUses.get(candidate.answerKey) ?? 0) + 1);
+      askedAs.add(`${candidate.body.type}|${candidate.answerKey}`);
+    }
+    taken.set(candidate.sentence, [...(taken.get(candidate.sentence) ?? []), candidate]);
+  };
+
+  for (const timeline of timelines.slice(0, maxCards >= 6 ? 2 : maxCards >= 3 ? 1 : 0)) add(timeline);
+
+  const viewpoints = [...perSentence.values()]
+    .flat()
+    .filter((candidate) => candidate.body.type === "viewpoint")
+    .sort((a, b) => b.score - a.score || a.sentence - b.sentence);
+  for (const viewpoint of viewpoints.slice(0, Math.ceil(maxCards * VIEWPOINT_SHARE))) {
+    if (chosen.length < maxCards) add(viewpoint);
+  }
+
+  const order = [...analyzed].sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index);
+  const factCount = () => chosen.filter((c) => FACT_SHARE[c.body.type] !== undefined).length;
+  for (let round = 0; round < 3 && chosen.length < maxCards; round++) {
+    for (const item of order) {
+      if (chosen.length >= maxCards) break;
+      const already = taken.get(item.sentence.index) ?? [];
+      if (already.length > round) continue;
+      const options = (perSentence.get(item.sentence.index) ?? []).filter((candidate) => {
+        if (candidate.body.type === "viewpoint" || already.includes(candidate) || candidate.score < MIN_FACT_SCORE) return false;
+        if (candidate.answerKey && askedAs.has(`${candidate.body.type}|${candidate.answerKey}`)) return false;
+        if (already.some((other) => other.body.type === candidate.body.type)) return false;
+        if (candidate.answerKey && already.some((other) => other.answerKey === candidate.answerKey)) return false;
+        return !candidate.answerKey || (answerUses.get(candidate.answerKey) ?? 0) < MAX_USES_PER_ANSWER;
+      });
+      if (options.length === 0) continue;
+      const total = factCount() + 1;
+      const priority = (candidate: Candidate) => {
+        const type = candidate.body.type;
+        const share = FACT_SHARE[type] ?? 0;
+        const deficit = share * total - chosen.filter((c) => c.body.type === type).length;
+        let value = candidate.score + 2 * deficit;
+        if (type === "true_false") value += (candidate.body.answer === "False") === prefersFalse(candidate.body.quote) ? 0.5 : 0;
+        return value;
+      };
+      const best = options.reduce((a, b) => (priority(b) > priority(a) ? b : a));
+      add(best);
+    }
+  }
+  return chosen.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
+}
+
+/** Ids, and a last check of every card: CardSchema, verbatim quotes, answers in their quotes. */
+function finalize(chosen: Candidate[], text: string): Draft[] {
+  const ids = new Set<string>();
+  const drafts: Draft[] = [];
+  for (const candidate of chosen) {
+    const body = candidate.body;
+    const id = makeCardId(ID_PREFIX[body.type], candidate.idWords, JSON.stringify(body), ids);
+    const parsed = CardSchema.safeParse({ id, ...body });
+    if (!parsed.success || !quotesVerbatim(parsed.data, text)) continue;
+    drafts.push({ card: inDeckOrder(parsed.data), paragraph: candidate.paragraph, sentence: candidate.sentence, score: candidate.score });
+  }
+  return drafts;
+}
+
+// The order content/decks/*.json uses, so printed cards read (and diff) like hand-written ones.
+const FIELD_ORDER = ["id", "type", "party", "prompt", "options", "answer", "acceptedAnswers", "correction", "events", "explanation", "quote"];
+
+function inDeckOrder(card: CardInput): CardInput {
+  const rank = (key: string) => (FIELD_ORDER.includes(key) ? FIELD_ORDER.indexOf(key) : FIELD_ORDER.length);
+  return Object.fromEntries(Object.entries(card).sort(([a], [b]) => rank(a) - rank(b))) as CardInput;
+}
+
+function quotesVerbatim(card: CardInput, text: string): boolean {
+  if (!text.includes(card.quote)) return false;
+  if (card.type === "timeline" && !card.events.every((event) => text.includes(event.quote))) return false;
+  if (card.type === "cloze" && !fold(card.quote).includes(fold(card.answer))) return false;
+  return true;
+}
+
+/**
+ * Drafts grouped under the paragraph their quote comes from, every paragraph listed (in order)
+ * even when it gave no card: the shape the teacher's editor shows.
+ *
+ * @example groupDraftsByParagraph(generateDrafts(text)) // [{ paragraph: { index: 0, … }, drafts: [...] }, …]
+ */
+export function groupDraftsByParagraph(result: Pick<GenerationResult, "drafts" | "paragraphs">): Array<{ paragraph: Paragraph; drafts: Draft[] }> {
+  return result.paragraphs.map((paragraph) => ({
+    paragraph,
+    drafts: result.drafts.filter((draft) => draft.paragraph === paragraph.index).sort((a, b) => a.sentence - b.sentence),
+  }));
+}

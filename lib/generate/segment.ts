@@ -1,0 +1,225 @@
+import nlp from "compromise";
+import { stripInlineMarkdown } from "./markdown";
+import { collapseSpaces, fold, wordCount } from "./text";
+
+/**
+ * Article text -> paragraphs and sentences, each with its exact place in the text, and the
+ * sentences that make poor questions marked with the reason.
+ */
+
+/** Why a sentence gave no card. */
+export type SkipReason =
+  | "heading"
+  | "photo caption"
+  | "code, table or image"
+  | "fragment (too short or no verb)"
+  | "question, not a statement"
+  | "too long to quote on a card"
+  | "near-duplicate of an earlier sentence"
+  | "nothing worth asking (no name, date, number, term or viewpoint)"
+  | "not selected (ranked below the cards kept, or its answers were already used)";
+
+/** A paragraph: text between blank lines, numbered from 0 in reading order (blank ones skipped). */
+export type Paragraph = { index: number; start: number; end: number; text: string };
+
+/** A word as compromise tags it; `start`/`end` are offsets in the sentence's clean `text`. */
+export type Token = { text: string; pre: string; post: string; start: number; end: number; tags: ReadonlySet<string> };
+
+export type Sentence = {
+  /** Position among all sentences of the article, from 0. */
+  index: number;
+  paragraph: number;
+  /** Where the quote sits in the article text: `text.slice(start, end) === quote`. */
+  start: number;
+  end: number;
+  /** The sentence exactly as the article has it (may hold Markdown or a line break). */
+  quote: string;
+  /** The sentence with Markdown removed and line breaks as spaces; tokens point into it. */
+  text: string;
+  tokens: Token[];
+  words: number;
+  skip: SkipReason | null;
+};
+
+type BlockKind = "prose" | "heading" | "caption" | "other";
+type Block = { kind: BlockKind; start: number; end: number; lines: number };
+type Line = { start: number; end: number; text: string; kind: "prose" | "list" | "heading" | "caption" | "other" | "underline" };
+
+const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
+const CREDIT = /\((?:credit|photo|image|picture|source|courtesy)\b[^)]*\)|\b(?:photo|image|picture) (?:by|credit|courtesy)\b|^(?:photo|image|picture|credit):|getty images|\/(?:reuters|ap|afp)\b/i;
+// News photo captions end on a dateline: "... hold a meeting in Watford, Britain, December 4, 2019."
+const CAPTION_DATELINE = new RegExp(`,\\s+(?:${MONTHS})\\s+\\d{1,2},\\s+\\d{4}\\.?$`);
+const MAX_SENTENCE_WORDS = 70;
+const MIN_SENTENCE_WORDS = 6;
+
+export function splitParagraphs(text: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    const slice = text.slice(start, end);
+    if (slice.trim() !== "") paragraphs.push({ index: paragraphs.length, start, end, text: slice });
+  };
+  for (const match of text.matchAll(/\n[ \t]*\n\s*/g)) {
+    push(match.index);
+    start = match.index + match[0].length;
+  }
+  push(text.length);
+  return paragraphs;
+}
+
+/** Every sentence of the article, in order, with skip reasons for headings, captions and fragments. */
+export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
+  const lines = classifyLines(text, paragraphs);
+  const sentences: Sentence[] = [];
+  for (const paragraph of paragraphs) {
+    for (const block of blocksOf(lines.get(paragraph.index) ?? [])) {
+      if (block.kind === "prose") {
+        sentences.push(...proseSentences(text, block, paragraph.index, sentences.length));
+      } else if (block.kind === "caption") {
+        // Captions are analysed (the people they name can be distractors) but never quoted.
+        for (const sentence of proseSentences(text, block, paragraph.index, sentences.length)) sentences.push({ ...sentence, skip: "photo caption" });
+      } else {
+        const reason: SkipReason = block.kind === "heading" ? "heading" : "code, table or image";
+        const raw = text.slice(block.start, block.end);
+        const { text: clean } = stripInlineMarkdown(raw);
+        const offset = raw.length - raw.trimStart().length;
+        sentences.push({
+          index: sentences.length,
+          paragraph: paragraph.index,
+          start: block.start + offset,
+          end: block.start + raw.trimEnd().length,
+          quote: raw.trim(),
+          text: collapseSpaces(clean),
+          tokens: [],
+          words: wordCount(clean),
+          skip: reason,
+        });
+      }
+    }
+  }
+  return sentences;
+}
+
+function classifyLines(text: string, paragraphs: Paragraph[]): Map<number, Line[]> {
+  const all: Array<Line & { paragraph: number }> = [];
+  let inFence = false;
+  for (const paragraph of paragraphs) {
+    let start = paragraph.start;
+    for (const lineText of paragraph.text.split("\n")) {
+      const end = start + lineText.length;
+      const trimmed = lineText.trim();
+      let kind: Line["kind"] = "prose";
+      if (/^(```|~~~)/.test(trimmed)) {
+        inFence = !inFence;
+        kind = "other";
+      } else if (inFence || trimmed === "") kind = "other";
+      else if (/^#{1,6}\s/.test(trimmed)) kind = "heading";
+      else if (/^(=+|-+)$/.test(trimmed)) kind = "underline";
+      else if (/^\|/.test(trimmed) || /^(?:[-*_]\s*){3,}$/.test(trimmed) || /^!\[[^\]]*\]\([^)]*\)$/.test(trimmed)) kind = "other";
+      else if (CREDIT.test(trimmed)) kind = "caption";
+      else if (/^(?:[-*+]|\d{1,3}[.)])\s+/.test(trimmed)) kind = "list";
+      all.push({ start, end, text: lineText, kind, paragraph: paragraph.index });
+      start = end + 1;
+    }
+  }
+
+  // A line printed twice (or once more with a credit) is a photo caption, not part of the story.
+  const keys = all.map((line) => fold(line.text));
+  all.forEach((line, i) => {
+    const key = keys[i] ?? "";
+    if (line.kind !== "prose" || wordCount(key) < 5) return;
+    const repeated = keys.some((other, j) => j !== i && (other === key || other.startsWith(key) || key.startsWith(other)) && wordCount(other) >= 5);
+    if (repeated) line.kind = "caption";
+  });
+  all.forEach((line, i) => {
+    const previous = all[i - 1];
+    if (line.kind === "underline" && previous && previous.paragraph === line.paragraph) previous.kind = "heading";
+    // The line under an image is its caption.
+    if (line.kind === "prose" && previous && previous.paragraph === line.paragraph && /^!\[/.test(previous.text.trim())) line.kind = "caption";
+  });
+
+  const byParagraph = new Map<number, Line[]>();
+  for (const line of all) byParagraph.set(line.paragraph, [...(byParagraph.get(line.paragraph) ?? []), line]);
+  for (const [index, paragraphLines] of byParagraph) {
+    const content = paragraphLines.filter((line) => line.kind !== "other" && line.kind !== "underline");
+    const only = content.length === 1 ? content[0] : undefined;
+    if (only && only.kind === "prose") {
+      const trimmed = only.text.trim();
+      // A lone line without closing punctuation is a heading; a lone line ending on a dateline, a caption.
+      if (!/[.!?:;…"”’')\]]$/.test(trimmed) && wordCount(trimmed) <= 15) only.kind = "heading";
+      else if (CAPTION_DATELINE.test(trimmed)) only.kind = "caption";
+    }
+    byParagraph.set(index, paragraphLines);
+  }
+  return byParagraph;
+}
+
+function blocksOf(lines: Line[]): Block[] {
+  const blocks: Block[] = [];
+  for (const line of lines) {
+    if (line.kind === "underline") continue;
+    const kind: BlockKind = line.kind === "prose" || line.kind === "list" ? "prose" : line.kind;
+    const last = blocks[blocks.length - 1];
+    // Wrapped lines continue a block; a list item starts a new one.
+    const continues = kind === "other" || (kind === "prose" && line.kind !== "list");
+    if (last && last.kind === kind && continues) {
+      last.end = line.end;
+      last.lines += 1;
+    } else if (!(kind === "other" && line.text.trim() === "")) {
+      blocks.push({ kind, start: line.start, end: line.end, lines: 1 });
+    }
+  }
+  return blocks;
+}
+
+type SentenceJson = { offset: { start: number; length: number }; terms: TermJson[] };
+type TermJson = { text: string; pre: string; post: string; tags: string[]; offset: { start: number; length: number } };
+
+function proseSentences(text: string, block: Block, paragraph: number, firstIndex: number): Sentence[] {
+  const mapped = stripInlineMarkdown(text.slice(block.start, block.end));
+  const docs = nlp(mapped.text).json({ offset: true, terms: { offset: true } }) as SentenceJson[];
+  const sentences: Sentence[] = [];
+  let previousEnd = 0;
+  for (const json of docs) {
+    let cleanStart = json.offset.start;
+    let cleanEnd = json.offset.start + json.offset.length;
+    while (cleanStart < cleanEnd && /\s/.test(mapped.text[cleanStart] ?? "")) cleanStart++;
+    // compromise starts a sentence after its opening quotation mark; the quote keeps it.
+    while (cleanStart > previousEnd && /[“"‘'(\[]/.test(mapped.text[cleanStart - 1] ?? "")) cleanStart--;
+    previousEnd = Math.max(previousEnd, cleanEnd);
+    while (cleanEnd > cleanStart && /\s/.test(mapped.text[cleanEnd - 1] ?? "")) cleanEnd--;
+    if (cleanEnd <= cleanStart) continue;
+    const start = block.start + (mapped.offsets[cleanStart] ?? 0);
+    const end = block.start + (mapped.offsets[cleanEnd - 1] ?? 0) + 1;
+    const clean = mapped.text.slice(cleanStart, cleanEnd);
+    const tokens: Token[] = json.terms.map((term) => ({
+      text: term.text,
+      pre: term.pre,
+      post: term.post,
+      start: term.offset.start - cleanStart,
+      end: term.offset.start - cleanStart + term.offset.length,
+      tags: new Set(term.tags),
+    }));
+    const words = wordCount(clean);
+    sentences.push({
+      index: firstIndex + sentences.length,
+      paragraph,
+      start,
+      end,
+      quote: text.slice(start, end),
+      text: clean,
+      tokens,
+      words,
+      skip: sentenceSkip(clean, tokens, words, block),
+    });
+  }
+  return sentences;
+}
+
+function sentenceSkip(clean: string, tokens: Token[], words: number, block: Block): SkipReason | null {
+  if (/\?\s*["”’')\]]*$/.test(clean)) return "question, not a statement";
+  if (words < MIN_SENTENCE_WORDS || !tokens.some((token) => token.tags.has("Verb"))) return "fragment (too short or no verb)";
+  if (words > MAX_SENTENCE_WORDS) return "too long to quote on a card";
+  if (block.lines === 1 && CREDIT.test(clean)) return "photo caption";
+  return null;
+}
