@@ -9,7 +9,7 @@ export default async function HomePage() {
 }
 
 async function Home({ user }: { user: PublicUser }) {
-  const decks = await listDecksForUser(user);
+  const decks = await listDecksForUser(user, new Date());
   return (
     <div className="space-y-6">
       <div>
@@ -31,6 +31,12 @@ async function Home({ user }: { user: PublicUser }) {
                   <p className="text-sm text-muted">From “{deck.articleTitle}”</p>
                 </div>
                 {deck.description && <p className="text-sm">{deck.description}</p>}
+                <div className="flex items-center gap-2">
+                  <Link href={`/study/${deck.slug}`} className="btn-primary py-1.5">
+                    {deck.dueCount > 0 ? `Study · ${deck.dueCount} due` : deck.studiedCount < deck.cardCount ? "Study new cards" : "Study"}
+                  </Link>
+                  <Link href={`/decks/${deck.slug}/article`} className="btn-secondary py-1.5">Read</Link>
+                </div>
                 <div className="mt-auto space-y-1">
                   <div className="flex justify-between text-xs text-muted">
                     <span>{deck.cardCount} cards</span>

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import type { CardType, Prisma } from "@/lib/generated/prisma/client";
 import type { PublicUser } from "@/lib/auth/users";
+import { nextLocalMidnight } from "@/lib/srs";
 
 /** Decks a user may read: public ones, their own, and (for students) those assigned to their classes. */
 export function visibleDecksWhere(user: Pick<PublicUser, "id">): Prisma.DeckWhereInput {
@@ -20,10 +21,12 @@ export interface DeckSummary {
   articleTitle: string;
   cardCount: number;
   studiedCount: number;
+  /** Cards due by the end of the user's local day. */
+  dueCount: number;
 }
 
 /** The home page's list: every deck the user can study, with how far they have got. */
-export async function listDecksForUser(user: Pick<PublicUser, "id">): Promise<DeckSummary[]> {
+export async function listDecksForUser(user: Pick<PublicUser, "id" | "timezone">, now: Date): Promise<DeckSummary[]> {
   const decks = await db.deck.findMany({
     where: visibleDecksWhere(user),
     orderBy: { title: "asc" },
@@ -42,6 +45,12 @@ export async function listDecksForUser(user: Pick<PublicUser, "id">): Promise<De
     _count: { _all: true },
   });
   const studiedByDeck = new Map(studied.map((s) => [s.deckId, s._count._all]));
+  const due = await db.cardState.groupBy({
+    by: ["deckId"],
+    where: { userId: user.id, deckId: { in: decks.map((d) => d.id) }, suspended: false, due: { lt: nextLocalMidnight(now, user.timezone) }, card: { retiredAt: null } },
+    _count: { _all: true },
+  });
+  const dueByDeck = new Map(due.map((s) => [s.deckId, s._count._all]));
   return decks.map((d) => ({
     slug: d.slug,
     title: d.title,
@@ -49,6 +58,7 @@ export async function listDecksForUser(user: Pick<PublicUser, "id">): Promise<De
     articleTitle: d.article.title,
     cardCount: d._count.cards,
     studiedCount: studiedByDeck.get(d.id) ?? 0,
+    dueCount: dueByDeck.get(d.id) ?? 0,
   }));
 }
 
