@@ -29,6 +29,7 @@ describe("sign-in over HTTP", () => {
     const res = await client.signIn(student.email, student.password);
     expect(res.status).toBe(302);
     expect(await client.sessionEmail()).toBe(student.email);
+    expect((await client.fetch("/api/decks/russia-ukraine-nato/queue")).status).toBe(200);
 
     const forged = new HttpSession(baseUrl);
     forged.setCookie("authjs.session-token", "not-a-real-token");
@@ -51,5 +52,9 @@ describe("sign-in over HTTP", () => {
     const replay = new HttpSession(baseUrl);
     replay.setCookie("authjs.session-token", token);
     expect(await replay.sessionEmail()).toBeNull();
+    // The JSON API checks the same session row.
+    const api = await replay.fetch("/api/decks/russia-ukraine-nato/queue");
+    expect(api.status).toBe(401);
+    expect(await api.json()).toEqual({ error: "Sign in to continue." });
   });
 });

@@ -4,7 +4,7 @@ import { apiRoute, readJson } from "@/lib/http/errors";
 import { ReviewSubmissionSchema, submitReview } from "@/lib/study/review";
 
 export const POST = apiRoute(async (request: Request) => {
-  const user = await requireApiUser();
+  const user = await requireApiUser(request);
   const input = ReviewSubmissionSchema.parse(await readJson(request));
   const result = await submitReview(user, input, new Date());
   // 201 for the write, 200 for a retry that returns the stored review.

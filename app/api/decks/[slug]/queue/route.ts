@@ -9,7 +9,7 @@ const QueryParamsSchema = z.object({
 });
 
 export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
-  const user = await requireApiUser();
+  const user = await requireApiUser(request);
   const { slug } = await params;
   const { limit } = QueryParamsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return NextResponse.json(await fetchQueue(user, slug, new Date(), limit), { headers: { "Cache-Control": "no-store" } });
