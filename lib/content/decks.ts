@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import type { CardType, Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type CardType } from "@/lib/generated/prisma/client";
 import type { PublicUser } from "@/lib/auth/users";
 import { nextLocalMidnight } from "@/lib/srs";
 
@@ -12,6 +12,16 @@ export function visibleDecksWhere(user: Pick<PublicUser, "id">): Prisma.DeckWher
       { assignments: { some: { class: { memberships: { some: { userId: user.id } } } } } },
     ],
   };
+}
+
+/**
+ * visibleDecksWhere as SQL, for raw queries on the hot path (the Deck row aliased `d`).
+ * tests/integration/content/visibility.test.ts checks that the two always agree.
+ */
+export function visibleDeckSql(userId: string): Prisma.Sql {
+  return Prisma.sql`(d."isPublic" OR d."ownerId" = ${userId}::uuid OR EXISTS (
+    SELECT 1 FROM "Assignment" a JOIN "Membership" m ON m."classId" = a."classId"
+    WHERE a."deckId" = d.id AND m."userId" = ${userId}::uuid))`;
 }
 
 export interface DeckSummary {

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { Prisma, type Card, type Deck, type ReviewLog } from "@/lib/generated/prisma/client";
+import { Prisma, type Card, type CardState, type Deck, type ReviewLog } from "@/lib/generated/prisma/client";
 import { HttpError } from "@/lib/http/errors";
 import type { PublicUser } from "@/lib/auth/users";
-import { visibleDecksWhere } from "@/lib/content/decks";
+import { visibleDeckSql } from "@/lib/content/decks";
 import { gradeCard, newMemoryState, previewIntervals, RatingSchema, SrsError, formatInterval, type IntervalPreview, type Rating } from "@/lib/srs";
 import { AnswerCheckError, AnswerResponseSchema, checkAnswer, isAutoGraded, ratingFromAnswer, typicalAnswerMs, TYPICAL_ANSWER_WINDOW } from "@/lib/study/grading";
 import { memoryStateOf, snapshotFromJson, snapshotToJson, type StateSnapshot } from "@/lib/study/memory";
@@ -58,7 +58,36 @@ export interface ReviewResult {
   replayed: boolean;
 }
 
-type CardWithDeck = Card & { deck: Deck };
+/** What reviewing needs of a card and of its deck's rules. */
+type ReviewCard = Pick<Card, "id" | "deckId" | "externalId" | "type" | "answer" | "options" | "extra" | "explanation" | "quote" | "retiredAt"> & {
+  deck: Pick<Deck, "slug" | "desiredRetention" | "learningSteps" | "relearningSteps" | "maximumInterval" | "leechThreshold">;
+};
+
+/**
+ * The card (only if the student may see its deck), its deck's rules and the student's state of it:
+ * one raw query, because this runs on every review and Prisma's query compiler costs more than
+ * the lookup (bench/review-throughput).
+ */
+async function loadCardForReview(userId: string, cardId: string): Promise<{ card: ReviewCard; state: CardState | null } | null> {
+  const [row] = await db.$queryRaw<(Omit<ReviewCard, "deck"> & ReviewCard["deck"] & { state: CardState | null })[]>`
+    SELECT c.id::text AS id, c."deckId"::text AS "deckId", c."externalId", c.type::text AS type, c.answer, c.options, c.extra,
+           c.explanation, c.quote, c."retiredAt",
+           d.slug, d."desiredRetention", d."learningSteps", d."relearningSteps", d."maximumInterval", d."leechThreshold",
+           CASE WHEN s."userId" IS NULL THEN NULL ELSE json_build_object(
+             'due', s.due, 'stability', s.stability, 'difficulty', s.difficulty, 'elapsedDays', s."elapsedDays",
+             'scheduledDays', s."scheduledDays", 'learningSteps', s."learningSteps", 'reps', s.reps, 'lapses', s.lapses,
+             'state', s.state, 'lastReview', s."lastReview", 'suspended', s.suspended, 'leech', s.leech, 'version', s.version) END AS state
+    FROM "Card" c JOIN "Deck" d ON d.id = c."deckId"
+    LEFT JOIN "CardState" s ON s."cardId" = c.id AND s."userId" = ${userId}::uuid
+    WHERE c.id = ${cardId}::uuid AND ${visibleDeckSql(userId)}`;
+  if (!row) return null;
+  const { slug, desiredRetention, learningSteps, relearningSteps, maximumInterval, leechThreshold, state, ...card } = row;
+  return {
+    card: { ...card, deck: { slug, desiredRetention, learningSteps, relearningSteps, maximumInterval, leechThreshold } },
+    // json_build_object returns timestamps as text.
+    state: state && { ...state, due: new Date(`${state.due}Z`), lastReview: state.lastReview ? new Date(`${state.lastReview}Z`) : null },
+  };
+}
 
 const CONFLICT = "This card changed since you loaded it (reviewed in another tab?). Reload your queue to continue.";
 
@@ -68,14 +97,10 @@ const CONFLICT = "This card changed since you loaded it (reviewed in another tab
  * card, one wins and the other gets 409.
  */
 export async function submitReview(user: Pick<PublicUser, "id">, input: ReviewSubmission, now: Date): Promise<ReviewResult> {
-  // One read: the card, its deck (only if the student may see it) and the student's state of it.
-  const card = await db.card.findFirst({
-    where: { id: input.cardId, deck: visibleDecksWhere(user) },
-    include: { deck: true, states: { where: { userId: user.id } } },
-  });
-  if (!card) return replayOr(user.id, input, new HttpError(404, "That card is not in any of your decks.", "card_not_found"));
+  const loaded = await loadCardForReview(user.id, input.cardId);
+  if (!loaded) return replayOr(user.id, input, new HttpError(404, "That card is not in any of your decks.", "card_not_found"));
+  const { card, state: row } = loaded;
   if (card.retiredAt) throw new HttpError(422, "This card was removed from its deck and is no longer studied.", "card_retired");
-  const row = card.states[0] ?? null;
   // A stale version is either a retry of a review already recorded, or a real conflict.
   if ((row?.version ?? 0) !== input.version) return replayOr(user.id, input, new HttpError(409, CONFLICT, "version_conflict"));
   if (row?.suspended) throw new HttpError(422, "This card is suspended (it became a leech). Unsuspend it to study it again.", "card_suspended");
@@ -134,7 +159,7 @@ export async function submitReview(user: Pick<PublicUser, "id">, input: ReviewSu
  */
 function writeReviewSql(
   userId: string,
-  card: Card,
+  card: Pick<Card, "id" | "deckId">,
   input: ReviewSubmission,
   previous: StateSnapshot | null,
   after: StateSnapshot,
@@ -180,7 +205,7 @@ async function replayOr(userId: string, input: ReviewSubmission, error: HttpErro
   throw error;
 }
 
-async function rateAnswer(userId: string, card: CardWithDeck, input: ReviewSubmission): Promise<{ rating: Rating; correct: boolean | null }> {
+async function rateAnswer(userId: string, card: ReviewCard, input: ReviewSubmission): Promise<{ rating: Rating; correct: boolean | null }> {
   if (!isAutoGraded(cardForGrading(card))) {
     if (input.response) throw new HttpError(422, "This card is self-graded: send a rating (again, hard, good or easy), not an answer.", "self_graded");
     if (!input.rating) throw new HttpError(422, "Rate how well you recalled this card: again, hard, good or easy.", "rating_required");
@@ -199,7 +224,7 @@ async function rateAnswer(userId: string, card: CardWithDeck, input: ReviewSubmi
   return { rating: ratingFromAnswer({ correct, answerMs: input.answerMs ?? null, typicalMs }), correct };
 }
 
-function cardForGrading(card: Card) {
+function cardForGrading(card: Pick<Card, "type" | "answer" | "options" | "extra">) {
   return { type: card.type, answer: card.answer, options: card.options, extra: (card.extra ?? {}) as Record<string, unknown> };
 }
 
@@ -218,7 +243,7 @@ function findReview(userId: string, reviewId: string) {
   return db.reviewLog.findUnique({ where: { userId_clientReviewId: { userId, clientReviewId: reviewId } }, include: { card: { include: { deck: true } } } });
 }
 
-async function replay(stored: ReviewLog & { card: CardWithDeck }, input: ReviewSubmission): Promise<ReviewResult> {
+async function replay(stored: ReviewLog & { card: ReviewCard }, input: ReviewSubmission): Promise<ReviewResult> {
   if (stored.cardId !== input.cardId) {
     throw new HttpError(422, "This reviewId was already used for another card. Generate a new one for each review.", "review_id_reused");
   }
@@ -238,7 +263,7 @@ async function replay(stored: ReviewLog & { card: CardWithDeck }, input: ReviewS
 
 function buildResult(
   log: ReviewLog,
-  card: CardWithDeck,
+  card: ReviewCard,
   state: CardStateView,
   replayed: boolean,
 ): ReviewResult {
