@@ -11,7 +11,10 @@ import { createBenchDatabase, machine, round, signInCookie, startApp, summarize 
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const LEVELS = [1, 16, 64];
-const USERS = Math.max(...LEVELS);
+// Every app run gets students of its own (their cards' versions start at 0); the ceiling reads
+// versions from the database, so its students are reused.
+const APP_USERS = LEVELS.reduce((a, b) => a + b, 0);
+const CEILING_USERS = Math.max(...LEVELS);
 const PASSWORD = "bench-password-123";
 
 async function main() {
@@ -30,18 +33,18 @@ async function main() {
   // Self-graded cards: the request carries a rating, as most reviews of a basic card do.
   const cards = await db.card.findMany({ where: { deckId: deck.id, OR: [{ type: "basic" }, { type: "viewpoint", options: { isEmpty: true } }] }, select: { id: true } });
   const passwordHash = await hashPassword(PASSWORD);
-  // Users 0..63 go through the app, 64..127 through the raw ceiling: no run touches another's rows.
   await db.user.createMany({
-    data: Array.from({ length: USERS * 2 }, (_, i) => ({ email: `bench${i}@example.org`, name: `Bench ${i}`, role: "student" as const, passwordHash })),
+    data: Array.from({ length: APP_USERS + CEILING_USERS }, (_, i) => ({ email: `bench${i}@example.org`, name: `Bench ${i}`, role: "student" as const, passwordHash })),
   });
   const users = await db.user.findMany({ orderBy: { email: "asc" }, select: { id: true, email: true } });
   users.sort((a, b) => Number(a.email.match(/\d+/)![0]) - Number(b.email.match(/\d+/)![0]));
 
   const app = await startApp(bench.url);
-  const cookies = await Promise.all(users.slice(0, USERS).map((u) => signInCookie(app.baseUrl, u.email, PASSWORD)));
+  const cookies = await Promise.all(users.slice(0, APP_USERS).map((u) => signInCookie(app.baseUrl, u.email, PASSWORD)));
+  let firstAppUser = 0;
 
   const settings = deckSrsSettings(deck);
-  const pool = new pg.Pool({ connectionString: bench.url, max: USERS });
+  const pool = new pg.Pool({ connectionString: bench.url, max: CEILING_USERS });
 
   /** The review transaction as lib/study/review.ts issues it, in raw SQL: the ceiling. */
   async function rawReview(client: pg.PoolClient, userId: string, cardId: string): Promise<void> {
@@ -89,7 +92,7 @@ async function main() {
     let errors = 0;
     await Promise.all(
       Array.from({ length: concurrency }, async (_, w) => {
-        const user = users[USERS + w]!;
+        const user = users[APP_USERS + w]!;
         const client = await pool.connect();
         let i = 0;
         try {
@@ -112,48 +115,43 @@ async function main() {
 
   let reportedFailure = false;
   async function runApp(concurrency: number) {
-    // autocannon resets a connection's context whenever its request list starts over, so the state
-    // lives here: request k goes to user k mod concurrency, who walks through the cards in turn
-    // (a user never has two requests for one card in flight), and versions are tracked per user and card.
-    let sent = 0;
-    const turn = new Map<number, number>();
-    const versions = new Map<string, number>();
-    const pending = new Map<string, string>();
+    // Each connection is one student, who reviews the cards in turn and sends the version the last
+    // answer returned. autocannon keeps a connection's context until its request list starts over,
+    // so the list is long enough never to start over within a run.
+    let nextUser = firstAppUser;
+    firstAppUser += concurrency;
+    type Context = { user?: number; n?: number; versions?: Record<string, number> };
+    const request: autocannon.Request = {
+      method: "POST",
+      path: "/api/reviews",
+      setupRequest: (req, context) => {
+        const ctx = context as Context;
+        ctx.user ??= nextUser++;
+        ctx.n ??= 0;
+        ctx.versions ??= {};
+        const cardId = cards[ctx.n++ % cards.length]!.id;
+        return {
+          ...req,
+          headers: { "content-type": "application/json", cookie: cookies[ctx.user]! },
+          body: JSON.stringify({ reviewId: randomUUID(), cardId, version: ctx.versions[cardId] ?? 0, rating: "good", answerMs: 3000 }),
+        };
+      },
+      onResponse: (status, body, context) => {
+        if (status >= 300) {
+          if (!reportedFailure) console.log(`first failed request: ${status} ${body.slice(0, 300)}`);
+          reportedFailure = true;
+          return;
+        }
+        const parsed = JSON.parse(body) as { cardId: string; state: { version: number } };
+        (context as Required<Context>).versions[parsed.cardId] = parsed.state.version;
+      },
+    };
     const result = await autocannon({
       url: app.baseUrl,
       connections: concurrency,
       duration: SECONDS,
-      requests: [
-        {
-          method: "POST",
-          path: "/api/reviews",
-          setupRequest: (req) => {
-            const user = sent++ % concurrency;
-            const n = turn.get(user) ?? 0;
-            turn.set(user, n + 1);
-            const cardId = cards[n % cards.length]!.id;
-            const key = `${user}:${cardId}`;
-            const reviewId = randomUUID();
-            pending.set(reviewId, key);
-            return {
-              ...req,
-              headers: { "content-type": "application/json", cookie: cookies[user]! },
-              body: JSON.stringify({ reviewId, cardId, version: versions.get(key) ?? 0, rating: "good", answerMs: 3000 }),
-            };
-          },
-          onResponse: (status, body) => {
-            if (status >= 300) {
-              if (!reportedFailure) console.log(`first failed request: ${status} ${body.slice(0, 300)}`);
-              reportedFailure = true;
-              return;
-            }
-            const parsed = JSON.parse(body) as { reviewId: string; state: { version: number } };
-            const key = pending.get(parsed.reviewId)!;
-            pending.delete(parsed.reviewId);
-            versions.set(key, Math.max(versions.get(key) ?? 0, parsed.state.version));
-          },
-        },
-      ],
+      // Distinct objects: autocannon keeps each request's built buffer on the request object itself.
+      requests: Array.from({ length: 20_000 }, () => ({ ...request })),
     });
     return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
   }
