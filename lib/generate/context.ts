@@ -1,5 +1,5 @@
 import { entityKey, type Inventory } from "./inventory";
-import type { Mention } from "./mentions";
+import { isTechnicalTerm, type Mention } from "./mentions";
 import type { Sentence } from "./segment";
 import { collapseSpaces, countWords } from "./text";
 
@@ -40,7 +40,8 @@ export function scoreSentence(sentence: Sentence, mentions: Mention[], keys: str
   let score = 0;
   for (const mention of distinct.values()) {
     // Lower-case key terms ("guarantees") say less than a named one ("Budapest Memorandum").
-    score += mention.kind === "term" && /^[a-z]/.test(mention.text) ? 0.75 : MENTION_WEIGHT[mention.kind];
+    const common = mention.kind === "term" && /^[a-z]/.test(mention.text);
+    score += common ? (isTechnicalTerm(mention.text) ? 1.5 : 0.75) : MENTION_WEIGHT[mention.kind];
   }
   score = Math.min(score, 12);
   if (CONTEXT_DEPENDENT_START.test(sentence.text)) score -= 2;

@@ -2,7 +2,7 @@ import { CLOZE_BLANK } from "./constants";
 import { appearsElsewhere, asStatement, replaceSpan, startsWithContextWord, type Analyzed, type ArticleContext } from "./context";
 import { seededShuffle, hash32 } from "./ids";
 import { isListed, pickDistractors, type Entity } from "./inventory";
-import { acceptedForms, type Mention } from "./mentions";
+import { acceptedForms, isTechnicalTerm, type Mention } from "./mentions";
 import { fold } from "./text";
 import type { Candidate } from "./types";
 
@@ -51,7 +51,7 @@ function explainAnswer(mention: Mention, entity: Entity | undefined, paragraph: 
     case "number":
       return `The article gives the figure as ${mention.text} ${where}.`;
     case "term":
-      return `The article’s term here is “${mention.text}” ${where}.`;
+      return /^[a-z]/.test(mention.text) ? `The article’s term here is “${mention.text}” ${where}.` : `The article names ${mention.text} here ${where}.`;
     default:
       return `The article names ${entity ? nameWithThe(entity) : mention.text} here ${where}.`;
   }
@@ -84,9 +84,19 @@ function demonymGivesAway(text: string, mention: Mention): boolean {
   return (rest.match(/\b[A-Z][a-z]+(?:ese|ish|ian|an|ic|i|ch)\b/g) ?? []).some((word) => word.startsWith(stem));
 }
 
+// "a steady supply of US weapons": a name used as an adjective reads badly with another name in
+// its place ("Ukraine weapons"), so it gets a cloze but no options and no swap.
+function modifiesNoun(item: Analyzed, mention: Mention): boolean {
+  if (mention.kind !== "place" && mention.kind !== "organization") return false;
+  const next = item.sentence.tokens.find((token) => token.start > mention.end);
+  if (!next || item.sentence.text.slice(mention.end, next.start) !== " " || !/^[a-z]/.test(next.text)) return false;
+  return next.tags.has("Noun") && !["Verb", "Preposition", "Conjunction", "Determiner", "Adverb", "Pronoun"].some((tag) => next.tags.has(tag));
+}
+
 function mentionScore(mention: Mention): number {
   if (mention.kind === "person" || mention.kind === "year") return 1;
-  if (mention.kind === "term" && /^[a-z]/.test(mention.text)) return -1.5;
+  // A technical word ("chlorofluorocarbons") is worth learning; an abstract one ("arrangement") less so.
+  if (mention.kind === "term" && /^[a-z]/.test(mention.text)) return isTechnicalTerm(mention.text) ? 0.5 : -1.5;
   if (mention.kind === "decade") return -0.5;
   // "two ships", "three chemists": a small number in words is rarely the point of a sentence.
   if (mention.kind === "number" && /^[a-z]+$/.test(mention.text) && (mention.value ?? 0) <= 3) return -1.5;
@@ -130,7 +140,7 @@ export function factCandidates(item: Analyzed, context: ArticleContext): Candida
       });
     }
 
-    if (!CHOICE_KINDS.has(mention.kind)) return;
+    if (!CHOICE_KINDS.has(mention.kind) || modifiesNoun(item, mention)) return;
     const distractors = pickDistractors(context.inventory, mention, key, sentenceScope, `${sentence.quote}|${key}`, DISTRACTORS);
     if (distractors.length === DISTRACTORS) {
       const choice = choiceBlank(sentence.text, mention, entity, distractors);

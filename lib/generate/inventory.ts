@@ -97,7 +97,9 @@ export function buildInventory(sentences: AnalyzedSentence[], surnames: Readonly
       }
       entity.count += 1;
       entity.sentences.add(sentence.index);
-      if (/\bthe\s+$/.test(sentence.text.slice(Math.max(0, mention.start - 5), mention.start))) entity.takesThe = true;
+      // "the US would", "the Philippines and": the name takes "the". Not "the NATO summit", where "the" belongs to "summit".
+      const modifies = /^\s+[a-z]/.test(sentence.text.slice(mention.end, mention.end + 2)) && !/^\s+(?:and|or|would|could|will|was|were|is|are|has|had|does|did|in|on|at|to|of|for|with|from|by)\b/.test(sentence.text.slice(mention.end));
+      if (/\bthe\s+$/.test(sentence.text.slice(Math.max(0, mention.start - 5), mention.start)) && !modifies) entity.takesThe = true;
       const counts = forms.get(key) ?? new Map<string, number>();
       counts.set(mention.text, (counts.get(mention.text) ?? 0) + 1);
       forms.set(key, counts);

@@ -1,3 +1,4 @@
+import nlp from "compromise";
 import type { Sentence, Token } from "./segment";
 import { fold } from "./text";
 
@@ -92,6 +93,16 @@ const hasAny = (token: Token, tags: string[]) => tags.some((tag) => token.tags.h
 const joinsNext = (token: Token) => /^[-–—/]$/.test(token.post);
 const endsSpan = (token: Token) => token.post.trim() !== "" || isPossessive(token);
 
+const LEXICON = (nlp.world() as unknown as { model: { one: { lexicon: Record<string, string | string[] | undefined> } } }).model.one.lexicon;
+
+function lexiconTags(word: string): string[] {
+  const entry = LEXICON[word.toLowerCase()];
+  if (entry === undefined) return [];
+  const tags = Array.isArray(entry) ? entry : [entry];
+  if (tags.includes("Country") || tags.includes("City") || tags.includes("Region")) return [...tags, "Place"];
+  return tags;
+}
+
 /** A singular, lower-case form for counting nouns: "guarantees" -> "guarantee". */
 export function lemma(word: string): string {
   const w = word.toLowerCase();
@@ -120,7 +131,7 @@ export function extractMentions(sentence: Sentence, context: MentionContext = NO
   const mentions: Mention[] = [];
   const used = new Uint8Array(tokens.length);
 
-  for (const quoted of quotedTerms(text)) {
+  for (const quoted of [...quotedTerms(text), ...definedTerms(text)]) {
     mentions.push(quoted);
     tokens.forEach((token, i) => {
       if (token.start < quoted.end + 1 && token.end > quoted.start - 1) used[i] = 1;
@@ -193,6 +204,18 @@ function quotedTerms(text: string): Mention[] {
     if (words < 1 || words > 5 || /[.!?]/.test(inner)) continue;
     const start = match.index + 1 + (match[1] ?? "").indexOf(inner);
     found.push({ kind: "term", text: inner, start, end: start + inner.length, quoted: true });
+  }
+  return found;
+}
+
+/** Terms the sentence defines: "proteins called transcription factors", "a process known as osmosis". */
+function definedTerms(text: string): Mention[] {
+  const found: Mention[] = [];
+  for (const match of text.matchAll(/\b(?:called|known as|termed|dubbed|named)\s+((?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]{3,})(?=[,.;:)]|\s+(?:which|that|who|and|or|are|is|was|were|to|in|for)\b)/g)) {
+    const term = match[1] ?? "";
+    if (/^(?:the|a|an|it|them|him|her|this|that|for|on|off|up|out)\b/.test(term)) continue;
+    const start = match.index + match[0].length - term.length;
+    found.push({ kind: "term", text: term, start, end: start + term.length, quoted: true });
   }
   return found;
 }
@@ -280,7 +303,7 @@ function properSpan(tokens: Token[], first: number, used: Uint8Array, compound: 
     return { mention: null, next };
   }
 
-  const kind = classifyName(span, words, tokens[first - 1], titled || appositiveRole(tokens, end), context);
+  const kind = classifyName(span, words, tokens[first - 1], { titled, role: appositiveRole(tokens, end) }, context);
   if (!kind) return { mention: null, next };
   const mention: Mention = { kind: kind.kind, text: name, start: startOffset, end: endOffset };
   if (kind.placeType) mention.placeType = kind.placeType;
@@ -292,7 +315,7 @@ function startsName(tokens: Token[], context: MentionContext): boolean {
   const first = tokens[0] as Token;
   const second = tokens[1];
   if (INITIAL_STOPWORDS.has(lower(first))) return false;
-  if (context.surnames.has(lower(first))) return true;
+  if (context.surnames.has(stripPossessive(lower(first)))) return true;
   if (hasAny(first, ["ProperNoun", "Person", "Place", "Organization", "Honorific", "Acronym"])) return true;
   // "Kofi Annan", "Harbour City FC": two capitalised words in a row start a name, unless the first
   // is a function word ("When Russia", "Despite China").
@@ -316,12 +339,13 @@ function appositiveRole(tokens: Token[], end: number): boolean {
 const CONTINENTS = new Set(["europe", "asia", "africa", "antarctica", "oceania", "arctic", "antarctic", "eurasia", "scandinavia", "balkans", "caribbean"]);
 
 function classifyName(
-  span: Token[],
+  nameTokens: Token[],
   words: string[],
   before: Token | undefined,
-  titled: boolean,
+  cues: { titled: boolean; role: boolean },
   context: MentionContext,
 ): { kind: MentionKind; placeType?: PlaceType } | null {
+  let span = nameTokens;
   const key = words.join(" ").toLowerCase();
   if (CONTINENTS.has(key)) return { kind: "place", placeType: "region" };
   // Demonyms compromise misses: "Taiwanese territory", "British investors".
@@ -332,21 +356,34 @@ function classifyName(
   const known = KNOWN_PLACES.get(key);
   if (known) return { kind: "place", placeType: known };
   if (ROMAN.test(words[words.length - 1] ?? "") || /^\d/.test(head)) return { kind: "term" };
-  if (TERM_HEADS.has(head) || TERM_HEADS.has(firstWord) && words.length > 1 && words.includes("of")) return { kind: "term" };
+  if (TERM_HEADS.has(head) || (TERM_HEADS.has(firstWord) && words.length > 1 && words.includes("of"))) return { kind: "term" };
   if (ORG_HEADS.has(head) || (ORG_HEADS.has(firstWord) && words.includes("of"))) return { kind: "organization" };
   if (COUNTRY_HEADS.has(head) || (COUNTRY_HEADS.has(firstWord) && words.includes("of"))) return { kind: "place", placeType: "country" };
-  if ((WATER_HEADS.has(head) || (WATER_HEADS.has(firstWord) && words.includes("of"))) && words.length > 1) return { kind: "place", placeType: "water" };
-  if (AREA_HEADS.has(head) && words.length > 1) return { kind: "place", placeType: "area" };
-  if (SITE_HEADS.has(head) && words.length > 1) return { kind: "place", placeType: "site" };
 
+  // In context compromise sometimes drops what it knows of a word ("Germany's Chancellor" is tagged
+  // an Actor): a lone word falls back on its lexicon.
+  const known1 = words.length === 1 ? lexiconTags(words[0] ?? "") : [];
+  const withLexicon = (t: Token) => (known1.length > 0 ? { ...t, tags: new Set([...t.tags, ...known1]) } : t);
+  span = span.map(withLexicon);
   const person = span.some((t) => hasAny(t, ["Person", "FirstName", "LastName"]));
   const place = span.some((t) => hasAny(t, ["Place", "Country", "City", "Region"]));
   const org = span.some((t) => t.tags.has("Organization"));
-  const roleBefore = before !== undefined && /^[a-z]/.test(before.text) && before.tags.has("Actor");
-  if (titled && !(org || place)) return { kind: "person" };
+  const preposition = before ? lower(before) : "";
+  const afterPlacePreposition = ["in", "at", "near", "from", "to", "into", "across", "outside"].includes(preposition);
+  // People first where something says so: a title ("President"), an appositive role ("Cyrus Field,
+  // a paper merchant"), a role before ("the chairman, Peter Hall"), a first name not after "in"/"at"
+  // ("Peter Hall says", but "at Victoria Station").
+  if (cues.titled && !(org || place)) return { kind: "person" };
+  if (cues.role && !org) return { kind: "person" };
   if (NAME_TITLES.has(firstWord) && words.length > 1) return { kind: "person" };
+  const roleBefore = before !== undefined && /^[a-z]/.test(before.text) && before.tags.has("Actor");
+  if (roleBefore && words.length <= 3 && !afterPlacePreposition) return { kind: "person" };
+  if (span[0]?.tags.has("FirstName") && words.length >= 2 && words.length <= 3 && !org && !afterPlacePreposition) return { kind: "person" };
+
+  if ((WATER_HEADS.has(head) || (WATER_HEADS.has(firstWord) && words.includes("of"))) && words.length > 1) return { kind: "place", placeType: "water" };
+  if (AREA_HEADS.has(head) && words.length > 1) return { kind: "place", placeType: "area" };
+  if (SITE_HEADS.has(head) && words.length > 1) return { kind: "place", placeType: "site" };
   if (person && !place && !org) return { kind: "person" };
-  if (roleBefore && words.length <= 3 && !place) return { kind: "person" };
   if (place && !org && !person) {
     const lastToken = span[span.length - 1] as Token;
     if (lastToken.tags.has("City")) return { kind: "place", placeType: "city" };
@@ -357,12 +394,9 @@ function classifyName(
     return { kind: "place", placeType: "area" };
   }
   if (org && !person) return { kind: "organization" };
-  if (words.length === 1 && /^[A-Z]{2,6}$/.test(words[0] ?? "")) return { kind: "organization" };
-  if (person && words.length >= 2 && span[0]?.tags.has("FirstName")) return { kind: "person" };
-  if (words.length >= 2) {
-    const preposition = before ? lower(before) : "";
-    return ["in", "at", "near", "from", "to"].includes(preposition) ? { kind: "place", placeType: "area" } : { kind: "term" };
-  }
+  // An acronym compromise does not know (DNA, CFC, GDP) is a term, not an organisation.
+  if (words.length === 1 && /^[A-Z]{2,6}$/.test(words[0] ?? "")) return { kind: "term" };
+  if (words.length >= 2) return afterPlacePreposition ? { kind: "place", placeType: "area" } : { kind: "term" };
   // A lone capitalised word compromise cannot place (Nature, Western, Baltic): too unsure to ask.
   return null;
 }
@@ -468,6 +502,14 @@ export function findKeyTerms(sentences: Sentence[]): Set<string> {
 const GENERIC_NOUNS = new Set(
   "something anything everything nothing question problem example instance number because however although whether another percent situation different important process results research further history article information evidence".split(" "),
 );
+
+/**
+ * Whether a lower-case key term looks technical ("chlorofluorocarbons", "stratosphere") rather
+ * than an abstract noun of the argument ("arrangement", "independence"), which makes a weak blank.
+ */
+export function isTechnicalTerm(word: string): boolean {
+  return word.length >= 8 && !/(?:ment|tion|sion|ance|ence|ity|ness|ship|ure|ing|al|ism|hood|dom|acy|ty)s?$/.test(word);
+}
 
 /** A key for "the same thing": folded, possessive and leading "the" removed. */
 export function mentionKey(mention: Pick<Mention, "kind" | "text">): string {

@@ -52,6 +52,10 @@ const CAPTION_DATELINE = new RegExp(`,\\s+(?:${MONTHS})\\s+\\d{1,2},\\s+\\d{4}\\
 const MAX_SENTENCE_WORDS = 70;
 const MIN_SENTENCE_WORDS = 6;
 
+/**
+ * Paragraphs are separated by blank lines. A text with none, whose lines mostly end a sentence,
+ * was pasted one paragraph per line: then each line is a paragraph.
+ */
 export function splitParagraphs(text: string): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let start = 0;
@@ -59,7 +63,10 @@ export function splitParagraphs(text: string): Paragraph[] {
     const slice = text.slice(start, end);
     if (slice.trim() !== "") paragraphs.push({ index: paragraphs.length, start, end, text: slice });
   };
-  for (const match of text.matchAll(/\n[ \t]*\n\s*/g)) {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "");
+  const onePerLine =
+    !/\r?\n[ \t]*\r?\n/.test(text) && lines.length > 1 && lines.filter((line) => /[.!?:"”’)]\s*$/.test(line)).length >= lines.length * 0.6;
+  for (const match of text.matchAll(onePerLine ? /\r?\n\s*/g : /\r?\n[ \t]*\r?\n\s*/g)) {
     push(match.index);
     start = match.index + match[0].length;
   }
@@ -133,6 +140,19 @@ function classifyLines(text: string, paragraphs: Paragraph[]): Map<number, Line[
   });
   all.forEach((line, i) => {
     const previous = all[i - 1];
+    const next = all[i + 1];
+    // A short unpunctuated line between sentences is a heading even without blank lines around it.
+    const trimmed = line.text.trim();
+    if (
+      line.kind === "prose" &&
+      next?.paragraph === line.paragraph &&
+      /^[A-Z0-9]/.test(next.text.trim()) &&
+      (previous === undefined || previous.paragraph !== line.paragraph || /[.!?:"”’)]$/.test(previous.text.trim())) &&
+      !/[.!?:;,"”’)]$/.test(trimmed) &&
+      wordCount(trimmed) <= 8
+    ) {
+      line.kind = "heading";
+    }
     if (line.kind === "underline" && previous && previous.paragraph === line.paragraph) previous.kind = "heading";
     // The line under an image is its caption.
     if (line.kind === "prose" && previous && previous.paragraph === line.paragraph && /^!\[/.test(previous.text.trim())) line.kind = "caption";
@@ -182,7 +202,8 @@ function proseSentences(text: string, block: Block, paragraph: number, firstInde
   let previousEnd = 0;
   for (const json of docs) {
     let cleanStart = json.offset.start;
-    let cleanEnd = json.offset.start + json.offset.length;
+    // compromise can count one character past the end when a sentence closes on a bracket.
+    let cleanEnd = Math.min(json.offset.start + json.offset.length, mapped.text.length);
     while (cleanStart < cleanEnd && /\s/.test(mapped.text[cleanStart] ?? "")) cleanStart++;
     // compromise starts a sentence after its opening quotation mark; the quote keeps it.
     while (cleanStart > previousEnd && /[“"‘'(\[]/.test(mapped.text[cleanStart - 1] ?? "")) cleanStart--;

@@ -18,8 +18,9 @@ const MAX_EVENTS_PER_CARD = 6;
 
 export function timelineCandidates(context: ArticleContext): Candidate[] {
   const byYear = new Map<number, Event>();
-  for (const item of context.analyzed) {
-    for (const event of eventsOf(item)) {
+  for (const [k, item] of context.analyzed.entries()) {
+    const previous = context.analyzed[k - 1];
+    for (const event of eventsOf(item, previous?.sentence.paragraph === item.sentence.paragraph ? previous : undefined, context)) {
       const current = byYear.get(event.year);
       if (!current || event.quality > current.quality || (event.quality === current.quality && event.item.score > current.item.score)) {
         byYear.set(event.year, event);
@@ -66,22 +67,23 @@ function timelineCard(events: Event[]): Candidate {
     paragraph: main?.item.sentence.paragraph ?? 0,
     answerKey: null,
     score: 10,
-    idWords: `timeline ${first?.date ?? ""} ${last?.date ?? ""}`,
+    idWords: `${first?.date ?? ""} ${last?.date ?? ""}`,
   };
 }
 
-function eventsOf(item: Analyzed): Event[] {
+function eventsOf(item: Analyzed, previous: Analyzed | undefined, context: ArticleContext): Event[] {
   const years = item.mentions.filter((mention) => mention.kind === "year");
   const events: Event[] = [];
   for (const [k, year] of years.entries()) {
     if (isFutureOrHypothetical(item.sentence.text, year)) continue;
+    // A sentence's later years get an event only with a label of their own: "(2014)", ", who … in 1962".
     const labelled =
       parenthesized(item, year) ??
-      (k === 0 ? participle(item, year) ?? namedEvent(item, year) ?? relative(item, year) ?? nominal(item, year) ?? clause(item, year) : null);
+      (k === 0 ? participle(item, year) ?? namedEvent(item, year) ?? relative(item, year) ?? nominal(item, year) ?? clause(item, year) : relative(item, year));
     if (!labelled || labelled.label.split(" ").length < 2) continue;
     events.push({
       date: year.date ?? String(year.value),
-      label: labelled.label,
+      label: resolvePronoun(labelled.label, previous, context),
       quote: item.sentence.quote,
       year: year.value ?? 0,
       quality: labelled.quality,
@@ -93,6 +95,15 @@ function eventsOf(item: Analyzed): Event[] {
 }
 
 type Labelled = { label: string; quality: number };
+
+// "He founded the company" after "Cyrus Field, a paper merchant, believed…": Cyrus Field founded it.
+function resolvePronoun(label: string, previous: Analyzed | undefined, context: ArticleContext): string {
+  const pronoun = /^(He|She) /.exec(label);
+  const person = previous?.mentions[0];
+  if (!pronoun || !person || person.kind !== "person" || person.start > 0) return label;
+  const name = context.surnames.get(person.text.toLowerCase()) ?? person.text;
+  return `${name} ${label.slice(pronoun[0].length)}`;
+}
 
 // "the rule will be reviewed in 2026", "should return … around 2066": not events that happened.
 function isFutureOrHypothetical(text: string, year: Mention): boolean {
@@ -156,7 +167,7 @@ function namedEvent(item: Analyzed, year: Mention): Labelled | null {
 function nominal(item: Analyzed, year: Mention): Labelled | null {
   const { text } = item.sentence;
   const before = text.slice(0, year.start);
-  const at = /\s+in\s+(?:(?:the\s+(?:summer|spring|autumn|fall|winter)\s+of\s+)|(?:(?:MONTHS)\s+))?$/.exec(before.replace("MONTHS", MONTHS));
+  const at = new RegExp(`\\s+in\\s+(?:the\\s+(?:summer|spring|autumn|fall|winter)\\s+of\\s+|(?:${MONTHS})\\s+)?$`).exec(before);
   if (!at) return null;
   const head = before.slice(0, at.index);
   const boundary = /(?:^|,\s+|\bas part of\s+|\bduring\s+|\bafter\s+|\bbefore\s+|\bfollowing\s+|\bwith\s+|\bsince\s+|\bthrough\s+)((?:the\s+|[A-Z][\w’']*['’]s\s+)[^,]*)$/.exec(head);
@@ -207,10 +218,11 @@ function clause(item: Analyzed, year: Mention): Labelled | null {
     if (next === label) break;
     label = next;
   }
+  // Relative clauses: dropped between commas ("Reyes, who was born in Valencia, signed"), cut at the end.
+  label = label.replace(/,\s+(?:who|which|where|whose)\b[^,]*,/g, "").replace(/,?\s+(?:who|which|where|whose)\b.*$/, "").replace(/[.!]$/, "");
   // The comma left between subject and verb: "Two chemists at the University of California, published".
   const verbs = new Set(item.sentence.tokens.filter((token) => token.tags.has("Verb")).map((token) => token.text));
   label = label.replace(/,\s+(\S+)/g, (whole, word: string) => (verbs.has(word) ? ` ${word}` : whole));
-  label = label.replace(/,?\s+(?:who|which|where|whose)\b.*$/, "").replace(/[.!]$/, "");
   return { label: truncate(label), quality: 1 };
 }
 

@@ -39,7 +39,6 @@ export function validateArticleText(text: string): void {
     );
   }
 
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const controls = text.match(/[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffd]/g)?.length ?? 0;
   if (text.includes("\u0000") || controls > Math.max(2, text.length * 0.01)) {
     throw new ArticleTextError(

@@ -121,13 +121,25 @@ function whoHoldsCard(item: Analyzed, attribution: Attribution, context: Article
   return { prompt, answer: attribution.party, options };
 }
 
+// "was and remains an essential step" asks "what is …?"
+const QUESTION_COPULA: Record<string, string> = {
+  is: "is",
+  are: "are",
+  was: "was",
+  were: "were",
+  remains: "is",
+  remain: "are",
+  "was and remains": "is",
+  "is and remains": "is",
+};
+
 function whatCard(attribution: Attribution): { prompt: string; answer: string; natural: boolean } {
   const answer = sentenceCase(attribution.claim);
   if (attribution.form === "perspective") {
     // "From Russia’s perspective, Ukraine’s integration into NATO is a red line" -> what is …?
     const copula = /^([^,–—;]{3,80}?) (was and remains|is and remains|is|are|was|were|remains|remain)\b (.+)$/.exec(attribution.claim);
     if (copula && copula[1] && copula[3] && !/\b(?:that|which|who|if|when)\b/.test(copula[1])) {
-      const verb = copula[2]?.startsWith("are") || copula[2] === "were" || copula[2] === "remain" ? (copula[2] === "were" ? "were" : "are") : copula[2] === "was" ? "was" : "is";
+      const verb = QUESTION_COPULA[copula[2] ?? "is"] ?? "is";
       return {
         prompt: `From ${possessive(attribution.party)} ${attribution.noun}, what ${verb} ${lowerFirst(copula[1])}?`,
         answer: sentenceCase(copula[3]),
@@ -141,7 +153,7 @@ function whatCard(attribution: Attribution): { prompt: string; answer: string; n
     const aux = tense === "past" ? "did" : isPlural(attribution.party) ? "do" : "does";
     return { prompt: `How ${aux} ${attribution.party} ${verb} ${object}, according to the article?`, answer: sentenceCase(`as ${complement}`), natural: true };
   }
-  if (attribution.form === "verb" && attribution.verb) {
+  if ((attribution.form === "verb" || attribution.form === "quote") && attribution.verb) {
     const aux = attribution.verb.tense === "past" ? "did" : isPlural(attribution.subject) ? "do" : "does";
     const subject = lowerArticle(attribution.subject);
     const adverb = attribution.adverb ? `${attribution.adverb} ` : "";
@@ -199,7 +211,8 @@ function perspective(item: Analyzed): Attribution | null {
   const text = item.sentence.text;
   const match =
     /^From ((?:the )?[^,]{2,60}?)['’]s? (perspective|point of view|viewpoint|standpoint|vantage point)\s*,\s*(.+?)[.!]?$/.exec(text) ??
-    /^In ((?:the )?[^,]{2,60}?)['’]s? (view|opinion|eyes)\s*,\s*(.+?)[.!]?$/.exec(text);
+    /^In ((?:the )?[^,]{2,60}?)['’]s? (view|opinion|eyes)\s*,\s*(.+?)[.!]?$/.exec(text) ??
+    /^((?:The )?[^,]{2,60}?)['’]s? (perspective|point of view|view|position) (?:is|was) that (.+?)[.!]?$/.exec(text);
   if (!match) return null;
   const party = resolveParty(item, match[1] ?? "", 0);
   if (!party) return null;
@@ -229,7 +242,7 @@ function directQuote(item: Analyzed): Attribution | null {
   if (!verb) return null;
   const party = resolveParty(item, partyText, text.lastIndexOf(partyText));
   if (!party) return null;
-  return { form: "quote", ...party, claim: (after[1] ?? "").replace(/[,.]$/, ""), pre: "", subject: party.party, verb, adverb: "", noun: "view" };
+  return { form: "quote", ...party, claim: (after[1] ?? "").replace(/[,.]$/, ""), pre: "", subject: partyText.trim(), verb, adverb: "", noun: "view" };
 }
 
 function verbAttribution(item: Analyzed): Attribution | null {
@@ -239,7 +252,11 @@ function verbAttribution(item: Analyzed): Attribution | null {
     const verb = token ? VERBS.get(token.text.toLowerCase()) : undefined;
     if (!token || !verb) continue;
     const next = tokens[v + 1];
-    if (!next || next.text.toLowerCase() !== "that" || token.post.trim() !== "") continue;
+    if (!next || token.post.trim() !== "") continue;
+    // "X said that …"; "say" may drop the "that" ("Hall says the rule will be reviewed").
+    const withThat = next.text.toLowerCase() === "that";
+    const bareSay = verb.base === "say" && /^(?:the|a|an|it|he|she|they|we|this|there|its|his|her|their)$/i.test(next.text);
+    if (!withThat && !bareSay) continue;
 
     // The subject ends just before the verb, perhaps with an adverb ("Farman later said").
     let subjectEnd = v - 1;
@@ -276,7 +293,8 @@ function verbAttribution(item: Analyzed): Attribution | null {
     if (subject === "" || subject.split(/\s+/).length > 8 || PRONOUN_SUBJECT.test(subject)) continue;
     const party = resolveParty(item, subject, clauseStart);
     if (!party) continue;
-    let claim = text.slice(next.end).trim().replace(/[.!]$/, "");
+    let claim = text.slice(withThat ? next.end : next.start).trim().replace(/[.!]$/, "");
+    if (!withThat && !item.sentence.tokens.some((t) => t.start >= next.end && t.tags.has("Verb"))) continue;
     claim = claim.split(/,\s+(?:and|but)\s+(?:he|she|they|it|his|her|their|we)\b/)[0] ?? claim;
     if (/\b(?:that|which)$/.test(pre.trim())) continue;
     return { form: "verb", ...party, claim, pre, subject, verb, adverb, noun: "view" };
@@ -295,10 +313,10 @@ function resolveParty(item: Analyzed, phrase: string, from: number): Pick<Attrib
   const end = start + trimmed.length;
   const inside = item.mentions
     .map((mention, k) => ({ mention, key: item.keys[k] ?? null }))
-    .filter(({ mention }) => start >= 0 && mention.start >= start && mention.end <= end && ["person", "place", "organization"].includes(mention.kind));
+    .filter(({ mention }) => start >= 0 && mention.start >= start && mention.end <= end && ["person", "place", "organization", "term"].includes(mention.kind));
   const only = inside.length === 1 ? inside[0] : undefined;
-  if (only) {
-    const rest = fold(trimmed.replace(only.mention.text, "")).replace(/['’]s$/, "").trim();
+  if (only && only.mention.kind !== "term") {
+    const rest = fold(trimmed.replace(only.mention.text, "")).replace(/[,;:]/g, " ").replace(/['’]s$/, "").replace(/\s+/g, " ").trim();
     // Titles and roles before a person name no one else: "Russian President Vladimir Putin".
     const roleOnly = rest.split(" ").filter(Boolean).length <= 3 && !/\b(?:and|or|with|of|in)\b/.test(rest);
     if ((only.mention.kind === "person" && roleOnly) || rest === "" || rest === "the") {
@@ -330,7 +348,7 @@ function lowerArticle(phrase: string): string {
 
 function lowerFirst(text: string): string {
   // Keep names and "I" capitalised: only a common first word is lowered.
-  return /^(?:The|A|An|This|That|These|Those|It|Its|There|Each|Every|Some|No|Such|Strong|Weak)\b/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+  return /^(?:The|A|An|This|That|These|Those|It|Its|There|Each|Every|Some|No|Such|Many|Most|All|Both)\b/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 function sentenceCase(text: string): string {

@@ -1,0 +1,104 @@
+// `npm run cli -- <command>`: Clio from the command line, for teachers and scripts.
+// Use `npm run -s cli -- ...` when piping: npm prints its own banner to stdout otherwise.
+// On the embedded database, stop the app first: one process at a time may open it.
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ContentError } from "@/lib/content/problems";
+import { DeckNotFoundError, exportDeck } from "@/lib/content/export";
+import { importDeck } from "@/lib/content/import";
+import { ArticleConflictError, DeckOwnershipError } from "@/lib/content/sync";
+import { db } from "@/lib/db";
+
+const USAGE = `Usage:
+  npm run cli -- deck export <slug> [--json]                 print a deck (article and cards)
+  npm run cli -- deck import <file> [--owner <email>] [--public]
+                                                            validate a deck file and load it
+  npm run cli -- generate <file> [--json]                    draft cards from an article (.md or .txt)`;
+
+type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
+const io: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+
+async function deckExport(args: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean" } } });
+  const [slug] = positionals;
+  if (!slug) return usage("deck export needs a deck slug");
+  const deck = await exportDeck(slug);
+  if (values.json) {
+    io.stdout(`${JSON.stringify(deck, null, 2)}\n`);
+  } else {
+    io.stdout(`${deck.title} (${deck.slug}) — from "${deck.article.title}", ${deck.cards.length} cards\n`);
+    for (const card of deck.cards) io.stdout(`  [${card.type}] ${card.prompt}\n      → ${card.answer}\n`);
+  }
+  return 0;
+}
+
+async function deckImport(args: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { owner: { type: "string" }, public: { type: "boolean" } },
+  });
+  const [file] = positionals;
+  if (!file) return usage("deck import needs a deck file");
+  if (!fs.existsSync(file)) return fail(`No such file: ${file}`);
+  let ownerId: string | null = null;
+  if (values.owner) {
+    const owner = await db.user.findUnique({ where: { email: values.owner.trim().toLowerCase() }, select: { id: true, role: true } });
+    if (!owner) return fail(`No account with the email ${values.owner}.`);
+    if (owner.role !== "teacher") return fail(`${values.owner} is not a teacher: only teachers own decks.`);
+    ownerId = owner.id;
+  }
+  const report = await importDeck(
+    fs.readFileSync(file, "utf8"),
+    { file, contentDir: path.join(process.cwd(), "content"), ownerId, isPublic: values.public ?? false },
+    new Date(),
+  );
+  io.stdout(
+    `Imported ${report.slug}: ${report.cards} cards (${report.created} new, ${report.updated} updated, ` +
+      `${report.restored} restored, ${report.retired} retired, ${report.unchanged} unchanged).\n`,
+  );
+  return 0;
+}
+
+async function generate(args: string[]): Promise<number> {
+  const { runGenerate } = await import("./cli/generate");
+  return runGenerate(args, io);
+}
+
+function usage(problem?: string): number {
+  if (problem) io.stderr(`${problem}\n\n`);
+  io.stderr(`${USAGE}\n`);
+  return 2;
+}
+
+function fail(message: string): number {
+  io.stderr(`${message}\n`);
+  return 1;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  try {
+    if (command === "deck" && sub === "export") return await deckExport(rest);
+    if (command === "deck" && sub === "import") return await deckImport(rest);
+    if (command === "generate") return await generate(argv.slice(1));
+    return usage(command ? `Unknown command: ${argv.join(" ")}` : undefined);
+  } catch (error) {
+    if (error instanceof ContentError || error instanceof DeckNotFoundError || error instanceof DeckOwnershipError || error instanceof ArticleConflictError) {
+      return fail(error.message);
+    }
+    if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) return usage(error.message);
+    throw error;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
