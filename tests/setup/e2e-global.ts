@@ -1,27 +1,16 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { findChromium } from "../e2e/browser";
+import { freePort } from "./free-port";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     chromiumPath: string | null;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 async function waitForServer(url: string, server: ChildProcess, log: () => string): Promise<void> {

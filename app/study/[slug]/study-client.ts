@@ -1,51 +1,18 @@
-// The study page's view of the JSON API (docs/api.md). Dates arrive as ISO strings.
-export type Rating = "again" | "hard" | "good" | "easy";
+// The study page's view of the JSON API (docs/api.md): the server's own types, with dates as the
+// ISO strings JSON turns them into.
+import type { StudyQueue, QueueCard as ServerQueueCard } from "@/lib/study/queue";
+import type { ReviewResult as ServerReviewResult } from "@/lib/study/review";
+import type { Rating } from "@/lib/srs";
+
+type Jsonified<T> = T extends Date ? string : T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
+
+export type { Rating };
+export type QueueCard = Jsonified<ServerQueueCard>;
+export type Queue = Jsonified<StudyQueue>;
+export type ReviewResult = Jsonified<ServerReviewResult>;
+
 export const RATINGS: Rating[] = ["again", "hard", "good", "easy"];
 export const RATING_LABELS: Record<Rating, string> = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" };
-
-export interface Interval {
-  due: string;
-  label: string;
-}
-
-export interface QueueCard {
-  cardId: string;
-  externalId: string;
-  type: "basic" | "cloze" | "multiple_choice" | "true_false" | "viewpoint" | "timeline";
-  prompt: string;
-  options: string[];
-  autoGraded: boolean;
-  answer: string | null;
-  explanation: string | null;
-  quote: string;
-  version: number;
-  kind: "new" | "learning" | "review";
-  intervals: Record<Rating, Interval> | null;
-}
-
-export interface Queue {
-  deck: { slug: string; title: string };
-  remaining: { new: number; learning: number; review: number };
-  cards: QueueCard[];
-  nextDueAt: string | null;
-  dayEndsAt: string;
-}
-
-export interface ReviewResult {
-  reviewId: string;
-  cardId: string;
-  rating: Rating;
-  correct: boolean | null;
-  expected: string;
-  explanation: string;
-  quote: string;
-  readerUrl: string;
-  lapse: boolean;
-  interval: string;
-  state: { due: string; version: number; state: string; suspended: boolean; leech: boolean };
-  alternatives: Record<Rating, Interval>;
-  replayed: boolean;
-}
 
 export type Response = { kind: "choice"; choice: string } | { kind: "text"; text: string } | { kind: "order"; order: string[] };
 
