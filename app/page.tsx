@@ -2,19 +2,33 @@ import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { listDecksForUser } from "@/lib/content/decks";
 import type { PublicUser } from "@/lib/auth/users";
+import { NewDeckLink } from "@/app/_components/new-deck-link";
 
-export default async function HomePage() {
+const NOTICES: Record<string, string> = {
+  "teachers-only": "That page is for teachers. Your decks and classes are below.",
+};
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   const user = await getCurrentUser();
-  return user ? <Home user={user} /> : <Landing />;
+  const { error } = await searchParams;
+  return user ? <Home user={user} notice={error ? NOTICES[error] : undefined} /> : <Landing />;
 }
 
-async function Home({ user }: { user: PublicUser }) {
+async function Home({ user, notice }: { user: PublicUser; notice?: string }) {
   const decks = await listDecksForUser(user, new Date());
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">Your decks</h1>
-        <p className="text-muted">Hello, {user.name}. Pick a deck to read its article or study its cards.</p>
+      {notice && (
+        <p role="status" className="rounded-lg bg-accent-soft px-3 py-2 text-sm text-accent">
+          {notice}
+        </p>
+      )}
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">Your decks</h1>
+          <p className="text-muted">Hello, {user.name}. Pick a deck to read its article or study its cards.</p>
+        </div>
+        <NewDeckLink />
       </div>
       {decks.length === 0 ? (
         <p className="card text-muted">No decks yet.</p>
