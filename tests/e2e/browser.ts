@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
 
 /** Debian's Chromium (or CHROMIUM_PATH): playwright's own browser download cannot work offline. */
 export function findChromium(): string | null {
@@ -31,4 +32,19 @@ export async function signInAs(page: import("playwright-core").Page, baseUrl: st
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(`${baseUrl}/`);
+}
+
+/**
+ * Launches Chromium for the enclosing describe block and closes it after; use inside
+ * `describe.runIf(inject("chromiumPath"))`. Returns the browser (valid once beforeAll has run).
+ */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium(inject("chromiumPath")!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
 }

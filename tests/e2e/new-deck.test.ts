@@ -1,8 +1,7 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { DEMO_USERS } from "@/lib/demo/seed";
 import { SCIENCE_ARTICLE } from "../integration/drafts/articles";
-import { launchChromium, signInAs } from "./browser";
+import { signInAs, useChromium } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const chromiumPath = inject("chromiumPath");
@@ -10,16 +9,10 @@ const teacher = DEMO_USERS.find((u) => u.role === "teacher")!;
 const student = DEMO_USERS.find((u) => u.role === "student")!;
 
 describe.runIf(chromiumPath)("a new deck from an article, in Chromium", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium(chromiumPath!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it("lets a teacher paste an article, edit a draft card, publish the deck and find it in their list", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await signInAs(page, baseUrl, teacher.email, teacher.password);
     await page.goto(`${baseUrl}/decks/new`);
     await expect(page.getByText(/Up to 100,000 characters/).isVisible()).resolves.toBe(true);
@@ -86,7 +79,7 @@ describe.runIf(chromiumPath)("a new deck from an article, in Chromium", () => {
   });
 
   it("keeps students out of the deck maker", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await signInAs(page, baseUrl, student.email, student.password);
     await page.goto(`${baseUrl}/decks/new`);
     await page.waitForURL(`${baseUrl}/?error=teachers-only`);

@@ -1,7 +1,6 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { DEMO_USERS } from "@/lib/demo/seed";
-import { launchChromium } from "./browser";
+import { useChromium } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const chromiumPath = inject("chromiumPath");
@@ -10,16 +9,10 @@ const student = DEMO_USERS.find((u) => u.role === "student")!;
 // Without Chromium on a person's machine the setup says plainly that these did not run; under CI
 // the setup fails instead, so this can never pass by skipping there.
 describe.runIf(chromiumPath)("a newcomer in Chromium", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium(chromiumPath!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it("signs up, sees the demo deck, signs out and signs back in", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(baseUrl);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(/Remember what it argues/);
 
@@ -63,8 +56,8 @@ describe.runIf(chromiumPath)("a newcomer in Chromium", () => {
   });
 
   it("signs the demo student out on every device from one of them", async () => {
-    const laptop = await browser.newContext();
-    const phone = await browser.newContext();
+    const laptop = await browser().newContext();
+    const phone = await browser().newContext();
     for (const context of [laptop, phone]) {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/sign-in`);

@@ -1,8 +1,7 @@
 import fs from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { DEMO_USERS } from "@/lib/demo/seed";
-import { launchChromium, signInAs } from "./browser";
+import { signInAs, useChromium } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const chromiumPath = inject("chromiumPath");
@@ -13,16 +12,10 @@ const deckFile = JSON.parse(fs.readFileSync("content/decks/russia-ukraine-nato.j
 };
 
 describe.runIf(chromiumPath)("the article reader in Chromium", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium(chromiumPath!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it("shows the deck's cards by type, highlights passages, and each passage leads to its cards", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await signInAs(page, baseUrl, student.email, student.password);
     await page.goto(`${baseUrl}/decks/${deckFile.slug}`);
     const types = await page.getByTestId("card-types").innerText();
@@ -57,7 +50,7 @@ describe.runIf(chromiumPath)("the article reader in Chromium", () => {
   });
 
   it("opens on a card's passage when linked from that card", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await signInAs(page, baseUrl, student.email, student.password);
     const card = deckFile.cards[Math.floor(deckFile.cards.length / 2)]!;
     await page.goto(`${baseUrl}/decks/${deckFile.slug}/article?card=${card.id}`);
@@ -68,7 +61,7 @@ describe.runIf(chromiumPath)("the article reader in Chromium", () => {
   });
 
   it("answers 404 for a deck that does not exist", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await signInAs(page, baseUrl, student.email, student.password);
     const response = await page.goto(`${baseUrl}/decks/no-such-deck/article`);
     expect(response?.status()).toBe(404);

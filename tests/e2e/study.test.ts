@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { DEMO_USERS } from "@/lib/demo/seed";
-import { launchChromium, signInAs } from "./browser";
+import { signInAs, useChromium } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const chromiumPath = inject("chromiumPath");
@@ -41,16 +41,10 @@ async function answerWithKeyboard(page: Page): Promise<string> {
 }
 
 describe.runIf(chromiumPath)("studying in Chromium", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium(chromiumPath!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it("lets the demo student study 10 cards with the keyboard alone, undo one, and see the reviews counted", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await signInAs(page, baseUrl, student.email, student.password);
     await page.goto(`${baseUrl}/progress`);
     const before = Number(await page.getByTestId("reviews-total").locator("p").nth(1).innerText());
@@ -72,7 +66,7 @@ describe.runIf(chromiumPath)("studying in Chromium", () => {
   });
 
   it("shows the source passage after a lapse, with a link into the reader", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await signInAs(page, baseUrl, student.email, student.password);
     await page.goto(`${baseUrl}/study/russia-ukraine-nato`);
     // Keep answering until an auto-graded card comes up, and get it wrong on purpose.
