@@ -3,6 +3,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { listDecksForUser } from "@/lib/content/decks";
 import type { PublicUser } from "@/lib/auth/users";
 import { NewDeckLink } from "@/app/_components/new-deck-link";
+import { AssignmentsList } from "@/app/_components/assignments-list";
 
 const NOTICES: Record<string, string> = {
   "teachers-only": "That page is for teachers. Your decks and classes are below.",
@@ -30,6 +31,7 @@ async function Home({ user, notice }: { user: PublicUser; notice?: string }) {
         </div>
         <NewDeckLink />
       </div>
+      <AssignmentsList user={user} />
       {decks.length === 0 ? (
         <p className="card text-muted">No decks yet.</p>
       ) : (

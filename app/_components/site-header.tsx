@@ -19,6 +19,7 @@ export async function SiteHeader() {
             <Link href="/progress" className="text-sm text-muted hover:text-ink">
               Progress
             </Link>
+            <Link href="/classes" className="text-sm text-muted hover:text-ink">Classes</Link>
             <div className="ml-auto flex items-center gap-3">
               <Link href="/account" className="hidden text-sm text-muted hover:text-ink sm:inline" data-testid="account-link">
                 {user.name}

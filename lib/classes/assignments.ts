@@ -7,7 +7,7 @@ import { memoryStateOf } from "@/lib/study/memory";
 import { deckSrsSettings } from "@/lib/study/settings";
 import { requireOwnedClass, type ClassUser } from "./access";
 import { zonedDateTime } from "./due-date";
-import { addStudiedCard, emptyProgress } from "./progress";
+import { addStudiedCard, createRecallForecast, emptyProgress, toForecastState } from "./progress";
 import { AssignmentRefSchema, CreateAssignmentSchema, type CreateAssignmentInput } from "./schemas";
 import { assignmentStatus, forecastDate, predictedRecall, type AssignmentStatus } from "./status";
 
@@ -128,9 +128,9 @@ export async function listStudentAssignments(user: Pick<PublicUser, "id">, now: 
   const cardCount = new Map(counts.map((c) => [c.deckId, c._count._all]));
   return assignments.map((a) => {
     const settings = deckSrsSettings(a.deck);
-    const at = forecastDate(a.dueAt, now);
+    const recallAt = createRecallForecast(forecastDate(a.dueAt, now), settings);
     const progress = emptyProgress(cardCount.get(a.deck.id) ?? 0);
-    for (const s of states) if (s.deckId === a.deck.id) addStudiedCard(progress, { ...memoryStateOf(s), suspended: s.suspended }, at, now, settings);
+    for (const s of states) if (s.deckId === a.deck.id) addStudiedCard(progress, toForecastState({ ...memoryStateOf(s), suspended: s.suspended }), recallAt, now);
     const terms = { dueAt: a.dueAt, targetRecall: a.targetRecall, requireAllStudied: a.requireAllStudied, newCardsPerDay: a.deck.newCardsPerDay };
     return {
       id: a.id,

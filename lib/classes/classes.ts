@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { HttpError } from "@/lib/http/errors";
-import { CLASS_NOT_FOUND, isUuid, requireOwnedClass, requireTeacherRole, type ClassUser } from "./access";
+import { isUuid, requireOwnedClass, requireTeacherRole, type ClassUser } from "./access";
 import { formatJoinCode, generateJoinCode } from "./join-code";
 import { ClassRefSchema, CreateClassSchema, JoinClassSchema, RemoveStudentSchema, type CreateClassInput } from "./schemas";
 
@@ -216,4 +216,3 @@ export async function removeStudent(user: ClassUser, input: { classId: string; s
   if (count === 0) throw new HttpError(404, "That student is not in this class (any more). Reload the page to see the current roster.", "not_a_member");
 }
 
-export { CLASS_NOT_FOUND };

@@ -1,21 +1,60 @@
-import { retrievability, type MemoryState, type SrsSettings } from "@/lib/srs";
+import { retrievabilityAt, type MemoryState, type SrsSettings } from "@/lib/srs";
 import { OVERDUE_GRACE_MS, type StudentProgress } from "./status";
 
-/** A card state as the forecasts need it: the FSRS memory plus the suspended flag. */
-export interface StateForForecast extends MemoryState {
+
+/**
+ * A card state as the forecasts read it: lib/srs's MemoryState with its times as epoch ms (a
+ * dashboard reads tens of thousands; Dates are made only for the ones lib/srs is asked about), plus
+ * the suspended flag.
+ */
+export interface ForecastState extends Omit<MemoryState, "due" | "lastReview"> {
+  due: number;
+  lastReview: number | null;
   suspended: boolean;
 }
 
+export function toForecastState(row: MemoryState & { suspended: boolean }): ForecastState {
+  return { ...row, due: row.due.getTime(), lastReview: row.lastReview?.getTime() ?? null };
+}
+
+function toMemoryState(s: ForecastState): MemoryState {
+  return {
+    due: new Date(s.due),
+    stability: s.stability,
+    difficulty: s.difficulty,
+    elapsedDays: s.elapsedDays,
+    scheduledDays: s.scheduledDays,
+    learningSteps: s.learningSteps,
+    reps: s.reps,
+    lapses: s.lapses,
+    state: s.state,
+    lastReview: s.lastReview === null ? null : new Date(s.lastReview),
+  };
+}
+
 /**
- * Adds one studied card to a student's progress: its retrievability at `forecastAt` (lib/srs, so
- * FSRS-6's forgetting curve exactly as ts-fsrs computes it) and whether its review is overdue.
- * Returns the card's retrievability, so callers can sum it per card too.
+ * Retrievability at one instant for many card states, through lib/srs (FSRS-6's forgetting curve
+ * exactly as ts-fsrs computes it; tests/integration/classes/forecast.test.ts checks the figures
+ * against ts-fsrs called directly).
+ *
+ * @example
+ * const recallAt = createRecallForecast(dueAt, settings);
+ * const r = recallAt(state); // 0–1
  */
-export function addStudiedCard(progress: StudentProgress, state: StateForForecast, forecastAt: Date, now: Date, settings: SrsSettings): number {
-  const r = retrievability(state, forecastAt, settings);
+export function createRecallForecast(at: Date, settings: SrsSettings): (state: ForecastState) => number {
+  const recallAt = retrievabilityAt(at, settings);
+  return (state) => recallAt(toMemoryState(state));
+}
+
+/**
+ * Adds one studied card to a student's progress: its retrievability at the forecast date, and
+ * whether its review is overdue. Returns the retrievabilityAt, so callers can sum it per card too.
+ */
+export function addStudiedCard(progress: StudentProgress, state: ForecastState, recallAt: (state: ForecastState) => number, now: Date): number {
+  const r = recallAt(state);
   progress.studied += 1;
   progress.recallSum += r;
-  if (!state.suspended && state.due.getTime() < now.getTime() - OVERDUE_GRACE_MS) progress.overdue += 1;
+  if (!state.suspended && state.due < now.getTime() - OVERDUE_GRACE_MS) progress.overdue += 1;
   return r;
 }
 

@@ -199,7 +199,8 @@ export async function seedDemoClass(now: Date): Promise<void> {
     id: crypto.randomUUID(),
     history: simulateStudy(simCards, s.profile, settings, now, seededRandom(DEMO_SEED + i * 7919)),
   }));
-  const dueAt = new Date(Math.floor((now.getTime() + 10 * DAY) / HOUR) * HOUR);
+  // Due at 23:59 UTC ten days from now (the demo teacher's time zone is UTC).
+  const dueAt = new Date(Math.floor((now.getTime() + 10 * DAY) / DAY) * DAY + DAY - MINUTE);
 
   await db.$transaction(
     async (tx) => {

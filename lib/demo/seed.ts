@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { hashPassword } from "@/lib/auth/password";
 import { loadAllDecks } from "@/lib/content/load";
 import { syncDeck, type SyncReport } from "@/lib/content/sync";
+import { seedDemoClass } from "@/lib/demo/classes";
 
 /** The demo accounts the README lists. `.example` is a reserved domain: these never reach anyone. */
 export const DEMO_USERS = [
@@ -35,6 +36,7 @@ export async function ensureDemoUsers(): Promise<void> {
 export async function seedDemo(now: Date): Promise<void> {
   await syncContentDecks(now);
   await ensureDemoUsers();
+  await seedDemoClass(now);
 }
 
 /**

@@ -135,11 +135,25 @@ export function previewIntervals(state: MemoryState, now: Date, settings: SrsSet
  * retrievability(state, new Date("2026-02-01T00:00:00Z"), settings); // e.g. 0.87
  */
 export function retrievability(state: MemoryState, at: Date, settings: SrsSettings): number {
-  const valid = parseSrsSettings(settings);
+  return retrievabilityAt(at, settings)(state);
+}
+
+/**
+ * `retrievability` for many states at one instant: the settings are validated and the scheduler
+ * built once, which is most of the cost of a single call (a class dashboard asks for 30,000).
+ *
+ * @example
+ * const recallAt = retrievabilityAt(dueDate, settings);
+ * const mean = states.reduce((sum, s) => sum + recallAt(s), 0) / states.length;
+ */
+export function retrievabilityAt(at: Date, settings: SrsSettings): (state: MemoryState) => number {
+  const scheduler = createScheduler(parseSrsSettings(settings));
   assertValidDate(at, "at");
-  assertValidMemoryState(state);
-  if (state.state === "new") return 0;
-  return createScheduler(valid).get_retrievability(toFsrsCard(state), at, false);
+  return (state) => {
+    assertValidMemoryState(state);
+    if (state.state === "new") return 0;
+    return scheduler.get_retrievability(toFsrsCard(state), at, false);
+  };
 }
 
 /**

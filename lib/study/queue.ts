@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { HttpError } from "@/lib/http/errors";
 import type { PublicUser } from "@/lib/auth/users";
 import { visibleDecksWhere } from "@/lib/content/decks";
-import { nextLocalMidnight, previewIntervals, retrievability, startOfLocalDay, newMemoryState, type IntervalPreview, type Rating } from "@/lib/srs";
+import { nextLocalMidnight, previewIntervals, retrievabilityAt, startOfLocalDay, newMemoryState, type IntervalPreview, type Rating } from "@/lib/srs";
 import { isAutoGraded } from "@/lib/study/grading";
 import { memoryStateOf } from "@/lib/study/memory";
 import { deckSrsSettings } from "@/lib/study/settings";
@@ -91,12 +91,13 @@ export async function fetchQueue(user: Pick<PublicUser, "id" | "timezone">, slug
   const newLeft = Math.max(0, deck.newCardsPerDay - doneToday("new"));
   const reviewLeft = Math.max(0, deck.maxReviewsPerDay - doneToday("review"));
 
+  const recallNow = retrievabilityAt(now, settings);
   const learning = states
     .filter((s) => (s.state === "learning" || s.state === "relearning") && s.due <= now)
     .sort((a, b) => a.due.getTime() - b.due.getTime());
   const reviews = states
     .filter((s) => s.state === "review" && s.due < dayEnd)
-    .map((s) => ({ s, r: retrievability(memoryStateOf(s), now, settings) }))
+    .map((s) => ({ s, r: recallNow(memoryStateOf(s)) }))
     .sort((a, b) => a.r - b.r)
     .slice(0, reviewLeft)
     .map((x) => x.s);

@@ -1,0 +1,19 @@
+import { requireApiUser } from "@/lib/auth/current-user";
+import { apiRoute } from "@/lib/http/errors";
+import { computeAssignmentDashboard, studentsCsv, studentsCsvFileName } from "@/lib/classes/dashboard";
+
+type Context = { params: Promise<{ classId: string; assignmentId: string }> };
+
+/** The dashboard's student table as CSV. Owner only: 401 signed out, 403 a student of the class, 404 anyone else. */
+export const GET = apiRoute(async (_request: Request, { params }: Context) => {
+  const user = await requireApiUser();
+  const { classId, assignmentId } = await params;
+  const dashboard = await computeAssignmentDashboard(user, { classId, assignmentId }, new Date());
+  return new Response(studentsCsv(dashboard), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${studentsCsvFileName(dashboard)}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+});

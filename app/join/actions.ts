@@ -1,0 +1,22 @@
+"use server";
+
+// A public POST endpoint: signs the user in first; lib/classes decides who may join.
+
+import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/current-user";
+import { joinClass } from "@/lib/classes/classes";
+import { JoinClassSchema } from "@/lib/classes/schemas";
+import { formValues, toActionState, type ActionState } from "@/app/classes/action-state";
+
+export async function joinClassAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser("/classes");
+  const values = formValues(formData);
+  let result: Awaited<ReturnType<typeof joinClass>>;
+  try {
+    const { code } = JoinClassSchema.parse(values);
+    result = await joinClass(user, code, new Date());
+  } catch (error) {
+    return toActionState(error, values);
+  }
+  redirect(`/classes/${result.classId}?${result.alreadyMember ? "already" : "joined"}=1`);
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { DEMO_USERS, ensureDemoUsers, syncContentDecks } from "@/lib/demo/seed";
+import { DEMO_CLASS_DECK, DEMO_CLASS_NAME, seedDemoClass, seededRandom, simulateStudy, SYNTHETIC_STUDENTS } from "@/lib/demo/classes";
+import { computeAssignmentDashboard } from "@/lib/classes/dashboard";
+import { gradeCard, newMemoryState, type MemoryState } from "@/lib/srs";
+import { memoryStateOf } from "@/lib/study/memory";
+import { deckSrsSettings } from "@/lib/study/settings";
+
+const NOW = new Date("2026-11-27T09:00:00Z");
+
+describe("the demo class", () => {
+  it("is seeded once: the demo teacher's class with the demo student, twelve classmates with histories, and an assignment", async () => {
+    await syncContentDecks(NOW);
+    await ensureDemoUsers();
+    await seedDemoClass(NOW);
+    const counts = async () => ({ classes: await db.class.count(), users: await db.user.count(), logs: await db.reviewLog.count(), states: await db.cardState.count() });
+    const first = await counts();
+    await seedDemoClass(new Date(NOW.getTime() + 86_400_000));
+    expect(await counts()).toEqual(first);
+
+    const teacher = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email } });
+    const cls = await db.class.findFirstOrThrow({ where: { ownerId: teacher.id }, include: { memberships: { include: { user: true } }, assignments: true } });
+    expect(cls.name).toBe(DEMO_CLASS_NAME);
+    expect(cls.memberships.map((m) => m.user.email).sort()).toEqual([DEMO_USERS[1].email, ...SYNTHETIC_STUDENTS.map((s) => s.email)].sort());
+    expect(cls.memberships.filter((m) => m.user.passwordHash !== null).map((m) => m.user.email)).toEqual([DEMO_USERS[1].email]);
+    const [assignment] = cls.assignments;
+    expect(assignment!.dueAt.getTime() - NOW.getTime()).toBeGreaterThan(9.9 * 86_400_000);
+    expect(await db.reviewLog.count({ where: { user: { email: DEMO_USERS[1].email } } })).toBe(0);
+
+    // The dashboard has something real to show: most statuses, lapsed cards, a class-wide figure.
+    const dashboard = await computeAssignmentDashboard(teacher, { classId: cls.id, assignmentId: assignment!.id }, NOW);
+    expect(Object.values(dashboard.statusCounts).filter((n) => n > 0).length).toBeGreaterThanOrEqual(4);
+    expect(dashboard.cards.some((c) => c.lapsedBy > 0)).toBe(true);
+    expect(dashboard.classRecall).toBeGreaterThan(0.2);
+    expect(dashboard.classRecall).toBeLessThan(0.9);
+  });
+
+  it("writes card states that replaying each student's review log through gradeCard reproduces exactly", async () => {
+    const deck = await db.deck.findUniqueOrThrow({ where: { slug: DEMO_CLASS_DECK } });
+    const settings = deckSrsSettings(deck);
+    const student = await db.user.findUniqueOrThrow({ where: { email: SYNTHETIC_STUDENTS[0]!.email } });
+    const logs = await db.reviewLog.findMany({ where: { userId: student.id }, orderBy: [{ reviewedAt: "asc" }] });
+    expect(logs.length).toBeGreaterThan(50);
+    const replayed = new Map<string, MemoryState>();
+    for (const log of logs) {
+      const before = replayed.get(log.cardId) ?? newMemoryState(log.reviewedAt);
+      const { state, review } = gradeCard(before, log.rating, log.reviewedAt, settings);
+      expect({ stateBefore: log.stateBefore, stateAfter: log.stateAfter, due: log.dueAfter, stability: log.stabilityAfter }).toEqual({
+        stateBefore: review.stateBefore,
+        stateAfter: review.stateAfter,
+        due: review.due,
+        stability: review.stability,
+      });
+      replayed.set(log.cardId, state);
+    }
+    const states = await db.cardState.findMany({ where: { userId: student.id } });
+    expect(states).toHaveLength(replayed.size);
+    for (const row of states) expect(memoryStateOf(row)).toEqual(replayed.get(row.cardId));
+  });
+
+  it("simulates the same history from the same seed", () => {
+    const cards = Array.from({ length: 10 }, (_, i) => ({ id: `card-${i}`, autoGraded: i % 2 === 0 }));
+    const settings = { desiredRetention: 0.9, learningSteps: ["1m", "10m"], relearningSteps: ["10m"], maximumInterval: 36500, enableFuzz: true, leechThreshold: 8, newCardsPerDay: 20 };
+    const profile = SYNTHETIC_STUDENTS[3]!.profile;
+    const a = simulateStudy(cards, profile, settings, NOW, seededRandom(42));
+    const b = simulateStudy(cards, profile, settings, NOW, seededRandom(42));
+    expect(a).toEqual(b);
+    expect(a.reviews.length).toBeGreaterThan(10);
+    expect(a.reviews.every((r) => r.reviewedAt < NOW)).toBe(true);
+  });
+});
