@@ -56,7 +56,7 @@ async function main() {
     await page.keyboard.press("2");
     await page.keyboard.press("Enter");
     await page.getByTestId("answer-result").waitFor();
-    await page.screenshot({ path: path.join(OUT, "study.png") });
+    await page.screenshot({ path: path.join(OUT, "study.png"), fullPage: true });
 
     await page.goto(`${base}/progress`);
     await page.screenshot({ path: path.join(OUT, "progress.png"), fullPage: true });

@@ -61,7 +61,7 @@ export function BarChart({ data, label, unit }: { data: { key: string; label: st
                 <title>{`${d.label}: ${d.value} ${unit}`}</title>
               </rect>
               {i % 5 === 0 && (
-                <text x={i * bar + bar / 2} y={H + 14} textAnchor="middle" className="fill-muted text-[10px]">
+                <text x={i === 0 ? 0 : i * bar + bar / 2} y={H + 14} textAnchor={i === 0 ? "start" : "middle"} className="fill-muted text-[10px]">
                   {d.label}
                 </text>
               )}
@@ -79,7 +79,8 @@ export function PercentLine({ points, label, target }: { points: { key: string; 
   const W = 600;
   const H = 160;
   const valid = points.filter((p): p is { key: string; label: string; value: number } => p.value !== null);
-  const x = (i: number) => (points.length <= 1 ? W / 2 : (i / (points.length - 1)) * (W - 20) + 10);
+  // Inset from both edges so the first and last labels are not cut off.
+  const x = (i: number) => (points.length <= 1 ? W / 2 : (i / (points.length - 1)) * (W - 60) + 30);
   const y = (v: number) => H - v * H;
   const path = points
     .map((p, i) => (p.value === null ? null : `${x(i)},${y(p.value)}`))
