@@ -1,15 +1,11 @@
 /** Small string helpers shared by the generator's modules. */
+import { foldForComparison as fold } from "../content/quote";
 
-/** Typographic and case differences ignored: ’ vs ', “ vs ", – vs -, runs of spaces. */
-export function fold(text: string): string {
-  return text
-    .replace(/[‘’‛′`]/g, "'")
-    .replace(/[“”„″]/g, '"')
-    .replace(/[‐‑‒–—−]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
-}
+/**
+ * Typographic and case differences ignored (’ vs ', “ vs ", – vs -, runs of spaces): the same
+ * folding content:check applies, so what the generator deems equal the checker does too.
+ */
+export { fold };
 
 /** Letters and digits only, lower-cased: for near-duplicate checks. */
 export function lettersOnly(text: string): string {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { stripFrontMatter } from "@/lib/generate";
+import { foldForComparison as fold } from "@/lib/content/quote";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 
@@ -18,16 +19,8 @@ export const ARTICLES = [
   { name: "the history article", file: HISTORY },
 ] as const;
 
-/** Case, typography and whitespace ignored, as content:check compares answers with quotes. */
-export function fold(text: string): string {
-  return text
-    .replace(/[‘’‛′`]/g, "'")
-    .replace(/[“”„″]/g, '"')
-    .replace(/[‐‑‒–—−]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
-}
+/** Case, typography and whitespace ignored, exactly as content:check compares answers with quotes. */
+export { fold };
 
 /** Whether `phrase` occurs in `text` as whole words ("US" is not in "issue"). */
 export function containsWords(text: string, phrase: string): boolean {
