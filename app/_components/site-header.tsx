@@ -6,7 +6,7 @@ export async function SiteHeader() {
   const user = await getCurrentUser();
   return (
     <header className="border-b border-line bg-surface/80 backdrop-blur">
-      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-4 px-4 py-3 sm:px-6">
+      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-3 px-4 py-3 sm:gap-4 sm:px-6">
         <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
           <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-accent font-serif text-accent-ink">C</span>
           Clio
@@ -26,7 +26,7 @@ export async function SiteHeader() {
                 <span className="ml-1 rounded bg-accent-soft px-1.5 py-0.5 text-xs text-accent">{user.role}</span>
               </Link>
               <form action={signOutAction}>
-                <button type="submit" className="btn-secondary py-1.5">
+                <button type="submit" className="btn-secondary whitespace-nowrap px-3 py-1.5">
                   Sign out
                 </button>
               </form>
