@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { fetchProgress } from "@/lib/stats/progress";
 import { BarChart, CalendarHeatmap, PercentLine, StackedBar } from "@/app/_components/charts";
+import { unsuspendAction } from "@/app/progress/actions";
 
 export const metadata: Metadata = { title: "Progress" };
 
@@ -58,6 +59,28 @@ export default async function ProgressPage() {
           ]}
         />
       </section>
+
+      {p.suspendedCards.length > 0 && (
+        <section className="card space-y-3" aria-labelledby="suspended-heading" data-testid="suspended-cards">
+          <h2 id="suspended-heading" className="font-semibold">Suspended cards</h2>
+          <p className="text-sm text-muted">
+            These cards were forgotten again and again, so they are no longer shown. Reread their passage, then bring them back.
+          </p>
+          <ul className="divide-y divide-line">
+            {p.suspendedCards.map((c) => (
+              <li key={c.cardId} className="flex flex-wrap items-center gap-3 py-2 text-sm">
+                <span className="min-w-0 flex-1">{c.prompt}</span>
+                <span className="text-muted">{c.lapses} lapses</span>
+                <Link href={`/decks/${c.deckSlug}/article?card=${encodeURIComponent(c.externalId)}`} className="link">Passage</Link>
+                <form action={unsuspendAction}>
+                  <input type="hidden" name="cardId" value={c.cardId} />
+                  <button type="submit" className="btn-secondary py-1">Bring back</button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section className="card overflow-x-auto" aria-labelledby="decks-heading">
         <h2 id="decks-heading" className="mb-3 font-semibold">By deck</h2>

@@ -23,6 +23,8 @@ export interface ProgressSummary {
   forecast: { day: DayKey; count: number }[];
   cardsByState: { new: number; learning: number; review: number; relearning: number; suspended: number };
   decks: { slug: string; title: string; cards: number; studied: number; dueToday: number; retention: number | null }[];
+  /** Cards suspended as leeches, to bring back once the student has reread their passage. */
+  suspendedCards: { cardId: string; prompt: string; lapses: number; deckSlug: string; externalId: string }[];
 }
 
 const dayKey = (d: Date, timeZone: string): DayKey =>
@@ -75,6 +77,11 @@ export async function fetchProgress(user: Pick<PublicUser, "id" | "timezone">, n
     }),
   ]);
 
+  const suspendedCards = await db.cardState.findMany({
+    where: { userId: user.id, suspended: true, card: { retiredAt: null } },
+    orderBy: { lapses: "desc" },
+    select: { cardId: true, lapses: true, card: { select: { prompt: true, externalId: true, deck: { select: { slug: true } } } } },
+  });
   const deckIds = decks.map((d) => d.id);
   const [studiedByDeck, dueByDeck, retentionByDeck] = await Promise.all([
     db.cardState.groupBy({ by: ["deckId"], where: { userId: user.id, deckId: { in: deckIds }, card: { retiredAt: null } }, _count: { _all: true } }),
@@ -114,6 +121,7 @@ export async function fetchProgress(user: Pick<PublicUser, "id" | "timezone">, n
       relearning: stateCount("relearning"),
       suspended,
     },
+    suspendedCards: suspendedCards.map((s) => ({ cardId: s.cardId, prompt: s.card.prompt, lapses: s.lapses, deckSlug: s.card.deck.slug, externalId: s.card.externalId })),
     decks: decks.map((d) => {
       const r = retentionByDeck.find((x) => x.deckId === d.id);
       return {

@@ -326,3 +326,15 @@ export async function undoReview(user: Pick<PublicUser, "id">, reviewId: string)
     };
   });
 }
+
+/**
+ * Brings back a card suspended as a leech: it is scheduled again from its current state. The leech
+ * flag stays, as a record. Returns false when the student has no such suspended card.
+ */
+export async function unsuspendCard(user: Pick<PublicUser, "id">, cardId: string): Promise<boolean> {
+  const { count } = await db.cardState.updateMany({
+    where: { userId: user.id, cardId, suspended: true },
+    data: { suspended: false, version: { increment: 1 } },
+  });
+  return count === 1;
+}

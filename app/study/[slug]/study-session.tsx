@@ -492,6 +492,12 @@ function Answered({ card, result, busy, onOverride, onNext }: { card: QueueCard;
         <p className="font-semibold">{result.expected}</p>
         <p className="mt-2 text-sm">{result.explanation}</p>
       </div>
+      {result.state.suspended && (
+        <p role="status" className="rounded-lg bg-bad-soft px-3 py-2 text-sm text-bad">
+          You have forgotten this card {result.state.lapses} times, so it is suspended as a leech. Reread its passage, then bring it
+          back from your <Link href="/progress" className="underline">progress page</Link>.
+        </p>
+      )}
       {result.lapse && (
         <figure className="space-y-2 border-l-4 border-accent pl-4" data-testid="lapse-passage">
           <figcaption className="text-sm font-medium text-muted">From the article</figcaption>
