@@ -12,7 +12,16 @@ const CARDS = Number(process.env.BENCH_CARDS ?? 1000);
 const SAMPLES = 500;
 
 async function main() {
+  // The database is dropped even when the run fails half-way.
   const bench = await createBenchDatabase("due");
+  try {
+    await run(bench);
+  } finally {
+    await bench.drop();
+  }
+}
+
+async function run(bench: { url: string }) {
   process.env.DATABASE_URL = bench.url;
   const { db } = await import("@/lib/db");
   const { fetchDueCards } = await import("@/lib/study/queue");
@@ -74,7 +83,6 @@ async function main() {
 
   await pool.end();
   await db.$disconnect();
-  await bench.drop();
   console.log(JSON.stringify({ bench: "due-queue", users: USERS, cards: CARDS, p50Ms: round(a.p50), p95Ms: round(a.p95), rawP95Ms: round(r.p95), ratio: round(a.p95 / r.p95), indexScan }));
 }
 

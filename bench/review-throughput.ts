@@ -18,7 +18,16 @@ const CEILING_USERS = Math.max(...LEVELS);
 const PASSWORD = "bench-password-123";
 
 async function main() {
+  // The database is dropped even when the run fails half-way.
   const bench = await createBenchDatabase("reviews");
+  try {
+    await run(bench);
+  } finally {
+    await bench.drop();
+  }
+}
+
+async function run(bench: { url: string }) {
   process.env.DATABASE_URL = bench.url;
   const { db } = await import("@/lib/db");
   const { syncContentDecks } = await import("@/lib/demo/seed");
@@ -173,7 +182,6 @@ async function main() {
   await pool.end();
   await app.stop();
   await db.$disconnect();
-  await bench.drop();
   const at16 = rows.find((r) => r.concurrency === 16)!;
   console.log(JSON.stringify({ bench: "review-throughput", concurrency: 16, appRps: at16.appRps, ceilingRps: at16.ceilingRps, ratio: at16.ratio, p99Ms: at16.p99Ms }));
 }
