@@ -5,29 +5,19 @@
 //
 //   npx tsx bench/due-queue.ts     (DATABASE_URL or 127.0.0.1:5432; BENCH_USERS / BENCH_CARDS to scale)
 import pg from "pg";
-import { createBenchDatabase, machine, round, summarize } from "./support";
+import { withBenchDatabase, machine, round, summarize } from "./support";
 
 const USERS = Number(process.env.BENCH_USERS ?? 1000);
 const CARDS = Number(process.env.BENCH_CARDS ?? 1000);
 const SAMPLES = 500;
 
-async function main() {
-  // The database is dropped even when the run fails half-way.
-  const bench = await createBenchDatabase("due");
-  try {
-    await run(bench);
-  } finally {
-    await bench.drop();
-  }
-}
-
-async function run(bench: { url: string }) {
-  process.env.DATABASE_URL = bench.url;
+async function run(url: string) {
+  process.env.DATABASE_URL = url;
   const { db } = await import("@/lib/db");
   const { fetchDueCards } = await import("@/lib/study/queue");
   console.log(`due-queue on ${machine()}; ${USERS} users × ${CARDS} cards`);
 
-  const pool = new pg.Pool({ connectionString: bench.url, max: 4 });
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
   const t0 = performance.now();
   await pool.query(`
     WITH a AS (INSERT INTO "Article" (id, slug, title, body, "bodyHash", "updatedAt") VALUES (gen_random_uuid(), 'bench', 'Bench', 'x', 'x', now()) RETURNING id)
@@ -86,7 +76,7 @@ async function run(bench: { url: string }) {
   console.log(JSON.stringify({ bench: "due-queue", users: USERS, cards: CARDS, p50Ms: round(a.p50), p95Ms: round(a.p95), rawP95Ms: round(r.p95), ratio: round(a.p95 / r.p95), indexScan }));
 }
 
-main().catch((error: unknown) => {
+withBenchDatabase("due", run).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import pg from "pg";
-import { createBenchDatabase, machine, round, signInCookie, startApp, summarize } from "./support";
+import { withBenchDatabase, machine, round, signInCookie, startApp, summarize } from "./support";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const LEVELS = [1, 16, 64];
@@ -17,18 +17,8 @@ const APP_USERS = LEVELS.reduce((a, b) => a + b, 0);
 const CEILING_USERS = Math.max(...LEVELS);
 const PASSWORD = "bench-password-123";
 
-async function main() {
-  // The database is dropped even when the run fails half-way.
-  const bench = await createBenchDatabase("reviews");
-  try {
-    await run(bench);
-  } finally {
-    await bench.drop();
-  }
-}
-
-async function run(bench: { url: string }) {
-  process.env.DATABASE_URL = bench.url;
+async function run(url: string) {
+  process.env.DATABASE_URL = url;
   const { db } = await import("@/lib/db");
   const { syncContentDecks } = await import("@/lib/demo/seed");
   const { hashPassword } = await import("@/lib/auth/password");
@@ -36,7 +26,7 @@ async function run(bench: { url: string }) {
   const { memoryStateOf, snapshotToJson } = await import("@/lib/study/memory");
   const { deckSrsSettings } = await import("@/lib/study/settings");
 
-  console.log(`review-throughput on ${machine()}; PostgreSQL ${new URL(bench.url).host}; ${SECONDS}s per run`);
+  console.log(`review-throughput on ${machine()}; PostgreSQL ${new URL(url).host}; ${SECONDS}s per run`);
   const [report] = await syncContentDecks(new Date());
   const deck = await db.deck.findUniqueOrThrow({ where: { id: report!.deckId } });
   // Self-graded cards: the request carries a rating, as most reviews of a basic card do.
@@ -48,12 +38,12 @@ async function run(bench: { url: string }) {
   const users = await db.user.findMany({ orderBy: { email: "asc" }, select: { id: true, email: true } });
   users.sort((a, b) => Number(a.email.match(/\d+/)![0]) - Number(b.email.match(/\d+/)![0]));
 
-  const app = await startApp(bench.url);
+  const app = await startApp(url);
   const cookies = await Promise.all(users.slice(0, APP_USERS).map((u) => signInCookie(app.baseUrl, u.email, PASSWORD)));
   let firstAppUser = 0;
 
   const settings = deckSrsSettings(deck);
-  const pool = new pg.Pool({ connectionString: bench.url, max: CEILING_USERS });
+  const pool = new pg.Pool({ connectionString: url, max: CEILING_USERS });
 
   /** The review transaction as lib/study/review.ts issues it, in raw SQL: the ceiling. */
   async function rawReview(client: pg.PoolClient, userId: string, cardId: string): Promise<void> {
@@ -186,7 +176,7 @@ async function run(bench: { url: string }) {
   console.log(JSON.stringify({ bench: "review-throughput", concurrency: 16, appRps: at16.appRps, ceilingRps: at16.ceilingRps, ratio: at16.ratio, p99Ms: at16.p99Ms }));
 }
 
-main().catch((error: unknown) => {
+withBenchDatabase("reviews", run).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -39,6 +39,16 @@ export async function createBenchDatabase(name: string): Promise<{ url: string; 
   };
 }
 
+/** Runs a benchmark on a database of its own, dropped afterwards even when the run fails. */
+export async function withBenchDatabase(name: string, run: (url: string) => Promise<void>): Promise<void> {
+  const bench = await createBenchDatabase(name);
+  try {
+    await run(bench.url);
+  } finally {
+    await bench.drop();
+  }
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
