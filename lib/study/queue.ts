@@ -77,14 +77,16 @@ export async function fetchQueue(user: Pick<PublicUser, "id" | "timezone">, slug
       where: { userId: user.id, deckId: deck.id, reviewedAt: { gte: dayStart } },
       _count: { _all: true },
     }),
+    // Scheduling fields only: a deck can have thousands of cards; content is loaded for the few shown.
     db.cardState.findMany({
       where: { userId: user.id, deckId: deck.id, suspended: false, card: { retiredAt: null } },
-      include: { card: true },
+      omit: { createdAt: true, updatedAt: true },
     }),
     db.card.findMany({
       where: { deckId: deck.id, retiredAt: null, states: { none: { userId: user.id } } },
       orderBy: { position: "asc" },
       take: deck.newCardsPerDay,
+      select: { id: true },
     }),
   ]);
   const doneToday = (kind: string) => todays.find((t) => t.stateBefore === kind)?._count._all ?? 0;
@@ -106,7 +108,18 @@ export async function fetchQueue(user: Pick<PublicUser, "id" | "timezone">, slug
   const later = states.filter((s) => s.due > now && !(s.state === "review" && s.due < dayEnd)).map((s) => s.due.getTime());
   const nextDueAt = later.length ? new Date(Math.min(...later)) : null;
 
-  const view = (card: (typeof newCards)[number], kind: QueueCard["kind"], state: (typeof states)[number] | null): QueueCard => {
+  type Entry = { cardId: string; kind: QueueCard["kind"]; state: (typeof states)[number] | null };
+  const ordered: Entry[] = [
+    ...learning.map((s) => ({ cardId: s.cardId, kind: "learning" as const, state: s })),
+    ...reviews.map((s) => ({ cardId: s.cardId, kind: "review" as const, state: s })),
+    ...fresh.map((c) => ({ cardId: c.id, kind: "new" as const, state: null })),
+  ].slice(0, limit);
+  const cards = new Map(
+    (await db.card.findMany({ where: { id: { in: ordered.map((e) => e.cardId) } } })).map((c) => [c.id, c]),
+  );
+
+  const view = ({ cardId, kind, state }: Entry): QueueCard => {
+    const card = cards.get(cardId)!;
     const gradable = { type: card.type, answer: card.answer, options: card.options, extra: (card.extra ?? {}) as Record<string, unknown> };
     const auto = isAutoGraded(gradable);
     return {
@@ -124,15 +137,10 @@ export async function fetchQueue(user: Pick<PublicUser, "id" | "timezone">, slug
       intervals: auto ? null : previewIntervals(state ? memoryStateOf(state) : newMemoryState(now), now, settings),
     };
   };
-  const ordered = [
-    ...learning.map((s) => view(s.card, "learning", s)),
-    ...reviews.map((s) => view(s.card, "review", s)),
-    ...fresh.map((c) => view(c, "new", null)),
-  ];
   return {
     deck: { slug: deck.slug, title: deck.title },
     remaining: { new: fresh.length, learning: learning.length, review: reviews.length },
-    cards: ordered.slice(0, limit),
+    cards: ordered.map(view),
     nextDueAt,
     dayEndsAt: dayEnd,
   };
