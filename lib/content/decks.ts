@@ -100,7 +100,6 @@ export async function findDeckForUser(user: Pick<PublicUser, "id">, slug: string
     },
   });
 }
-export type DeckWithCards = NonNullable<Awaited<ReturnType<typeof findDeckForUser>>>;
 
 export function countCardsByType(cards: readonly { type: CardType }[]): { type: CardType; label: string; count: number }[] {
   return (Object.keys(CARD_TYPE_LABELS) as CardType[])

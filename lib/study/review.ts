@@ -5,7 +5,7 @@ import { Prisma, type Card, type CardState, type Deck, type ReviewLog } from "@/
 import { HttpError } from "@/lib/http/errors";
 import type { PublicUser } from "@/lib/auth/users";
 import { visibleDeckSql } from "@/lib/content/decks";
-import { gradeCard, newMemoryState, previewIntervals, RatingSchema, SrsError, formatInterval, type IntervalPreview, type Rating } from "@/lib/srs";
+import { gradeCard, newMemoryState, previewIntervals, RatingSchema, SrsError, formatInterval, type IntervalPreview, type MemoryState, type Rating } from "@/lib/srs";
 import { AnswerCheckError, AnswerResponseSchema, checkAnswer, isAutoGraded, ratingFromAnswer, typicalAnswerMs, TYPICAL_ANSWER_WINDOW } from "@/lib/study/grading";
 import { memoryStateOf, snapshotFromJson, snapshotToJson, type StateSnapshot } from "@/lib/study/memory";
 import { deckSrsSettings } from "@/lib/study/settings";
@@ -92,7 +92,7 @@ async function loadCardForReview(userId: string, cardId: string): Promise<{ card
 const CONFLICT = "This card changed since you loaded it (reviewed in another tab?). Reload your queue to continue.";
 
 /**
- * Records one review exactly once: the log row and the card's new state in one transaction. A retry
+ * Records one review exactly once: the log row and the card's new state in one statement. A retry
  * with the same reviewId returns the stored result without writing; of two reviews racing on one
  * card, one wins and the other gets 409.
  */
@@ -128,27 +128,8 @@ export async function submitReview(user: Pick<PublicUser, "id">, input: ReviewSu
     throw error;
   }
   if (!written[0]?.logId) return replayOr(user.id, input, new HttpError(409, CONFLICT, "version_conflict"));
-  const log: ReviewLog = {
-    id: written[0].logId,
-    clientReviewId: input.reviewId,
-    userId: user.id,
-    cardId: card.id,
-    deckId: card.deckId,
-    rating,
-    stateBefore: review.stateBefore,
-    stateAfter: review.stateAfter,
-    elapsedDays: review.elapsedDays,
-    scheduledDays: review.scheduledDays,
-    dueAfter: review.due,
-    stabilityAfter: review.stability,
-    difficultyAfter: review.difficulty,
-    previous: row ? snapshotToJson(before) : null,
-    answerMs: input.answerMs ?? null,
-    correct,
-    reviewedAt: now,
-    createdAt: now,
-  };
-  return buildResult(log, card, after, false);
+  const recorded: RecordedReview = { reviewId: input.reviewId, cardId: card.id, rating, correct, dueAfter: review.due, reviewedAt: now, previous: before };
+  return buildResult(recorded, card, after, false);
 }
 
 /**
@@ -258,37 +239,49 @@ async function replay(stored: ReviewLog & { card: ReviewCard }, input: ReviewSub
     suspended: state?.suspended ?? false,
     leech: state?.leech ?? false,
   };
-  return buildResult(stored, stored.card, view, true);
+  const recorded: RecordedReview = {
+    reviewId: stored.clientReviewId,
+    cardId: stored.cardId,
+    rating: stored.rating,
+    correct: stored.correct,
+    dueAfter: stored.dueAfter,
+    reviewedAt: stored.reviewedAt,
+    previous: previous ?? newMemoryState(stored.reviewedAt),
+  };
+  return buildResult(recorded, stored.card, view, true);
 }
 
-function buildResult(
-  log: ReviewLog,
-  card: ReviewCard,
-  state: CardStateView,
-  replayed: boolean,
-): ReviewResult {
-  const previous = snapshotFromJson(log.previous) ?? newMemoryState(log.reviewedAt);
+/** What a recorded review contributes to its result (from the write just made, or from the log). */
+interface RecordedReview {
+  reviewId: string;
+  cardId: string;
+  rating: Rating;
+  correct: boolean | null;
+  dueAfter: Date;
+  reviewedAt: Date;
+  /** The memory state the review started from (a new card's empty state for a first review). */
+  previous: MemoryState;
+}
+
+/** Only the view's fields: the state objects passed in may carry more (stability, ...). */
+function toStateView(s: CardStateView): CardStateView {
+  return { due: s.due, state: s.state, version: s.version, reps: s.reps, lapses: s.lapses, suspended: s.suspended, leech: s.leech };
+}
+
+function buildResult(review: RecordedReview, card: ReviewCard, state: CardStateView, replayed: boolean): ReviewResult {
   return {
-    reviewId: log.clientReviewId,
-    cardId: log.cardId,
-    rating: log.rating,
-    correct: log.correct,
+    reviewId: review.reviewId,
+    cardId: review.cardId,
+    rating: review.rating,
+    correct: review.correct,
     expected: card.answer,
     explanation: card.explanation,
     quote: card.quote,
     readerUrl: `/decks/${card.deck.slug}/article?card=${encodeURIComponent(card.externalId)}`,
-    lapse: log.rating === "again",
-    interval: formatInterval(log.dueAfter.getTime() - log.reviewedAt.getTime()),
-    state: {
-      due: state.due,
-      state: state.state,
-      version: state.version,
-      reps: state.reps,
-      lapses: state.lapses,
-      suspended: state.suspended,
-      leech: state.leech,
-    },
-    alternatives: previewIntervals(previous, log.reviewedAt, deckSrsSettings(card.deck)),
+    lapse: review.rating === "again",
+    interval: formatInterval(review.dueAfter.getTime() - review.reviewedAt.getTime()),
+    state: toStateView(state),
+    alternatives: previewIntervals(review.previous, review.reviewedAt, deckSrsSettings(card.deck)),
     replayed,
   };
 }
@@ -320,9 +313,7 @@ export async function undoReview(user: Pick<PublicUser, "id">, reviewId: string)
     return {
       reviewId,
       cardId: log.cardId,
-      state: previous
-        ? { due: previous.due, state: previous.state, version: previous.version, reps: previous.reps, lapses: previous.lapses, suspended: previous.suspended, leech: previous.leech }
-        : null,
+      state: previous ? toStateView(previous) : null,
     };
   });
 }
