@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { RATING_LABELS, type QueueCard, type Rating, type ReviewResult } from "@/app/study/[slug]/study-client";
+import { RatingButtons } from "@/app/study/[slug]/views/rating-buttons";
+
+/** After checking (or a forgotten self-graded card): the verdict, the answer, the passage after a lapse, and another rating on offer. */
+export function AnswerResult({ card, result, busy, onOverride, onNext }: { card: QueueCard; result: ReviewResult; busy: boolean; onOverride: (r: Rating) => void; onNext: () => void }) {
+  return (
+    <div className="space-y-4" data-testid="answer-result">
+      {result.correct !== null && (
+        <p className={`text-lg font-semibold ${result.correct ? "text-good" : "text-bad"}`}>{result.correct ? "Correct" : "Not quite"}</p>
+      )}
+      <div className="rounded-lg bg-canvas p-4">
+        <p className="text-sm text-muted">Answer</p>
+        <p className="font-semibold">{result.expected}</p>
+        <p className="mt-2 text-sm">{result.explanation}</p>
+      </div>
+      {result.state.suspended && (
+        <p role="status" className="rounded-lg bg-bad-soft px-3 py-2 text-sm text-bad">
+          You have forgotten this card {result.state.lapses} times, so it is suspended as a leech. Reread its passage, then bring it
+          back from your <Link href="/progress" className="underline">progress page</Link>.
+        </p>
+      )}
+      {result.lapse && (
+        <figure className="space-y-2 border-l-4 border-accent pl-4" data-testid="lapse-passage">
+          <figcaption className="text-sm font-medium text-muted">From the article</figcaption>
+          <blockquote className="font-serif text-lg leading-relaxed">“{result.quote}”</blockquote>
+          <Link href={result.readerUrl} className="link text-sm">
+            Read this passage in context →
+          </Link>
+        </figure>
+      )}
+      {card.autoGraded && (
+        <div className="space-y-2">
+          <p className="text-sm text-muted">
+            Rated <strong>{RATING_LABELS[result.rating]}</strong> · next in {result.interval}. Disagree? Pick another rating.
+          </p>
+          <RatingButtons intervals={result.alternatives} current={result.rating} busy={busy} onRate={onOverride} />
+        </div>
+      )}
+      <button type="button" className="btn-primary w-full py-3" onClick={onNext} disabled={busy} autoFocus>
+        Continue <kbd className="ml-1 text-xs opacity-70">Enter</kbd>
+      </button>
+    </div>
+  );
+}

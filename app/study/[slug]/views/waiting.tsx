@@ -1,0 +1,14 @@
+import { describeWhen } from "@/app/study/[slug]/study-client";
+
+/** Nothing to show now, but a learning step comes due within the session: the shell reloads then. */
+export function Waiting({ nextDueAt, onFinish }: { nextDueAt: string; onFinish: () => void }) {
+  return (
+    <section className="card space-y-3 text-center" data-testid="waiting">
+      <p className="text-lg font-semibold">Cards in learning come back {describeWhen(nextDueAt)}.</p>
+      <p className="text-muted">Stay here and they will appear, or finish for now.</p>
+      <button type="button" className="btn-secondary" onClick={onFinish}>
+        Finish session
+      </button>
+    </section>
+  );
+}
