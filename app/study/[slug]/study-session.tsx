@@ -6,7 +6,7 @@ import { useCallback, useEffect, useReducer } from "react";
 import { CARD_VIEWS } from "@/app/study/[slug]/cards";
 import { ApiError, fetchQueue, postReview, postUndo, type Rating, type Response } from "@/app/study/[slug]/study-client";
 import { keyCommand, type KeyCommand } from "@/app/study/[slug]/study-keys";
-import { initialStudyState, movesStraightOn, responseFor, sessionProgress, studyReducer, type AnswerAction } from "@/app/study/[slug]/study-state";
+import { initialStudyState, movesStraightOn, responseFor, sessionProgress, studyReducer } from "@/app/study/[slug]/study-state";
 import { AnswerResult } from "@/app/study/[slug]/views/answer-result";
 import { KeyHints } from "@/app/study/[slug]/views/key-hints";
 import { SessionProgress } from "@/app/study/[slug]/views/session-progress";
@@ -58,7 +58,7 @@ export function StudySession({ slug }: { slug: string }) {
         if (movesStraightOn(card, res)) await load();
       } catch (e) {
         dispatch({ type: "requestFailed", message: messageOf(e) });
-        // Someone else (another tab) reviewed this card first: show the queue as it now stands.
+        // The card changed since it was loaded (another tab reviewed it): show the queue as it now stands.
         if (e instanceof ApiError && e.status === 409) await load();
       } finally {
         dispatch({ type: "requestSettled" });
@@ -67,9 +67,11 @@ export function StudySession({ slug }: { slug: string }) {
     [card, busy, state.reviewId, state.shownAt, load],
   );
 
+  /** Checks the answer drafted so far, or `response` (a double-clicked option) when given. */
   const check = useCallback(
-    (response = card && responseFor(card, answer)) => {
-      if (response) void submit({ response });
+    (response?: Response) => {
+      const sent = response ?? (card && responseFor(card, answer));
+      if (sent) void submit({ response: sent });
     },
     [card, answer, submit],
   );
@@ -115,19 +117,18 @@ export function StudySession({ slug }: { slug: string }) {
     [result, card, busy, answer, state.shownAt],
   );
 
-  const edit = useCallback((action: AnswerAction) => dispatch(action), []);
   const rate = useCallback((rating: Rating) => void submit({ rating }), [submit]);
 
   const run = useCallback(
     (command: KeyCommand) => {
-      if (command.kind === "edit") edit(command.action);
+      if (command.kind === "edit") dispatch(command.action);
       else if (command.kind === "rate") rate(command.rating);
       else if (command.kind === "check") check();
       else if (command.kind === "override") void override(command.rating);
       else if (command.kind === "next") void load();
       else void undo();
     },
-    [edit, rate, check, override, load, undo],
+    [rate, check, override, load, undo],
   );
 
   useEffect(() => {
@@ -168,7 +169,7 @@ export function StudySession({ slug }: { slug: string }) {
 
       {card && Question && (phase === "question" || phase === "answered") && (
         <StudyCard card={card}>
-          {phase === "question" && <Question card={card} answer={answer} busy={busy} onEdit={edit} onRate={rate} onCheck={check} />}
+          {phase === "question" && <Question card={card} answer={answer} busy={busy} onEdit={dispatch} onRate={rate} onCheck={check} />}
           {phase === "answered" && result && <AnswerResult card={card} result={result} busy={busy} onOverride={(r) => void override(r)} onNext={() => void load()} />}
         </StudyCard>
       )}
