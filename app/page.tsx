@@ -4,6 +4,7 @@ import { listDecksForUser } from "@/lib/content/decks";
 import type { PublicUser } from "@/lib/auth/users";
 import { NewDeckLink } from "@/app/_components/new-deck-link";
 import { AssignmentsList } from "@/app/_components/assignments-list";
+import { articleUrl } from "@/lib/content/links";
 
 const NOTICES: Record<string, string> = {
   "teachers-only": "That page is for teachers. Your decks and classes are below.",
@@ -51,7 +52,7 @@ async function Home({ user, notice }: { user: PublicUser; notice?: string }) {
                   <Link href={`/study/${deck.slug}`} className="btn-primary py-1.5">
                     {deck.dueCount > 0 ? `Study · ${deck.dueCount} due` : deck.studiedCount < deck.cardCount ? "Study new cards" : "Study"}
                   </Link>
-                  <Link href={`/decks/${deck.slug}/article`} className="btn-secondary py-1.5">Read</Link>
+                  <Link href={articleUrl(deck.slug)} className="btn-secondary py-1.5">Read</Link>
                 </div>
                 <div className="mt-auto space-y-1">
                   <div className="flex justify-between text-xs text-muted">

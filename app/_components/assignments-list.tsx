@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { PublicUser } from "@/lib/auth/users";
 import { listStudentAssignments } from "@/lib/classes/assignments";
-import { formatDateTime, formatDaysFrom, formatPercent } from "@/lib/classes/format";
+import { formatDateTime, formatDaysFrom, formatPercent } from "@/lib/format";
 import { ClassStatusBadge } from "@/app/_components/class-status-badge";
 
 /**

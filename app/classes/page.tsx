@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { listClassesForUser } from "@/lib/classes/classes";
-import { formatDate } from "@/lib/classes/format";
+import { formatDate } from "@/lib/format";
 import { CreateClassForm } from "@/app/classes/create-class-form";
 import { JoinClassForm } from "@/app/classes/join-class-form";
 

@@ -4,11 +4,12 @@ import { requireUser } from "@/lib/auth/current-user";
 import { fetchProgress } from "@/lib/stats/progress";
 import { BarChart, CalendarHeatmap, PercentLine, StackedBar } from "@/app/_components/charts";
 import { unsuspendAction } from "@/app/progress/actions";
+import { passageUrl } from "@/lib/content/links";
+import { formatPercent } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Progress" };
 
 const shortDay = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" });
-const pct = (v: number | null) => (v === null ? "–" : `${Math.round(v * 100)}%`);
 
 export default async function ProgressPage() {
   const user = await requireUser("/progress");
@@ -71,7 +72,7 @@ export default async function ProgressPage() {
               <li key={c.cardId} className="flex flex-wrap items-center gap-3 py-2 text-sm">
                 <span className="min-w-0 flex-1">{c.prompt}</span>
                 <span className="text-muted">{c.lapses} lapses</span>
-                <Link href={`/decks/${c.deckSlug}/article?card=${encodeURIComponent(c.externalId)}`} className="link">Passage</Link>
+                <Link href={passageUrl(c.deckSlug, c.externalId)} className="link">Passage</Link>
                 <form action={unsuspendAction}>
                   <input type="hidden" name="cardId" value={c.cardId} />
                   <button type="submit" className="btn-secondary py-1">Bring back</button>
@@ -103,7 +104,7 @@ export default async function ProgressPage() {
                   {d.studied} / {d.cards}
                 </td>
                 <td className="py-2 text-right tabular-nums">{d.dueToday}</td>
-                <td className="py-2 text-right tabular-nums">{pct(d.retention)}</td>
+                <td className="py-2 text-right tabular-nums">{formatPercent(d.retention)}</td>
               </tr>
             ))}
           </tbody>

@@ -7,6 +7,7 @@ import { isUuid, requireOwnedClass, type ClassUser } from "./access";
 import { toCsv } from "./csv";
 import { addStudiedCard, createRecallForecast, emptyProgress, type ForecastState } from "./progress";
 import { ASSIGNMENT_STATUSES, STATUS_LABELS, assignmentStatus, forecastDate, predictedRecall, type AssignmentStatus } from "./status";
+import { passageUrl } from "@/lib/content/links";
 
 export interface DashboardStudent {
   userId: string;
@@ -276,7 +277,7 @@ export async function computeAssignmentDashboard(
       prompt: c.prompt,
       answer: c.answer,
       quote: c.quote,
-      readerUrl: `/decks/${deck.slug}/article?card=${encodeURIComponent(c.externalId)}`,
+      readerUrl: passageUrl(deck.slug, c.externalId),
       studiedBy: agg.studiedBy,
       lapsedBy: agg.lapsedBy,
       reviews: agg.reviews,

@@ -25,4 +25,4 @@ export {
 } from "./memory-state";
 export { gradeCard, previewIntervals, retrievability, retrievabilityAt, undoReview, type GradeResult, type ReviewRecord, type IntervalPreview } from "./schedule";
 export { formatInterval } from "./format-interval";
-export { startOfLocalDay, nextLocalMidnight } from "./local-day";
+export { startOfLocalDay, nextLocalMidnight, localDateKey, instantOfWallTime, type LocalDate } from "./local-day";

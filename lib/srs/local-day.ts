@@ -8,7 +8,7 @@ import { InvalidDateError, InvalidTimeZoneError } from "./errors";
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-interface LocalDate {
+export interface LocalDate {
   year: number;
   month: number;
   day: number;
@@ -42,6 +42,34 @@ export function nextLocalMidnight(now: Date, timeZone: string): Date {
   return new Date(
     startOfLocalDate({ year: tomorrow.getUTCFullYear(), month: tomorrow.getUTCMonth() + 1, day: tomorrow.getUTCDate() }, formatter),
   );
+}
+
+/**
+ * The local calendar date of `instant` in `timeZone`, as YYYY-MM-DD (what a date input shows, and a
+ * key that sorts by day).
+ *
+ * @example
+ * localDateKey(new Date("2026-12-05T03:00:00Z"), "America/New_York"); // "2026-12-04"
+ */
+export function localDateKey(instant: Date, timeZone: string): string {
+  const { year, month, day } = readLocalDate(instant, formatterFor(timeZone));
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/**
+ * The instant a wall-clock time on a local calendar date happens in `timeZone`. For a wall time
+ * inside a DST change (skipped or repeated) the answer is one of its readings.
+ *
+ * @example
+ * instantOfWallTime({ year: 2026, month: 12, day: 4 }, 23, 59, "America/New_York"); // 2026-12-05T04:59:00Z
+ */
+export function instantOfWallTime(date: LocalDate, hours: number, minutes: number, timeZone: string): Date {
+  const formatter = formatterFor(timeZone);
+  const wall = Date.UTC(date.year, date.month - 1, date.day, hours, minutes);
+  // Two rounds: the offset at the first guess differs from the offset at the answer when a DST
+  // change falls between them.
+  const guess = wall - readOffset(wall, formatter);
+  return new Date(wall - readOffset(guess, formatter));
 }
 
 // One formatter per zone: constructing Intl.DateTimeFormat is the slow part. Bounded, since the

@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { PublicUser } from "@/lib/auth/users";
 import { visibleDecksWhere } from "@/lib/content/decks";
-import { nextLocalMidnight, startOfLocalDay } from "@/lib/srs";
+import { localDateKey, nextLocalMidnight, startOfLocalDay } from "@/lib/srs";
 
 /** One local calendar day, as YYYY-MM-DD in the student's time zone. */
 export type DayKey = string;
@@ -27,8 +27,6 @@ export interface ProgressSummary {
   suspendedCards: { cardId: string; prompt: string; lapses: number; deckSlug: string; externalId: string }[];
 }
 
-const dayKey = (d: Date, timeZone: string): DayKey =>
-  new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
 
 function addDays(key: DayKey, n: number): DayKey {
   const d = new Date(`${key}T00:00:00Z`);
@@ -42,7 +40,7 @@ function addDays(key: DayKey, n: number): DayKey {
  */
 export async function fetchProgress(user: Pick<PublicUser, "id" | "timezone">, now: Date): Promise<ProgressSummary> {
   const tz = user.timezone;
-  const today = dayKey(now, tz);
+  const today = localDateKey(now, tz);
   const dayEnd = nextLocalMidnight(now, tz);
   const tomorrowEnd = nextLocalMidnight(dayEnd, tz);
   const yearAgo = startOfLocalDay(new Date(now.getTime() - 365 * 86_400_000), tz);

@@ -9,6 +9,7 @@ import { gradeCard, newMemoryState, previewIntervals, RatingSchema, SrsError, fo
 import { AnswerCheckError, AnswerResponseSchema, checkAnswer, isAutoGraded, ratingFromAnswer, typicalAnswerMs, TYPICAL_ANSWER_WINDOW } from "@/lib/study/grading";
 import { memoryStateOf, snapshotFromJson, snapshotToJson, type StateSnapshot } from "@/lib/study/memory";
 import { deckSrsSettings } from "@/lib/study/settings";
+import { passageUrl } from "@/lib/content/links";
 
 /**
  * POST /api/reviews. `version` is the card state's version the student saw (0 for a card they
@@ -277,7 +278,7 @@ function buildResult(review: RecordedReview, card: ReviewCard, state: CardStateV
     expected: card.answer,
     explanation: card.explanation,
     quote: card.quote,
-    readerUrl: `/decks/${card.deck.slug}/article?card=${encodeURIComponent(card.externalId)}`,
+    readerUrl: passageUrl(card.deck.slug, card.externalId),
     lapse: review.rating === "again",
     interval: formatInterval(review.dueAfter.getTime() - review.reviewedAt.getTime()),
     state: toStateView(state),

@@ -6,8 +6,8 @@ import { requireUser } from "@/lib/auth/current-user";
 import type { PublicUser } from "@/lib/auth/users";
 import { listAssignableDecks, listStudentAssignments } from "@/lib/classes/assignments";
 import { getClassView, type StudentClassView, type TeacherClassView } from "@/lib/classes/classes";
-import { localDateString } from "@/lib/classes/due-date";
-import { formatDate, formatDateTime, formatDaysFrom, formatPercent } from "@/lib/classes/format";
+import { localDateKey } from "@/lib/srs";
+import { formatDate, formatDateTime, formatDaysFrom, formatPercent } from "@/lib/format";
 import { formatJoinCode } from "@/lib/classes/join-code";
 import { TARGET_PERCENT } from "@/lib/classes/schemas";
 import { leaveClassAction, regenerateJoinCodeAction, removeStudentAction } from "@/app/classes/actions";
@@ -107,8 +107,8 @@ async function TeacherView({ user, view }: { user: PublicUser; view: TeacherClas
         <CreateAssignmentForm
           classId={view.id}
           decks={decks.map((d) => ({ id: d.id, title: d.title, cardCount: d.cardCount, assigned: assignedDeckSlugs.has(d.slug) }))}
-          defaultDueDate={localDateString(inTenDays, user.timezone)}
-          minDueDate={localDateString(now, user.timezone)}
+          defaultDueDate={localDateKey(inTenDays, user.timezone)}
+          minDueDate={localDateKey(now, user.timezone)}
           timeZone={user.timezone}
           defaultTarget={TARGET_PERCENT.default}
         />

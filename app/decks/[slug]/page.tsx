@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import { countCardsByType, findDeckForUser } from "@/lib/content/decks";
+import { articleUrl } from "@/lib/content/links";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -30,7 +31,7 @@ export default async function DeckPage({ params }: Props) {
       </div>
       <div className="flex flex-wrap gap-3">
         <Link href={`/study/${deck.slug}`} className="btn-primary px-5 py-2.5 text-base">Study now</Link>
-        <Link href={`/decks/${deck.slug}/article`} className="btn-secondary px-5 py-2.5 text-base">Read the article</Link>
+        <Link href={articleUrl(deck.slug)} className="btn-secondary px-5 py-2.5 text-base">Read the article</Link>
       </div>
       <section className="card" aria-labelledby="cards-heading">
         <h2 id="cards-heading" className="mb-3 text-lg font-semibold">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidDateError, InvalidTimeZoneError, nextLocalMidnight, startOfLocalDay } from "@/lib/srs";
+import { InvalidDateError, InvalidTimeZoneError, instantOfWallTime, localDateKey, nextLocalMidnight, startOfLocalDay } from "@/lib/srs";
 
 const HOUR = 3_600_000;
 
@@ -83,5 +83,28 @@ describe("local day boundaries", () => {
     expect(() => startOfLocalDay(new Date("2026-01-01T00:00:00Z"), "Mars/Olympus")).toThrow(InvalidTimeZoneError);
     expect(() => nextLocalMidnight(new Date("2026-01-01T00:00:00Z"), "")).toThrow(InvalidTimeZoneError);
     expect(() => startOfLocalDay(new Date(NaN), "UTC")).toThrow(InvalidDateError);
+  });
+});
+
+describe("local dates and wall times", () => {
+  it("name the student's calendar date, not the UTC one", () => {
+    expect(localDateKey(new Date("2026-12-05T03:00:00Z"), "America/New_York")).toBe("2026-12-04");
+    expect(localDateKey(new Date("2026-12-05T03:00:00Z"), "UTC")).toBe("2026-12-05");
+    expect(localDateKey(new Date("2026-12-04T23:30:00Z"), "Asia/Tokyo")).toBe("2026-12-05");
+  });
+
+  it("find the instant of 23:59 on a date in the zone's offset of that day", () => {
+    expect(instantOfWallTime({ year: 2026, month: 12, day: 4 }, 23, 59, "America/New_York").toISOString()).toBe("2026-12-05T04:59:00.000Z");
+    expect(instantOfWallTime({ year: 2026, month: 7, day: 4 }, 23, 59, "America/New_York").toISOString()).toBe("2026-07-05T03:59:00.000Z");
+    expect(instantOfWallTime({ year: 2026, month: 12, day: 4 }, 23, 59, "Europe/Berlin").toISOString()).toBe("2026-12-04T22:59:00.000Z");
+  });
+
+  it("read the offset after a DST change that falls between the guess and the answer", () => {
+    // Clocks in New York go back at 02:00 on 2026-11-01: 12:00 that day is already EST (UTC-5).
+    expect(instantOfWallTime({ year: 2026, month: 11, day: 1 }, 12, 0, "America/New_York").toISOString()).toBe("2026-11-01T17:00:00.000Z");
+  });
+
+  it("refuse a zone Intl does not know", () => {
+    expect(() => localDateKey(new Date("2026-12-05T03:00:00Z"), "Mars/Olympus")).toThrow(InvalidTimeZoneError);
   });
 });

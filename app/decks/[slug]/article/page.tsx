@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { CARD_TYPE_LABELS, findDeckForUser } from "@/lib/content/decks";
 import { buildPassages, buildReaderParagraphs } from "@/lib/content/passages";
 import { ArticleReader } from "@/app/decks/[slug]/article/article-reader";
+import { articleUrl } from "@/lib/content/links";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ card?: string }> };
 
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Article" };
 export default async function ArticlePage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { card: focusCard } = await searchParams;
-  const user = await requireUser(`/decks/${slug}/article`);
+  const user = await requireUser(articleUrl(slug));
   const deck = await findDeckForUser(user, slug);
   if (!deck) notFound();
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import { HttpError } from "@/lib/http/errors";
 import { computeAssignmentDashboard, type AssignmentDashboard, type DashboardCard } from "@/lib/classes/dashboard";
-import { formatDateTime, formatDaysFrom, formatPercent } from "@/lib/classes/format";
+import { formatDateTime, formatDaysFrom, formatPercent } from "@/lib/format";
 import { ASSIGNMENT_STATUSES, STATUS_DESCRIPTIONS, STATUS_LABELS } from "@/lib/classes/status";
 import { deleteAssignmentAction } from "@/app/classes/actions";
 import { ClassActionButton } from "@/app/_components/class-action-button";

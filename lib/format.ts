@@ -1,4 +1,4 @@
-// Pure display helpers shared by the class pages and the CSV (no React, no database).
+// Pure display helpers for numbers and dates, shared by pages and the CSV (no React, no database).
 
 /** 0.634 → "63%"; null → "—". */
 export function formatPercent(value: number | null): string {
