@@ -3,7 +3,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { PublicUser } from "@/lib/auth/users";
-import { HttpError } from "@/lib/http/errors";
+import { DomainError } from "@/lib/errors";
+import { httpStatusOf } from "@/app/_lib/route";
 import { createAssignment, deleteAssignment } from "@/lib/classes/assignments";
 import { createClass, joinClass, leaveClass, regenerateJoinCode, removeStudent } from "@/lib/classes/classes";
 import { computeAssignmentDashboard } from "@/lib/classes/dashboard";
@@ -167,7 +168,8 @@ async function outcomeOf(promise: Promise<unknown>): Promise<Outcome | string> {
     await promise;
     return "ok";
   } catch (error) {
-    if (error instanceof HttpError && (error.status === 403 || error.status === 404)) return error.status;
+    const status = error instanceof DomainError ? httpStatusOf(error) : null;
+    if (status === 403 || status === 404) return status;
     return `unexpected ${String(error)}`;
   }
 }
