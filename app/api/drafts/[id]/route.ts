@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { requireSignedInUser } from "@/lib/auth/current-user";
+import { requireSignedInUser } from "@/lib/auth/request-user";
 import { loadDraft, saveDraft } from "@/lib/content/drafts";
 import { apiRoute, readJson } from "@/app/_lib/route";
 

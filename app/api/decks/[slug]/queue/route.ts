@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { requireSignedInUser } from "@/lib/auth/current-user";
+import { requireSignedInUser } from "@/lib/auth/request-user";
 import { apiRoute } from "@/app/_lib/route";
 import { fetchQueue } from "@/lib/study/queue";
 

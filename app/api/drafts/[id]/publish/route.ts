@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { requireSignedInUser } from "@/lib/auth/current-user";
+import { requireSignedInUser } from "@/lib/auth/request-user";
 import { publishDraft } from "@/lib/content/publish";
 import { apiRoute, readJson } from "@/app/_lib/route";
 

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { requireSignedInUser } from "@/lib/auth/current-user";
+import { requireSignedInUser } from "@/lib/auth/request-user";
 import { apiRoute } from "@/app/_lib/route";
 import { MalformedError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/uuid";

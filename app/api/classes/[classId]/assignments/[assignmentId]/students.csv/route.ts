@@ -1,4 +1,4 @@
-import { requireSignedInUser } from "@/lib/auth/current-user";
+import { requireSignedInUser } from "@/lib/auth/request-user";
 import { apiRoute } from "@/app/_lib/route";
 import { computeAssignmentDashboard, studentsCsv, studentsCsvFileName } from "@/lib/classes/dashboard";
 
