@@ -57,6 +57,6 @@ describe("sign-in over HTTP", () => {
     // The JSON API checks the same session row.
     const api = await replay.fetch("/api/decks/russia-ukraine-nato/queue");
     expect(api.status).toBe(401);
-    expect(await api.json()).toEqual({ error: "Sign in to continue." });
+    expect(await api.json()).toEqual({ error: "Sign in to continue.", code: "unauthenticated" });
   });
 });
