@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { ActionState } from "@/app/classes/action-state";
+import type { ActionResult } from "@/app/_lib/action-result";
 
 /**
  * One button that posts a server action with hidden fields, optionally behind a second "confirm"
@@ -16,7 +16,7 @@ export function ClassActionButton({
   confirm,
   variant = "secondary",
 }: {
-  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  action: (prev: ActionResult, formData: FormData) => Promise<ActionResult>;
   fields: Record<string, string>;
   label: string;
   pendingLabel: string;
@@ -24,7 +24,7 @@ export function ClassActionButton({
   confirm?: string;
   variant?: "primary" | "secondary" | "danger";
 }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, {});
+  const [state, formAction, pending] = useActionState<ActionResult, FormData>(action, {});
   const [asking, setAsking] = useState(false);
   const buttonClass = variant === "primary" ? "btn-primary" : variant === "danger" ? "btn-danger" : "btn-secondary";
   return (

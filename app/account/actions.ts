@@ -1,7 +1,7 @@
 "use server";
 
 import { signOut } from "@/lib/auth/auth";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/app/_lib/require-user";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 
 export async function signOutAction() {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/app/_lib/require-user";
 import { listSessions } from "@/lib/auth/sessions";
 import { auth } from "@/lib/auth/auth";
 import { signOutEverywhereAction } from "@/app/account/actions";

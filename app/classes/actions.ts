@@ -6,26 +6,26 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/app/_lib/require-user";
 import { createAssignment, deleteAssignment } from "@/lib/classes/assignments";
 import { createClass, leaveClass, regenerateJoinCode, removeStudent } from "@/lib/classes/classes";
 import { formatJoinCode } from "@/lib/classes/join-code";
 import { AssignmentRefSchema, ClassRefSchema, CreateAssignmentSchema, CreateClassSchema, RemoveStudentSchema } from "@/lib/classes/schemas";
-import { formValues, toActionState, type ActionState } from "@/app/classes/action-state";
+import { formValues, toActionResult, type ActionResult } from "@/app/_lib/action-result";
 
-export async function createClassAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function createClassAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const user = await requireUser("/classes");
   const values = formValues(formData);
   let id: string;
   try {
     ({ id } = await createClass(user, CreateClassSchema.parse(values), new Date()));
   } catch (error) {
-    return toActionState(error, values);
+    return toActionResult(error, values);
   }
   redirect(`/classes/${id}`);
 }
 
-export async function regenerateJoinCodeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function regenerateJoinCodeAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const user = await requireUser("/classes");
   try {
     const input = ClassRefSchema.parse(formValues(formData));
@@ -33,11 +33,11 @@ export async function regenerateJoinCodeAction(_prev: ActionState, formData: For
     revalidatePath(`/classes/${input.classId}`);
     return { message: `New code: ${formatJoinCode(joinCode)}. The old code and link no longer work.` };
   } catch (error) {
-    return toActionState(error);
+    return toActionResult(error);
   }
 }
 
-export async function removeStudentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function removeStudentAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const user = await requireUser("/classes");
   try {
     const input = RemoveStudentSchema.parse(formValues(formData));
@@ -45,11 +45,11 @@ export async function removeStudentAction(_prev: ActionState, formData: FormData
     revalidatePath(`/classes/${input.classId}`);
     return { message: "Removed from the class." };
   } catch (error) {
-    return toActionState(error);
+    return toActionResult(error);
   }
 }
 
-export async function createAssignmentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function createAssignmentAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const user = await requireUser("/classes");
   const values = formValues(formData);
   try {
@@ -59,11 +59,11 @@ export async function createAssignmentAction(_prev: ActionState, formData: FormD
     revalidatePath(`/classes/${input.classId}`);
     return { message: "Assigned. Students see it on their home page and in their deck list." };
   } catch (error) {
-    return toActionState(error, values);
+    return toActionResult(error, values);
   }
 }
 
-export async function deleteAssignmentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function deleteAssignmentAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const user = await requireUser("/classes");
   let classId: string;
   try {
@@ -71,18 +71,18 @@ export async function deleteAssignmentAction(_prev: ActionState, formData: FormD
     await deleteAssignment(user, input);
     classId = input.classId;
   } catch (error) {
-    return toActionState(error);
+    return toActionResult(error);
   }
   revalidatePath(`/classes/${classId}`);
   redirect(`/classes/${classId}`);
 }
 
-export async function leaveClassAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function leaveClassAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const user = await requireUser("/classes");
   try {
     await leaveClass(user, ClassRefSchema.parse(formValues(formData)));
   } catch (error) {
-    return toActionState(error);
+    return toActionResult(error);
   }
   revalidatePath("/classes");
   redirect("/classes?left=1");

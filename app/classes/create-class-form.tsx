@@ -2,11 +2,11 @@
 
 import { useActionState } from "react";
 import { createClassAction } from "@/app/classes/actions";
-import type { ActionState } from "@/app/classes/action-state";
+import type { ActionResult } from "@/app/_lib/action-result";
 import { FieldErrors } from "@/app/_components/field-errors";
 
 export function CreateClassForm() {
-  const [state, action, pending] = useActionState<ActionState, FormData>(createClassAction, {});
+  const [state, action, pending] = useActionState<ActionResult, FormData>(createClassAction, {});
   const nameErrors = state.fieldErrors?.name;
   return (
     <form action={action} className="space-y-3" noValidate>

@@ -2,11 +2,11 @@
 
 import { useActionState } from "react";
 import { joinClassAction } from "@/app/join/actions";
-import type { ActionState } from "@/app/classes/action-state";
+import type { ActionResult } from "@/app/_lib/action-result";
 import { FieldErrors } from "@/app/_components/field-errors";
 
 export function JoinClassForm() {
-  const [state, action, pending] = useActionState<ActionState, FormData>(joinClassAction, {});
+  const [state, action, pending] = useActionState<ActionResult, FormData>(joinClassAction, {});
   const codeErrors = [...(state.fieldErrors?.code ?? []), ...(state.error ? [state.error] : [])];
   return (
     <form action={action} className="space-y-3" noValidate>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/app/_lib/require-user";
 import { listClassesForUser } from "@/lib/classes/classes";
 import { formatDate } from "@/lib/format";
 import { CreateClassForm } from "@/app/classes/create-class-form";

@@ -1,9 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireTeacher } from "@/lib/auth/current-user";
+import { requireTeacher } from "@/app/_lib/require-user";
 import { deleteDraft } from "@/lib/content/drafts";
-import { HttpError } from "@/lib/http/errors";
+import { NotFoundError } from "@/lib/errors";
 
 /** Deletes one of the teacher's drafts (a deck published from it stays). */
 export async function deleteDraftAction(draftId: string): Promise<void> {
@@ -12,7 +12,7 @@ export async function deleteDraftAction(draftId: string): Promise<void> {
     await deleteDraft(user, draftId);
   } catch (error) {
     // Already gone (another tab deleted it): the list is where the teacher wanted to be anyway.
-    if (!(error instanceof HttpError && error.status === 404)) throw error;
+    if (!(error instanceof NotFoundError)) throw error;
   }
   redirect("/drafts");
 }

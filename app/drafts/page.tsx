@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireTeacher } from "@/lib/auth/current-user";
+import { requireTeacher } from "@/app/_lib/require-user";
 import { listDrafts } from "@/lib/content/drafts";
 
 export const metadata: Metadata = { title: "Drafts" };

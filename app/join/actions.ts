@@ -3,12 +3,12 @@
 // A public POST endpoint: signs the user in first; lib/classes decides who may join.
 
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/app/_lib/require-user";
 import { joinClass } from "@/lib/classes/classes";
 import { JoinClassSchema } from "@/lib/classes/schemas";
-import { formValues, toActionState, type ActionState } from "@/app/classes/action-state";
+import { formValues, toActionResult, type ActionResult } from "@/app/_lib/action-result";
 
-export async function joinClassAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function joinClassAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const user = await requireUser("/classes");
   const values = formValues(formData);
   let result: Awaited<ReturnType<typeof joinClass>>;
@@ -16,7 +16,7 @@ export async function joinClassAction(_prev: ActionState, formData: FormData): P
     const { code } = JoinClassSchema.parse(values);
     result = await joinClass(user, code, new Date());
   } catch (error) {
-    return toActionState(error, values);
+    return toActionResult(error, values);
   }
   redirect(`/classes/${result.classId}?${result.alreadyMember ? "already" : "joined"}=1`);
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/app/_lib/require-user";
 import { unsuspendCard } from "@/lib/study/review";
 
 const UnsuspendSchema = z.object({ cardId: z.uuid() });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/app/_lib/require-user";
 import { fetchProgress } from "@/lib/stats/progress";
 import { BarChart, CalendarHeatmap, PercentLine, StackedBar } from "@/app/_components/charts";
 import { unsuspendAction } from "@/app/progress/actions";

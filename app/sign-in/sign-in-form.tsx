@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { signInAction, type SignInState } from "@/app/sign-in/actions";
+import { signInAction, type SignInResult } from "@/app/sign-in/actions";
 import { FieldErrors } from "@/app/_components/field-errors";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
+  const [state, action, pending] = useActionState<SignInResult, FormData>(signInAction, {});
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -17,7 +17,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       )}
       <div>
         <label htmlFor="email" className="field-label">Email</label>
-        <input id="email" name="email" type="email" autoComplete="email" required defaultValue={state.email} className="field-input"
+        <input id="email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} className="field-input"
           aria-invalid={Boolean(errors.email)} aria-describedby={errors.email ? "email-error" : undefined} />
         <FieldErrors id="email-error" errors={errors.email} />
       </div>

@@ -1,24 +1,21 @@
 "use server";
 
-import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
 import { SignUpSchema } from "@/lib/auth/schemas";
 import { EmailTakenError, createUser } from "@/lib/auth/users";
+import { toActionResult, type ActionResult } from "@/app/_lib/action-result";
 
-export interface SignUpState {
-  fieldErrors?: Partial<Record<"name" | "email" | "password" | "role", string[]>>;
-  values?: { name: string; email: string; role: string };
-}
+export type SignUpResult = ActionResult<"name" | "email" | "password" | "role">;
 
-export async function signUpAction(_prev: SignUpState, formData: FormData): Promise<SignUpState> {
+export async function signUpAction(_prev: SignUpResult, formData: FormData): Promise<SignUpResult> {
   const raw = Object.fromEntries(formData);
   const values = { name: String(raw.name ?? ""), email: String(raw.email ?? ""), role: String(raw.role ?? "") };
   const parsed = SignUpSchema.safeParse(raw);
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success) return toActionResult(parsed.error, values);
   try {
     await createUser(parsed.data);
   } catch (error) {
-    if (error instanceof EmailTakenError) return { fieldErrors: { email: [error.message] }, values };
+    if (error instanceof EmailTakenError) return { code: "email_taken", fieldErrors: { email: [error.message] }, values };
     throw error;
   }
   // Redirects on success (signIn throws Next's redirect, which must not be caught).

@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { signUpAction, type SignUpState } from "@/app/sign-up/actions";
+import { signUpAction, type SignUpResult } from "@/app/sign-up/actions";
 import { FieldErrors } from "@/app/_components/field-errors";
 
 export function SignUpForm() {
-  const [state, action, pending] = useActionState<SignUpState, FormData>(signUpAction, {});
+  const [state, action, pending] = useActionState<SignUpResult, FormData>(signUpAction, {});
   // The browser knows the student's zone; daily limits and streaks reset at its midnight.
   const submit = (formData: FormData) => {
     formData.set("timezone", Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import type { PublicUser } from "@/lib/auth/users";
+import { isUuid } from "@/lib/validation/uuid";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 // lastSeenAt is for the user's own view of their sessions; minute precision is plenty.
@@ -19,14 +20,12 @@ export async function createSession(userId: string, now: Date, userAgent?: strin
   return session.id;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The user of a live session (not revoked, not expired), or null. Runs on every authenticated
  * request, so it is one raw query: Prisma's query compiler costs more than the lookup itself.
  */
 export async function findSessionUser(sessionId: string, now: Date): Promise<PublicUser | null> {
-  if (!UUID.test(sessionId)) return null;
+  if (!isUuid(sessionId)) return null;
   const [row] = await db.$queryRaw<(PublicUser & { revokedAt: Date | null; expiresAt: Date; lastSeenAt: Date })[]>`
     SELECT s."revokedAt", s."expiresAt", s."lastSeenAt", u.id::text AS id, u.email, u.name, u.role::text AS role, u.timezone
     FROM "Session" s JOIN "User" u ON u.id = s."userId"

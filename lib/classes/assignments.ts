@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { HttpError } from "@/lib/http/errors";
+import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import type { PublicUser } from "@/lib/auth/users";
 import { visibleDecksWhere } from "@/lib/content/decks";
 import { memoryStateOf } from "@/lib/study/memory";
@@ -36,13 +36,13 @@ export async function createAssignment(user: Pick<PublicUser, "id" | "role" | "t
   const data = CreateAssignmentSchema.parse(input);
   await requireOwnedClass(user, data.classId);
   const deck = await db.deck.findFirst({ where: { AND: [{ id: data.deckId }, visibleDecksWhere(user)] }, select: { id: true, title: true } });
-  if (!deck) throw new HttpError(404, "That deck is not one you can assign. Pick one from the list.", "deck_not_found");
+  if (!deck) throw new NotFoundError("That deck is not one you can assign. Pick one from the list.", "deck_not_found");
   const dueAt = zonedDateTime(data.dueDate, DUE_TIME.hours, DUE_TIME.minutes, user.timezone);
   if (dueAt.getTime() <= now.getTime()) {
-    throw new HttpError(422, "Pick a due date in the future: the assignment is due at 23:59 on that day.", "due_in_past");
+    throw new InvalidError("Pick a due date in the future: the assignment is due at 23:59 on that day.", "due_in_past");
   }
   if (dueAt.getTime() > now.getTime() + MAX_DUE_DAYS * 86_400_000) {
-    throw new HttpError(422, "Pick a due date within the next two years.", "due_too_far");
+    throw new InvalidError("Pick a due date within the next two years.", "due_too_far");
   }
   try {
     return await db.assignment.create({
@@ -51,7 +51,7 @@ export async function createAssignment(user: Pick<PublicUser, "id" | "role" | "t
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new HttpError(409, `“${deck.title}” is already assigned to this class. Delete that assignment first to set a new due date or target.`, "already_assigned");
+      throw new ConflictError(`“${deck.title}” is already assigned to this class. Delete that assignment first to set a new due date or target.`, "already_assigned");
     }
     throw error;
   }
@@ -62,7 +62,7 @@ export async function deleteAssignment(user: ClassUser, input: { classId: string
   const { classId, assignmentId } = AssignmentRefSchema.parse(input);
   await requireOwnedClass(user, classId);
   const { count } = await db.assignment.deleteMany({ where: { id: assignmentId, classId, class: { ownerId: user.id } } });
-  if (count === 0) throw new HttpError(404, "That assignment is not in this class (any more).", "assignment_not_found");
+  if (count === 0) throw new NotFoundError("That assignment is not in this class (any more).", "assignment_not_found");
 }
 
 /** One of a student's assignments, with where they stand. */

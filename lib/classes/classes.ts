@@ -1,7 +1,8 @@
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { HttpError } from "@/lib/http/errors";
-import { isUuid, requireOwnedClass, requireTeacherRole, type ClassUser } from "./access";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { isUuid } from "@/lib/validation/uuid";
+import { requireOwnedClass, requireTeacherRole, type ClassUser } from "./access";
 import { formatJoinCode, generateJoinCode } from "./join-code";
 import { ClassRefSchema, CreateClassSchema, JoinClassSchema, RemoveStudentSchema, type CreateClassInput } from "./schemas";
 
@@ -155,16 +156,15 @@ export type JoinPreview =
   | { kind: "owner"; classId: string; className: string; teacherName: string; code: string }
   | { kind: "teacher"; classId: string; className: string; teacherName: string; code: string };
 
-function notFoundForCode(code: string): HttpError {
-  return new HttpError(
-    404,
+function notFoundForCode(code: string): NotFoundError {
+  return new NotFoundError(
     `No class uses the code ${formatJoinCode(code)}. Check it with your teacher: they may have replaced it with a new one.`,
     "join_code_not_found",
   );
 }
 
 /**
- * Looks a code up for the join page: ZodError for a malformed code, HttpError 404 for an unknown
+ * Looks a code up for the join page: ZodError for a malformed code, NotFoundError for an unknown
  * (or replaced) one. Knowing a code is what entitles someone to the class's name.
  */
 export async function previewJoin(user: ClassUser, rawCode: string): Promise<JoinPreview> {
@@ -193,7 +193,7 @@ export const TEACHERS_CANNOT_JOIN =
  */
 export async function joinClass(user: ClassUser, rawCode: string, now: Date): Promise<{ classId: string; className: string; alreadyMember: boolean }> {
   const { code } = JoinClassSchema.parse({ code: rawCode });
-  if (user.role === "teacher") throw new HttpError(403, TEACHERS_CANNOT_JOIN, "teachers_cannot_join");
+  if (user.role === "teacher") throw new ForbiddenError(TEACHERS_CANNOT_JOIN, "teachers_cannot_join");
   const found = await db.class.findFirst({ where: { joinCode: code, archivedAt: null }, select: { id: true, name: true } });
   if (!found) throw notFoundForCode(code);
   // ON CONFLICT DO NOTHING: a double submit or two tabs joining at once both succeed, once.
@@ -205,7 +205,7 @@ export async function joinClass(user: ClassUser, rawCode: string, now: Date): Pr
 export async function leaveClass(user: ClassUser, input: { classId: string }): Promise<void> {
   const { classId } = ClassRefSchema.parse(input);
   const { count } = await db.membership.deleteMany({ where: { classId, userId: user.id } });
-  if (count === 0) throw new HttpError(404, "You are not in this class (any more).", "not_a_member");
+  if (count === 0) throw new NotFoundError("You are not in this class (any more).", "not_a_member");
 }
 
 /** The owner removes a student from the class. */
@@ -213,6 +213,6 @@ export async function removeStudent(user: ClassUser, input: { classId: string; s
   const { classId, studentId } = RemoveStudentSchema.parse(input);
   await requireOwnedClass(user, classId);
   const { count } = await db.membership.deleteMany({ where: { classId, userId: studentId, class: { ownerId: user.id } } });
-  if (count === 0) throw new HttpError(404, "That student is not in this class (any more). Reload the page to see the current roster.", "not_a_member");
+  if (count === 0) throw new NotFoundError("That student is not in this class (any more). Reload the page to see the current roster.", "not_a_member");
 }
 

@@ -1,9 +1,10 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { HttpError } from "@/lib/http/errors";
+import { NotFoundError } from "@/lib/errors";
 import type { MemoryStateKind } from "@/lib/srs";
 import { deckSrsSettings } from "@/lib/study/settings";
-import { isUuid, requireOwnedClass, type ClassUser } from "./access";
+import { isUuid } from "@/lib/validation/uuid";
+import { requireOwnedClass, type ClassUser } from "./access";
 import { toCsv } from "./csv";
 import { addStudiedCard, createRecallForecast, emptyProgress, type ForecastState } from "./progress";
 import { ASSIGNMENT_STATUSES, STATUS_LABELS, assignmentStatus, forecastDate, predictedRecall, type AssignmentStatus } from "./status";
@@ -75,12 +76,12 @@ const byName = new Intl.Collator("en", { sensitivity: "base" });
 
 export const ASSIGNMENT_NOT_FOUND = "There is no such assignment in this class. Open it from the class page.";
 
-/** The assignment with its class and deck, if `user` owns the class; else HttpError 403 or 404. */
+/** The assignment with its class and deck, if `user` owns the class; else ForbiddenError (a student of the class) or NotFoundError. */
 export async function requireOwnedAssignment(user: ClassUser, classId: string, assignmentId: string) {
   const cls = await requireOwnedClass(user, classId);
-  if (!isUuid(assignmentId)) throw new HttpError(404, ASSIGNMENT_NOT_FOUND, "assignment_not_found");
+  if (!isUuid(assignmentId)) throw new NotFoundError(ASSIGNMENT_NOT_FOUND, "assignment_not_found");
   const assignment = await db.assignment.findFirst({ where: { id: assignmentId, classId: cls.id }, include: { deck: true } });
-  if (!assignment) throw new HttpError(404, ASSIGNMENT_NOT_FOUND, "assignment_not_found");
+  if (!assignment) throw new NotFoundError(ASSIGNMENT_NOT_FOUND, "assignment_not_found");
   return { cls, assignment };
 }
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { PublicUser } from "@/lib/auth/users";
-import { HttpError } from "@/lib/http/errors";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "@/lib/errors";
+import { isUuid } from "@/lib/validation/uuid";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ArticleTextError, MAX_ARTICLE_CHARS, generateDrafts, stripFrontMatter, type Draft } from "@/lib/generate";
 import { splitParagraphs, type TextSpan } from "./quote";
@@ -122,20 +123,24 @@ const StoredCardsSchema = z.array(DraftEntrySchema);
 // Errors
 
 export type DraftField = "title" | "outlet" | "sourceUrl" | "text" | "file";
+export type DraftFieldErrors = Partial<Record<DraftField, string[]>>;
 
-/** Bad input for a new draft, by form field; nothing has been written. */
-export class DraftInputError extends HttpError {
-  constructor(readonly fieldErrors: Partial<Record<DraftField, string[]>>) {
-    super(422, Object.values(fieldErrors).flat().join(" "), "invalid_draft");
-    this.name = "DraftInputError";
-  }
+/**
+ * Bad input for a new draft, by form field (`details.fieldErrors`); nothing has been written.
+ *
+ * @example invalidDraft({ title: ["Give the deck a title."] }) // InvalidError, code "invalid_draft"
+ */
+export function invalidDraft(fieldErrors: DraftFieldErrors): InvalidError<{ fieldErrors: DraftFieldErrors }> {
+  return new InvalidError(Object.values(fieldErrors).flat().join(" "), "invalid_draft", { fieldErrors });
+}
+
+function isInvalidDraft(error: unknown): error is InvalidError<{ fieldErrors: DraftFieldErrors }> {
+  return error instanceof InvalidError && error.code === "invalid_draft";
 }
 
 export function requireTeacherRole(user: DraftUser): void {
-  if (user.role !== "teacher") throw new HttpError(403, TEACHERS_ONLY, "teacher_only");
+  if (user.role !== "teacher") throw new ForbiddenError(TEACHERS_ONLY, "teacher_only");
 }
-
-const Uuid = z.uuid();
 
 // ---------------------------------------------------------------------------------------------
 // Reading an article
@@ -145,11 +150,11 @@ const Uuid = z.uuid();
  * are refused here, before any analysis.
  *
  * @example readUploadedArticle({ name: "nato.md", bytes }) // "---\ntitle: …\n---\n\nThe negotiations …"
- * @throws DraftInputError for the "file" field.
+ * @throws InvalidError (invalidDraft) for the "file" field.
  */
 export function readUploadedArticle(file: UploadedFile): string {
   const fail = (message: string): never => {
-    throw new DraftInputError({ file: [message] });
+    throw invalidDraft({ file: [message] });
   };
   const name = file.name.toLowerCase();
   if (!UPLOAD_EXTENSIONS.some((extension) => name.endsWith(extension))) {
@@ -274,14 +279,12 @@ function toEntries(drafts: readonly Draft[], paragraphs: readonly DraftParagraph
  * cards and stores them in one write. Bad input throws before anything is written.
  *
  * @example await createDraft(teacher, { title: "NATO and Ukraine", text }) // { id: "…", cards: 30 }
- * @throws HttpError 403 for a student; DraftInputError (422) naming the field at fault.
+ * @throws ForbiddenError for a student; InvalidError (invalidDraft) naming the fields at fault.
  */
 export async function createDraft(user: DraftUser, input: NewDraftInput): Promise<{ id: string; cards: number }> {
   requireTeacherRole(user);
   const parsed = NewDraftSchema.safeParse(input);
-  const fieldErrors: Partial<Record<DraftField, string[]>> = parsed.success
-    ? {}
-    : (z.flattenError(parsed.error).fieldErrors as Partial<Record<DraftField, string[]>>);
+  const fieldErrors: DraftFieldErrors = parsed.success ? {} : (z.flattenError(parsed.error).fieldErrors as DraftFieldErrors);
 
   const pasted = typeof input.text === "string" && input.text.trim() !== "" ? input.text : null;
   const file = input.file && (input.file.bytes.byteLength > 0 || input.file.name !== "") ? input.file : null;
@@ -294,8 +297,8 @@ export async function createDraft(user: DraftUser, input: NewDraftInput): Promis
     try {
       raw = readUploadedArticle(file);
     } catch (error) {
-      if (!(error instanceof DraftInputError)) throw error;
-      Object.assign(fieldErrors, error.fieldErrors);
+      if (!isInvalidDraft(error)) throw error;
+      Object.assign(fieldErrors, error.details?.fieldErrors);
     }
   } else {
     raw = input.text ?? "";
@@ -314,7 +317,7 @@ export async function createDraft(user: DraftUser, input: NewDraftInput): Promis
       fieldErrors[source] = [message];
     }
   }
-  if (!parsed.success || Object.keys(fieldErrors).length > 0 || !generated) throw new DraftInputError(fieldErrors);
+  if (!parsed.success || Object.keys(fieldErrors).length > 0 || !generated) throw invalidDraft(fieldErrors);
 
   const paragraphs = draftParagraphs(articleText);
   const entries = toEntries(generated.drafts, paragraphs, articleText);
@@ -352,13 +355,13 @@ export type DraftView = {
 /**
  * The draft row, if `user` owns it.
  *
- * @throws HttpError 403 for a student, 404 when the draft is missing or another teacher's.
+ * @throws ForbiddenError for a student, NotFoundError when the draft is missing or another teacher's.
  */
 export async function findOwnedDraft(user: DraftUser, draftId: string) {
   requireTeacherRole(user);
-  if (!Uuid.safeParse(draftId).success) throw new HttpError(404, DRAFT_NOT_FOUND, "draft_not_found");
+  if (!isUuid(draftId)) throw new NotFoundError(DRAFT_NOT_FOUND, "draft_not_found");
   const draft = await db.deckDraft.findFirst({ where: { id: draftId, ownerId: user.id } });
-  if (!draft) throw new HttpError(404, DRAFT_NOT_FOUND, "draft_not_found");
+  if (!draft) throw new NotFoundError(DRAFT_NOT_FOUND, "draft_not_found");
   return draft;
 }
 
@@ -370,7 +373,7 @@ export function storedEntries(cards: Prisma.JsonValue): DraftEntry[] {
 /**
  * One of the teacher's drafts, with its paragraphs and cards.
  *
- * @throws HttpError 403 for a student, 404 when the draft is missing or another teacher's.
+ * @throws ForbiddenError for a student, NotFoundError when the draft is missing or another teacher's.
  */
 export async function loadDraft(user: DraftUser, draftId: string): Promise<DraftView> {
   const draft = await findOwnedDraft(user, draftId);
@@ -427,11 +430,11 @@ export async function listDrafts(user: DraftUser): Promise<DraftSummary[]> {
 export const STALE_DRAFT =
   "This draft was changed in another tab or window since you opened it, so your latest change was not saved. Reload the page to get the newest version.";
 
-/** Throws HttpError 409 if the draft still exists (it changed), 404 if it is gone. */
+/** Throws ConflictError if the draft still exists (it changed), NotFoundError if it is gone. */
 export async function staleOrGone(user: DraftUser, draftId: string): Promise<never> {
   const exists = await db.deckDraft.count({ where: { id: draftId, ownerId: user.id } });
-  if (exists === 0) throw new HttpError(404, DRAFT_NOT_FOUND, "draft_not_found");
-  throw new HttpError(409, STALE_DRAFT, "stale_draft");
+  if (exists === 0) throw new NotFoundError(DRAFT_NOT_FOUND, "draft_not_found");
+  throw new ConflictError(STALE_DRAFT, "stale_draft");
 }
 
 /**
@@ -440,23 +443,23 @@ export async function staleOrGone(user: DraftUser, draftId: string): Promise<nev
  * and have its own id.
  *
  * @example await saveDraft(teacher, draftId, { version: 3, title, outlet: "", sourceUrl: "", cards }) // { version: 4 }
- * @throws ZodError (400) for a malformed request; HttpError 403, 404, 409, or 422 for a card that
- *   does not quote the article.
+ * @throws ZodError for a malformed request; ForbiddenError, NotFoundError, ConflictError (stale
+ *   version), or InvalidError for a card that does not quote the article.
  */
 export async function saveDraft(user: DraftUser, draftId: string, input: unknown): Promise<{ version: number }> {
   const data = SaveDraftSchema.parse(input);
   const draft = await findOwnedDraft(user, draftId);
-  if (draft.version !== data.version) throw new HttpError(409, STALE_DRAFT, "stale_draft");
+  if (draft.version !== data.version) throw new ConflictError(STALE_DRAFT, "stale_draft");
 
   const paragraphs = draftParagraphs(draft.articleText);
   const ids = new Set<string>();
   const cards = data.cards.map((entry, index) => {
     const label = `Card ${index + 1} (“${excerpt(entry.card.prompt || entry.card.id)}”)`;
-    if (ids.has(entry.card.id)) throw new HttpError(422, `${label} has the same id as another card (${entry.card.id}). Reload the page.`, "duplicate_card_id");
+    if (ids.has(entry.card.id)) throw new InvalidError(`${label} has the same id as another card (${entry.card.id}). Reload the page.`, "duplicate_card_id");
     ids.add(entry.card.id);
     const paragraph = paragraphOfQuote(paragraphs, draft.articleText, entry.card.quote, entry.paragraph);
     if (paragraph === null) {
-      throw new HttpError(422, `${label} quotes text that is not in the article. Choose one of the article's sentences as its quote.`, "quote_not_in_article");
+      throw new InvalidError(`${label} quotes text that is not in the article. Choose one of the article's sentences as its quote.`, "quote_not_in_article");
     }
     return { ...entry, paragraph };
   });
@@ -478,7 +481,7 @@ export async function saveDraft(user: DraftUser, draftId: string, input: unknown
 /**
  * Deletes a draft (its published deck, if any, stays).
  *
- * @throws HttpError 403 for a student, 404 when the draft is missing or another teacher's.
+ * @throws ForbiddenError for a student, NotFoundError when the draft is missing or another teacher's.
  */
 export async function deleteDraft(user: DraftUser, draftId: string): Promise<void> {
   const draft = await findOwnedDraft(user, draftId);

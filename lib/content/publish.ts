@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { HttpError } from "@/lib/http/errors";
+import { ConflictError, InvalidError } from "@/lib/errors";
 import { CARD_TYPE_LABELS } from "./decks";
 import {
   DraftMetaSchema,
@@ -28,12 +28,16 @@ import { ArticleConflictError, DeckOwnershipError, syncDeck } from "./sync";
 /** What stops a draft from being published: a card (by id) or a field of the draft, and what to do. */
 export type PublishProblem = { cardId: string | null; field: "title" | "outlet" | "sourceUrl" | "cards" | null; message: string };
 
-export class DraftPublishError extends HttpError {
-  constructor(readonly problems: readonly PublishProblem[]) {
-    const first = problems[0]?.message ?? "";
-    super(422, problems.length === 1 ? first : `${problems.length} things to fix before publishing. ${first}`, "cannot_publish");
-    this.name = "DraftPublishError";
-  }
+export type PublishProblems = { problems: PublishProblem[] };
+
+/**
+ * Why a draft cannot be published, every problem in `details.problems`.
+ *
+ * @example cannotPublish([{ cardId: null, field: "title", message: "Give the deck a title." }]) // InvalidError, code "cannot_publish"
+ */
+export function cannotPublish(problems: PublishProblem[]): InvalidError<PublishProblems> {
+  const first = problems[0]?.message ?? "";
+  return new InvalidError(problems.length === 1 ? first : `${problems.length} things to fix before publishing. ${first}`, "cannot_publish", { problems });
 }
 
 export const PublishDraftSchema = z.object({ version: z.number().int().min(0) });
@@ -121,7 +125,7 @@ const sentence = (text: string) => (text ? `${text.charAt(0).toUpperCase()}${tex
  * The deck a draft would publish, checked by every rule content:check applies. Pure.
  *
  * @example buildDeckFromDraft(draft, { deck: "nato", article: "nato" }).cards.length
- * @throws DraftPublishError listing every problem, each naming its card or field.
+ * @throws InvalidError (cannotPublish) listing every problem, each naming its card or field.
  */
 export function buildDeckFromDraft(
   draft: PublishableDraft,
@@ -162,7 +166,7 @@ export function buildDeckFromDraft(
     return { cardId: entry?.card.id ?? null, field: null, message: `${label}: ${problem.message}. ${sentence(problem.fix)}.` };
   };
   problems.push(...checkDeck({ cards }, { slug: slugs.article, title: draft.title, body: draft.articleText }, where).map(describe));
-  if (problems.length > 0 || !meta.success) throw new DraftPublishError(problems);
+  if (problems.length > 0 || !meta.success) throw cannotPublish(problems);
 
   const file: DeckFile = DeckFileSchema.parse({
     slug: slugs.deck,
@@ -183,7 +187,7 @@ export function buildDeckFromDraft(
     return normalizeDeck(file, file.article, where);
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
-    throw new DraftPublishError(error.problems.map(describe));
+    throw cannotPublish(error.problems.map(describe));
   }
 }
 
@@ -200,12 +204,13 @@ export type PublishResult = { deckId: string; slug: string; version: number; fir
  * their schedules; a discarded card is retired). `version` must be the draft's current version.
  *
  * @example await publishDraft(teacher, draftId, { version: 7 }, new Date()) // { slug: "nato-and-ukraine", version: 8, … }
- * @throws ZodError for a malformed request; HttpError 403, 404, 409 (stale version); DraftPublishError (422).
+ * @throws ZodError for a malformed request; ForbiddenError, NotFoundError, ConflictError (stale version
+ *   or slug taken); InvalidError (cannotPublish) listing every problem.
  */
 export async function publishDraft(user: DraftUser, draftId: string, input: unknown, now: Date): Promise<PublishResult> {
   const { version } = PublishDraftSchema.parse(input);
   const draft = await findOwnedDraft(user, draftId);
-  if (draft.version !== version) throw new HttpError(409, STALE_DRAFT, "stale_draft");
+  if (draft.version !== version) throw new ConflictError(STALE_DRAFT, "stale_draft");
 
   const existing = draft.publishedDeckId
     ? await db.deck.findFirst({
@@ -247,7 +252,7 @@ export async function publishDraft(user: DraftUser, draftId: string, input: unkn
     // Nothing was published: give the version back so the open editor can keep saving.
     await db.deckDraft.updateMany({ where: { id: draft.id, ownerId: user.id, version: version + 1 }, data: { version } });
     if (error instanceof ArticleConflictError || error instanceof DeckOwnershipError) {
-      throw new HttpError(409, `${error.message} Then publish again.`, "slug_taken");
+      throw new ConflictError(`${error.message} Then publish again.`, "slug_taken");
     }
     throw error;
   }

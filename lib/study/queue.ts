@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http/errors";
+import { NotFoundError } from "@/lib/errors";
 import type { PublicUser } from "@/lib/auth/users";
 import { visibleDecksWhere } from "@/lib/content/decks";
 import { nextLocalMidnight, previewIntervals, retrievabilityAt, startOfLocalDay, newMemoryState, type IntervalPreview, type Rating } from "@/lib/srs";
@@ -66,7 +66,7 @@ function displayOptions(card: { id: string; type: CardType; options: string[] },
  */
 export async function fetchQueue(user: Pick<PublicUser, "id" | "timezone">, slug: string, now: Date, limit = 20): Promise<StudyQueue> {
   const deck = await db.deck.findFirst({ where: { AND: [{ slug }, visibleDecksWhere(user)] } });
-  if (!deck) throw new HttpError(404, `No deck "${slug}" among your decks.`, "deck_not_found");
+  if (!deck) throw new NotFoundError(`No deck "${slug}" among your decks.`, "deck_not_found");
   const settings = deckSrsSettings(deck);
   const dayStart = startOfLocalDay(now, user.timezone);
   const dayEnd = nextLocalMidnight(now, user.timezone);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { Prisma, type Card, type CardState, type Deck, type ReviewLog } from "@/lib/generated/prisma/client";
-import { HttpError } from "@/lib/http/errors";
+import { ConflictError, InvalidError, NotFoundError, type DomainError } from "@/lib/errors";
 import type { PublicUser } from "@/lib/auth/users";
 import { visibleDeckSql } from "@/lib/content/decks";
 import { gradeCard, newMemoryState, previewIntervals, RatingSchema, SrsError, formatInterval, type IntervalPreview, type MemoryState, type Rating } from "@/lib/srs";
@@ -99,12 +99,12 @@ const CONFLICT = "This card changed since you loaded it (reviewed in another tab
  */
 export async function submitReview(user: Pick<PublicUser, "id">, input: ReviewSubmission, now: Date): Promise<ReviewResult> {
   const loaded = await loadCardForReview(user.id, input.cardId);
-  if (!loaded) return replayOr(user.id, input, new HttpError(404, "That card is not in any of your decks.", "card_not_found"));
+  if (!loaded) return replayOr(user.id, input, new NotFoundError("That card is not in any of your decks.", "card_not_found"));
   const { card, state: row } = loaded;
-  if (card.retiredAt) throw new HttpError(422, "This card was removed from its deck and is no longer studied.", "card_retired");
+  if (card.retiredAt) throw new InvalidError("This card was removed from its deck and is no longer studied.", "card_retired");
   // A stale version is either a retry of a review already recorded, or a real conflict.
-  if ((row?.version ?? 0) !== input.version) return replayOr(user.id, input, new HttpError(409, CONFLICT, "version_conflict"));
-  if (row?.suspended) throw new HttpError(422, "This card is suspended (it became a leech). Unsuspend it to study it again.", "card_suspended");
+  if ((row?.version ?? 0) !== input.version) return replayOr(user.id, input, new ConflictError(CONFLICT, "version_conflict"));
+  if (row?.suspended) throw new InvalidError("This card is suspended (it became a leech). Unsuspend it to study it again.", "card_suspended");
 
   const { rating, correct } = await rateAnswer(user.id, card, input);
   const before: StateSnapshot = row
@@ -114,7 +114,7 @@ export async function submitReview(user: Pick<PublicUser, "id">, input: ReviewSu
   try {
     graded = gradeCard(before, rating, now, deckSrsSettings(card.deck));
   } catch (error) {
-    if (error instanceof SrsError) throw new HttpError(422, error.message, "cannot_schedule");
+    if (error instanceof SrsError) throw new InvalidError(error.message, "cannot_schedule");
     throw error;
   }
   const after = { ...graded.state, suspended: graded.leech || before.suspended, leech: graded.leech || before.leech, version: before.version + 1 };
@@ -125,10 +125,10 @@ export async function submitReview(user: Pick<PublicUser, "id">, input: ReviewSu
     written = await db.$queryRaw<{ logId: string | null }[]>(writeReviewSql(user.id, card, input, row ? before : null, after, review, rating, correct, now));
   } catch (error) {
     // The review id is taken: a retry racing its original. Answer with what the winner stored.
-    if (isUniqueViolation(error)) return replayOr(user.id, input, new HttpError(409, CONFLICT, "version_conflict"));
+    if (isUniqueViolation(error)) return replayOr(user.id, input, new ConflictError(CONFLICT, "version_conflict"));
     throw error;
   }
-  if (!written[0]?.logId) return replayOr(user.id, input, new HttpError(409, CONFLICT, "version_conflict"));
+  if (!written[0]?.logId) return replayOr(user.id, input, new ConflictError(CONFLICT, "version_conflict"));
   const recorded: RecordedReview = { reviewId: input.reviewId, cardId: card.id, rating, correct, dueAfter: review.due, reviewedAt: now, previous: before };
   return buildResult(recorded, card, after, false);
 }
@@ -181,7 +181,7 @@ function writeReviewSql(
 }
 
 /** For a request that cannot apply: the stored result if it is a retry of a recorded review, else `error`. */
-async function replayOr(userId: string, input: ReviewSubmission, error: HttpError): Promise<ReviewResult> {
+async function replayOr(userId: string, input: ReviewSubmission, error: DomainError): Promise<ReviewResult> {
   const stored = await findReview(userId, input.reviewId);
   if (stored) return replay(stored, input);
   throw error;
@@ -189,16 +189,16 @@ async function replayOr(userId: string, input: ReviewSubmission, error: HttpErro
 
 async function rateAnswer(userId: string, card: ReviewCard, input: ReviewSubmission): Promise<{ rating: Rating; correct: boolean | null }> {
   if (!isAutoGraded(cardForGrading(card))) {
-    if (input.response) throw new HttpError(422, "This card is self-graded: send a rating (again, hard, good or easy), not an answer.", "self_graded");
-    if (!input.rating) throw new HttpError(422, "Rate how well you recalled this card: again, hard, good or easy.", "rating_required");
+    if (input.response) throw new InvalidError("This card is self-graded: send a rating (again, hard, good or easy), not an answer.", "self_graded");
+    if (!input.rating) throw new InvalidError("Rate how well you recalled this card: again, hard, good or easy.", "rating_required");
     return { rating: input.rating, correct: null };
   }
-  if (!input.response) throw new HttpError(422, "Send your answer for this card: it is checked on the server.", "response_required");
+  if (!input.response) throw new InvalidError("Send your answer for this card: it is checked on the server.", "response_required");
   let correct: boolean;
   try {
     correct = checkAnswer(cardForGrading(card), input.response).correct;
   } catch (error) {
-    if (error instanceof AnswerCheckError) throw new HttpError(422, error.message, error.code);
+    if (error instanceof AnswerCheckError) throw new InvalidError(error.message, error.code);
     throw error;
   }
   if (input.rating) return { rating: input.rating, correct };
@@ -227,7 +227,7 @@ function findReview(userId: string, reviewId: string) {
 
 async function replay(stored: ReviewLog & { card: ReviewCard }, input: ReviewSubmission): Promise<ReviewResult> {
   if (stored.cardId !== input.cardId) {
-    throw new HttpError(422, "This reviewId was already used for another card. Generate a new one for each review.", "review_id_reused");
+    throw new InvalidError("This reviewId was already used for another card. Generate a new one for each review.", "review_id_reused");
   }
   const state = await db.cardState.findUnique({ where: { userId_cardId: { userId: stored.userId, cardId: stored.cardId } } });
   const previous = snapshotFromJson(stored.previous);
@@ -293,13 +293,13 @@ function buildResult(review: RecordedReview, card: ReviewCard, state: CardStateV
  */
 export async function undoReview(user: Pick<PublicUser, "id">, reviewId: string): Promise<{ reviewId: string; cardId: string; state: CardStateView | null }> {
   const log = await db.reviewLog.findUnique({ where: { userId_clientReviewId: { userId: user.id, clientReviewId: reviewId } } });
-  if (!log) throw new HttpError(404, "There is no review with that id to undo.", "review_not_found");
+  if (!log) throw new NotFoundError("There is no review with that id to undo.", "review_not_found");
   const latest = await db.reviewLog.findFirst({
     where: { userId: user.id, cardId: log.cardId },
     orderBy: [{ reviewedAt: "desc" }, { createdAt: "desc" }],
     select: { id: true },
   });
-  if (latest?.id !== log.id) throw new HttpError(409, "Only the most recent review of a card can be undone.", "not_latest_review");
+  if (latest?.id !== log.id) throw new ConflictError("Only the most recent review of a card can be undone.", "not_latest_review");
 
   const previous = snapshotFromJson(log.previous);
   const versionAfter = (previous?.version ?? 0) + 1;
@@ -308,9 +308,9 @@ export async function undoReview(user: Pick<PublicUser, "id">, reviewId: string)
     const { count } = previous
       ? await tx.cardState.updateMany({ where, data: previous })
       : await tx.cardState.deleteMany({ where });
-    if (count === 0) throw new HttpError(409, "This card changed after that review, so it can no longer be undone.", "version_conflict");
+    if (count === 0) throw new ConflictError("This card changed after that review, so it can no longer be undone.", "version_conflict");
     const deleted = await tx.reviewLog.deleteMany({ where: { id: log.id } });
-    if (deleted.count === 0) throw new HttpError(409, "That review was already undone.", "already_undone");
+    if (deleted.count === 0) throw new ConflictError("That review was already undone.", "already_undone");
     return {
       reviewId,
       cardId: log.cardId,

@@ -21,7 +21,9 @@ describe("sign-in over HTTP", () => {
     const retryAfter = Number(limited.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(SIGN_IN_LIMITS.account.windowMs / 1000);
-    expect(((await limited.json()) as { error: string }).error).toMatch(/Too many sign-in attempts. Try again in \d+ minutes?\./);
+    const body = (await limited.json()) as { error: string; code: string };
+    expect(body.error).toMatch(/Too many sign-in attempts. Try again in \d+ minutes?\./);
+    expect(body.code).toBe("rate_limited");
   });
 
   it("gives a signed-in session, and a forged or garbled cookie gets none", async () => {
@@ -55,6 +57,6 @@ describe("sign-in over HTTP", () => {
     // The JSON API checks the same session row.
     const api = await replay.fetch("/api/decks/russia-ukraine-nato/queue");
     expect(api.status).toBe(401);
-    expect(await api.json()).toEqual({ error: "Sign in to continue." });
+    expect(await api.json()).toEqual({ error: "Sign in to continue.", code: "unauthenticated" });
   });
 });

@@ -1,13 +1,14 @@
 import type { Browser } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { HTTP_MATRIX, ROLES, type HttpAnswer, type MatrixFixture, type Role } from "../integration/classes/route-matrix";
+import { SCIENCE_ARTICLE } from "../integration/drafts/articles";
 import { useChromium } from "./browser";
 import { HttpSession } from "./http";
 
-// The authorization matrix, part two: every page and route handler of classes, assignments and
-// dashboards, requested over HTTP from the running app as each kind of user. The fixture is made
-// through the UI; tests/integration/classes/authorization.test.ts checks that every route has a
-// row (and covers the server actions).
+// The authorization matrix, part two: every page and route handler of route-matrix.ts's roots,
+// requested over HTTP from the running app as each kind of user. The fixture is made through the UI
+// and the API; tests/integration/classes/authorization.test.ts checks that every route has a row
+// (and covers the server actions).
 
 const baseUrl = inject("baseUrl");
 const chromiumPath = inject("chromiumPath");
@@ -30,6 +31,7 @@ async function signUp(browser: Browser, role: "student" | "teacher", name: strin
 function answerOf(res: Response): HttpAnswer | number {
   const location = res.headers.get("location") ?? "";
   if ([302, 303, 307].includes(res.status) && /\/sign-in\b/.test(location)) return "sign-in";
+  if ([302, 303, 307].includes(res.status) && /^(https?:\/\/[^/]+)?\/\?error=teachers-only$/.test(location)) return "home";
   return res.status;
 }
 
@@ -61,7 +63,13 @@ describe.runIf(chromiumPath)("the class routes, as every kind of user", () => {
     await studentIn.page.goto(`${baseUrl}/join/${joinCode}`);
     await studentIn.page.getByRole("button", { name: "Join class" }).click();
     await studentIn.page.waitForURL(`${baseUrl}/classes/${classId}?joined=1`);
-    fixture = { classId, assignmentId, joinCode };
+
+    await owner.page.goto(`${baseUrl}/decks/new`);
+    await owner.page.getByLabel("Deck title").fill(`Matrix draft ${Date.now()}`);
+    await owner.page.getByLabel("Article text").fill(SCIENCE_ARTICLE);
+    await owner.page.getByRole("button", { name: "Draft the cards" }).click();
+    await owner.page.waitForURL(/\/drafts\/[0-9a-f-]{36}$/);
+    const draftId = owner.page.url().split("/").pop()!;
 
     // One address per session: the matrix's sign-ins stay off the other tests' rate-limit budget.
     const accounts = { owner, otherTeacher, studentIn, studentOut };
@@ -73,13 +81,32 @@ describe.runIf(chromiumPath)("the class routes, as every kind of user", () => {
       sessions[role as Role] = session;
     }
     for (const { page } of Object.values(accounts)) await page.context().close();
+
+    // The owner's private deck (published from a second draft, assigned to nobody), and two reviews
+    // of one of its cards: the first is the matrix's review, which not even the owner may undo.
+    const api = async <T>(path: string, method: "GET" | "POST", body?: unknown): Promise<T> => {
+      const res = await sessions.owner.fetch(path, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+      expect(res.ok, await res.clone().text()).toBe(true);
+      return (await res.json()) as T;
+    };
+    const { version } = await api<{ version: number }>(`/api/drafts/${draftId}`, "GET");
+    const { slug: deckSlug } = await api<{ slug: string }>(`/api/drafts/${draftId}/publish`, "POST", { version });
+    const queue = await api<{ cards: { cardId: string; autoGraded: boolean; type: string; options: string[] }[] }>(`/api/decks/${deckSlug}/queue`, "GET");
+    const card = queue.cards.find((c) => !c.autoGraded) ?? queue.cards.find((c) => c.type === "multiple_choice")!;
+    const answer = card.autoGraded ? { response: { kind: "choice", choice: card.options[0] } } : { rating: "again" };
+    const first = await api<{ reviewId: string; state: { version: number } }>("/api/reviews", "POST", { reviewId: crypto.randomUUID(), cardId: card.cardId, version: 0, answerMs: 4000, ...answer });
+    await api("/api/reviews", "POST", { reviewId: crypto.randomUUID(), cardId: card.cardId, version: first.state.version, answerMs: 4000, ...answer });
+    fixture = { classId, assignmentId, joinCode, draftId, deckSlug, cardId: card.cardId, reviewId: first.reviewId };
   });
 
   for (const row of HTTP_MATRIX) {
     for (const role of ROLES) {
       const expected = row.expect[role];
       it(`${row.route} (${row.variant}) as ${role}: ${expected}`, async () => {
-        const res = await sessions[role].fetch(row.path(fixture));
+        const res = await sessions[role].fetch(row.path(fixture), {
+          method: row.method ?? "GET",
+          ...(row.method ? { headers: { "content-type": "application/json" }, body: JSON.stringify(row.body?.(fixture) ?? {}) } : {}),
+        });
         const answer = answerOf(res);
         expect(answer).toBe(expected);
         const body = await res.text();
@@ -90,6 +117,10 @@ describe.runIf(chromiumPath)("the class routes, as every kind of user", () => {
         if (row.route.includes("students.csv") && expected === 200) {
           expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
           expect(body).toContain("Student In");
+        }
+        if (row.route.includes(" /api/") && typeof expected === "number" && expected >= 400) {
+          expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+          expect(typeof (JSON.parse(body) as { code?: unknown }).code).toBe("string");
         }
         if (row.route.includes("students.csv") && typeof expected === "number" && expected >= 400) {
           expect(res.headers.get("content-type")).toMatch(/^application\/json/);

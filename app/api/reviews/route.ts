@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
-import { requireApiUser } from "@/lib/auth/current-user";
-import { apiRoute, readJson } from "@/lib/http/errors";
+import { requireSignedInUser } from "@/lib/auth/request-user";
+import { apiRoute, readJson } from "@/app/_lib/route";
 import { ReviewSubmissionSchema, submitReview } from "@/lib/study/review";
 
 export const POST = apiRoute(async (request: Request) => {
-  const user = await requireApiUser(request);
+  const user = await requireSignedInUser(request);
   const input = ReviewSubmissionSchema.parse(await readJson(request));
   const result = await submitReview(user, input, new Date());
   // 201 for the write, 200 for a retry that returns the stored review.

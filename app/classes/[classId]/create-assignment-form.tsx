@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { createAssignmentAction } from "@/app/classes/actions";
-import type { ActionState } from "@/app/classes/action-state";
+import type { ActionResult } from "@/app/_lib/action-result";
 import { FieldErrors } from "@/app/_components/field-errors";
 
 export function CreateAssignmentForm({
@@ -20,7 +20,7 @@ export function CreateAssignmentForm({
   timeZone: string;
   defaultTarget: number;
 }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(createAssignmentAction, {});
+  const [state, action, pending] = useActionState<ActionResult, FormData>(createAssignmentAction, {});
   const errors = state.fieldErrors ?? {};
   const values = state.values;
   const describedBy = (field: string, hint?: string) => [hint, errors[field] ? `${field}-error` : null].filter(Boolean).join(" ") || undefined;

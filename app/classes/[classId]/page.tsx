@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/app/_lib/require-user";
 import type { PublicUser } from "@/lib/auth/users";
 import { listAssignableDecks, listStudentAssignments } from "@/lib/classes/assignments";
 import { getClassView, type StudentClassView, type TeacherClassView } from "@/lib/classes/classes";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/app/_lib/require-user";
 import { countCardsByType, findDeckForUser } from "@/lib/content/decks";
 import { articleUrl } from "@/lib/content/links";
 

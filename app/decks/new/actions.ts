@@ -1,18 +1,14 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireTeacher } from "@/lib/auth/current-user";
-import { DraftInputError, createDraft, type DraftField, type UploadedFile } from "@/lib/content/drafts";
-import { HttpError } from "@/lib/http/errors";
+import { requireTeacher } from "@/app/_lib/require-user";
+import { createDraft, type DraftField, type UploadedFile } from "@/lib/content/drafts";
+import { toActionResult, type ActionResult } from "@/app/_lib/action-result";
 
-export interface NewDeckState {
-  fieldErrors?: Partial<Record<DraftField, string[]>>;
-  formError?: string;
-  values?: { title: string; outlet: string; sourceUrl: string; text: string };
-}
+export type NewDeckResult = ActionResult<DraftField>;
 
 /** Creates a draft from the pasted or uploaded article and opens it in the editor. */
-export async function createDraftAction(_prev: NewDeckState, formData: FormData): Promise<NewDeckState> {
+export async function createDraftAction(_prev: NewDeckResult, formData: FormData): Promise<NewDeckResult> {
   const user = await requireTeacher("/decks/new");
   const field = (name: string) => {
     const value = formData.get(name);
@@ -28,9 +24,7 @@ export async function createDraftAction(_prev: NewDeckState, formData: FormData)
   try {
     ({ id } = await createDraft(user, { ...values, file }));
   } catch (error) {
-    if (error instanceof DraftInputError) return { fieldErrors: error.fieldErrors, values };
-    if (error instanceof HttpError) return { formError: error.message, values };
-    throw error;
+    return toActionResult(error, values);
   }
   redirect(`/drafts/${id}`);
 }

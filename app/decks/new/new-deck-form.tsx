@@ -2,15 +2,15 @@
 
 import { useActionState, useState, startTransition, type FormEvent } from "react";
 import { FieldErrors } from "@/app/_components/field-errors";
-import { createDraftAction, type NewDeckState } from "./actions";
+import { createDraftAction, type NewDeckResult } from "./actions";
 
 type Props = { maxChars: number; maxBytes: number; extensions: string[] };
-type Errors = NonNullable<NewDeckState["fieldErrors"]>;
+type Errors = NonNullable<NewDeckResult["fieldErrors"]>;
 
 const formatCount = (n: number) => n.toLocaleString("en-US");
 
 export function NewDeckForm({ maxChars, maxBytes, extensions }: Props) {
-  const [state, action, pending] = useActionState<NewDeckState, FormData>(createDraftAction, {});
+  const [state, action, pending] = useActionState<NewDeckResult, FormData>(createDraftAction, {});
   const [text, setText] = useState(state.values?.text ?? "");
   const [localErrors, setLocalErrors] = useState<Errors>({});
   const errors: Errors = { ...state.fieldErrors, ...localErrors };
@@ -43,9 +43,9 @@ export function NewDeckForm({ maxChars, maxBytes, extensions }: Props) {
 
   return (
     <form action={action} onSubmit={submit} className="card space-y-5" noValidate aria-busy={pending}>
-      {state.formError && (
+      {state.error && (
         <p role="alert" className="rounded-lg bg-bad-soft px-3 py-2 text-sm text-bad">
-          {state.formError}
+          {state.error}
         </p>
       )}
       <div>

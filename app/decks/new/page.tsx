@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireTeacher } from "@/lib/auth/current-user";
+import { requireTeacher } from "@/app/_lib/require-user";
 import { MAX_UPLOAD_BYTES, UPLOAD_EXTENSIONS } from "@/lib/content/drafts";
 import { MAX_ARTICLE_CHARS } from "@/lib/generate";
 import { NewDeckForm } from "./new-deck-form";

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import type { DraftCard, DraftEntry } from "@/lib/content/drafts";
-import type { PublishProblem } from "@/lib/content/publish";
+import type { PublishProblem, PublishProblems } from "@/lib/content/publish";
+import { ApiError, callApi, NETWORK_ERROR } from "@/app/_lib/api-client";
 import type { CardType } from "@/lib/content/schema";
 import { deleteDraftAction } from "@/app/drafts/actions";
 import { DraftCardEditor } from "./draft-card-editor";
@@ -92,23 +93,22 @@ export function DraftEditor({ draft, typeLabels }: Props) {
       return;
     }
     try {
-      const res = await fetch(`/api/drafts/${draft.id}/publish`, {
+      const published = await callApi<{ url: string; version: number }>(`/api/drafts/${draft.id}/publish`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ version: autosave.version.current }),
+        json: { version: autosave.version.current },
+        unexplained: (status) => `Publishing failed (the server answered ${status}).`,
       });
-      const body = (await res.json().catch(() => ({}))) as { url?: string; version?: number; error?: string; problems?: PublishProblem[] };
-      if (res.ok && body.url) {
-        if (typeof body.version === "number") autosave.setVersion(body.version);
-        router.push(body.url);
+      autosave.setVersion(published.version);
+      router.push(published.url);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code === NETWORK_ERROR) {
+        setPublishState({ kind: "error", message: "No connection to Clio: the deck was not published. Try again in a moment." });
         return;
       }
-      if (res.status === 409 && body.problems === undefined && /another tab/.test(body.error ?? "")) autosave.markConflict(body.error ?? "");
-      setProblems(body.problems ?? []);
-      setPublishState({ kind: "error", message: body.error ?? `Publishing failed (the server answered ${res.status}).` });
+      if (error.code === "stale_draft") autosave.markConflict(error.message);
+      setProblems(error.code === "cannot_publish" ? ((error.details as PublishProblems | undefined)?.problems ?? []) : []);
+      setPublishState({ kind: "error", message: error.message });
       requestAnimationFrame(() => problemsRef.current?.focus());
-    } catch {
-      setPublishState({ kind: "error", message: "No connection to Clio: the deck was not published. Try again in a moment." });
     }
   };
 

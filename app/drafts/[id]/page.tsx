@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { requireTeacher } from "@/lib/auth/current-user";
+import { requireTeacher } from "@/app/_lib/require-user";
 import { loadDraft } from "@/lib/content/drafts";
 import { CARD_TYPE_LABELS } from "@/lib/content/decks";
-import { HttpError } from "@/lib/http/errors";
+import { orNotFound } from "@/app/_lib/page-errors";
 import { DraftEditor } from "./draft-editor";
 
 type Props = { params: Promise<{ id: string }> };
@@ -14,10 +13,7 @@ export const metadata: Metadata = { title: "Edit draft" };
 export default async function DraftPage({ params }: Props) {
   const { id } = await params;
   const user = await requireTeacher(`/drafts/${id}`);
-  const draft = await loadDraft(user, id).catch((error: unknown) => {
-    if (error instanceof HttpError && error.status === 404) notFound();
-    throw error;
-  });
+  const draft = await orNotFound(loadDraft(user, id));
   return (
     <div className="space-y-6">
       <p className="text-sm text-muted">

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { DraftEntry } from "@/lib/content/drafts";
+import { ApiError, callApi, NETWORK_ERROR } from "@/app/_lib/api-client";
 
 /** What the editor saves: the whole editable draft (small: the article text is never sent back). */
 export type DraftDocument = { title: string; outlet: string; sourceUrl: string; cards: DraftEntry[] };
@@ -30,28 +31,24 @@ export function useAutosave(draftId: string, initialVersion: number, delayMs = 7
 
   const sendOnce = useCallback(async (doc: DraftDocument): Promise<boolean> => {
     try {
-      const res = await fetch(`/api/drafts/${draftId}`, {
+      const saved = await callApi<{ version: number }>(`/api/drafts/${draftId}`, {
         method: "PUT",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ ...doc, version: version.current }),
+        json: { ...doc, version: version.current },
+        unexplained: (status) => `The server answered ${status}.`,
       });
-      const body = (await res.json().catch(() => ({}))) as { version?: number; error?: string };
-      if (res.ok && typeof body.version === "number") {
-        version.current = body.version;
-        return true;
-      }
+      version.current = saved.version;
+      return true;
+    } catch (error) {
       unsaved.current ??= doc;
-      if (res.status === 409) {
+      if (!(error instanceof ApiError) || error.code === NETWORK_ERROR) {
+        setStatus({ kind: "error", message: "No connection to Clio. Your changes are kept in this tab and saved when it is back." });
+        timer.current = setTimeout(() => void flushRef.current(), RETRY_AFTER_MS);
+      } else if (error.code === "stale_draft") {
         conflict.current = true;
-        setStatus({ kind: "conflict", message: body.error ?? "This draft was changed in another tab. Reload the page to get the newest version." });
+        setStatus({ kind: "conflict", message: error.message });
       } else {
-        setStatus({ kind: "error", message: body.error ?? `The server answered ${res.status}.` });
+        setStatus({ kind: "error", message: error.message });
       }
-      return false;
-    } catch {
-      unsaved.current ??= doc;
-      setStatus({ kind: "error", message: "No connection to Clio. Your changes are kept in this tab and saved when it is back." });
-      timer.current = setTimeout(() => void flushRef.current(), RETRY_AFTER_MS);
       return false;
     }
   }, [draftId]);
@@ -104,12 +101,7 @@ export function useAutosave(draftId: string, initialVersion: number, delayMs = 7
       const doc = unsaved.current;
       if (!doc || inFlight.current || conflict.current) return;
       unsaved.current = null;
-      void fetch(`/api/drafts/${draftId}`, {
-        method: "PUT",
-        keepalive: true,
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ ...doc, version: version.current }),
-      }).catch(() => {});
+      void callApi(`/api/drafts/${draftId}`, { method: "PUT", keepalive: true, json: { ...doc, version: version.current } }).catch(() => {});
     };
     window.addEventListener("beforeunload", warn);
     window.addEventListener("pagehide", sendLast);

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { ZodError } from "zod";
-import { requireUser } from "@/lib/auth/current-user";
-import { HttpError } from "@/lib/http/errors";
-import { previewJoin, TEACHERS_CANNOT_JOIN, type JoinPreview } from "@/lib/classes/classes";
+import { requireUser } from "@/app/_lib/require-user";
+import { orNotFound } from "@/app/_lib/page-errors";
+import { previewJoin, TEACHERS_CANNOT_JOIN } from "@/lib/classes/classes";
 import { formatJoinCode } from "@/lib/classes/join-code";
 import { joinClassAction } from "@/app/join/actions";
 import { ClassActionButton } from "@/app/_components/class-action-button";
@@ -22,13 +20,7 @@ export default async function JoinPage({ params }: Props) {
   const { code: raw } = await params;
   const code = decodeURIComponent(raw);
   const user = await requireUser(`/join/${encodeURIComponent(code)}`);
-  let preview: JoinPreview;
-  try {
-    preview = await previewJoin(user, code);
-  } catch (error) {
-    if (error instanceof HttpError || error instanceof ZodError) notFound();
-    throw error;
-  }
+  const preview = await orNotFound(previewJoin(user, code));
   return (
     <div className="mx-auto max-w-md space-y-6 py-6">
       <h1 className="text-2xl font-bold">Join {preview.className}</h1>

@@ -3,6 +3,7 @@
 import type { StudyQueue, QueueCard as ServerQueueCard } from "@/lib/study/queue";
 import type { ReviewResult as ServerReviewResult } from "@/lib/study/review";
 import type { Rating } from "@/lib/srs";
+import { ApiError, callApi, type ApiRequest } from "@/app/_lib/api-client";
 
 type Jsonified<T> = T extends Date ? string : T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
 
@@ -16,37 +17,15 @@ export const RATING_LABELS: Record<Rating, string> = { again: "Again", hard: "Ha
 
 export type Response = { kind: "choice"; choice: string } | { kind: "text"; text: string } | { kind: "order"; order: string[] };
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ApiError };
 
-async function call<T>(url: string, init?: RequestInit): Promise<T> {
-  // Retried on network failure: a review carries its own id, so a retry can never count twice.
-  let lastError: unknown;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const res = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
-      const body = (await res.json().catch(() => ({}))) as { error?: string };
-      if (!res.ok) throw new ApiError(res.status, body.error ?? `Request failed (${res.status}).`);
-      return body as T;
-    } catch (error) {
-      if (error instanceof ApiError) throw error;
-      lastError = error;
-      await new Promise((r) => setTimeout(r, 400 * (attempt + 1)));
-    }
-  }
-  throw new ApiError(0, `Network error: ${(lastError as Error)?.message ?? "offline"}. Check your connection.`);
-}
+// Retried on network failure: a review carries its own id, so a retry can never count twice.
+const call = <T>(url: string, request: ApiRequest = {}) => callApi<T>(url, { ...request, retries: 2 });
 
 export const fetchQueue = (slug: string) => call<Queue>(`/api/decks/${encodeURIComponent(slug)}/queue?limit=50`, { cache: "no-store" });
 
 export const postReview = (body: { reviewId: string; cardId: string; version: number; rating?: Rating; response?: Response; answerMs: number }) =>
-  call<ReviewResult>("/api/reviews", { method: "POST", body: JSON.stringify(body) });
+  call<ReviewResult>("/api/reviews", { method: "POST", json: body });
 
 export const postUndo = (reviewId: string) =>
   call<{ reviewId: string; cardId: string; state: { version: number } | null }>(`/api/reviews/${reviewId}/undo`, { method: "POST" });

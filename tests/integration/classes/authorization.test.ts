@@ -3,23 +3,28 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { PublicUser } from "@/lib/auth/users";
-import { HttpError } from "@/lib/http/errors";
+import { DomainError } from "@/lib/errors";
+import { httpStatusOf } from "@/app/_lib/route";
 import { createAssignment, deleteAssignment } from "@/lib/classes/assignments";
 import { createClass, joinClass, leaveClass, regenerateJoinCode, removeStudent } from "@/lib/classes/classes";
 import { computeAssignmentDashboard } from "@/lib/classes/dashboard";
-import { ACTION_KEYS, HTTP_MATRIX, ROLES, type ActionKey, type Role } from "./route-matrix";
-import { makeDeck, makeUser } from "./fixtures";
+import { revokeAllSessions, createSession } from "@/lib/auth/sessions";
+import { createDraft, deleteDraft, loadDraft, saveDraft } from "@/lib/content/drafts";
+import { publishDraft } from "@/lib/content/publish";
+import { fetchQueue } from "@/lib/study/queue";
+import { submitReview, undoReview, unsuspendCard } from "@/lib/study/review";
+import { ACTION_KEYS, HTTP_MATRIX, MATRIX_ROOTS, ROLES, SESSION_ONLY_ACTION_KEYS, STALE_VERSION, type ActionKey, type Role } from "./route-matrix";
+import { makeDeck, makeUser, review } from "./fixtures";
+import { SCIENCE_ARTICLE } from "../drafts/articles";
 
 // The authorization matrix, part one. Pages and route handlers are requested over HTTP from the
 // running app in tests/e2e/classes-authz.test.ts. Server actions are public POST endpoints too,
 // but calling one over HTTP needs its build-specific action id; so here each action's service
 // (where the authorization lives) is called as each kind of user, and each action is checked to
 // sign the user in before anything else (signed out, requireUser redirects to sign-in). This file
-// also makes sure that every page, route handler and action under app/classes, app/join and
-// app/api/classes has a row.
+// also makes sure that every page, route handler and action under MATRIX_ROOTS has a row.
 
 const NOW = new Date("2026-11-27T09:00:00Z");
-const ROOTS = ["app/classes", "app/join", "app/api/classes"];
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
 function walk(dir: string): string[] {
@@ -37,7 +42,7 @@ function discover() {
   const routes = new Set<string>();
   const actions = new Set<string>();
   const problems: string[] = [];
-  for (const file of ROOTS.flatMap(walk).filter((f) => /\.(ts|tsx)$/.test(f))) {
+  for (const file of MATRIX_ROOTS.flatMap(walk).filter((f) => /\.(ts|tsx)$/.test(f))) {
     const text = fs.readFileSync(file, "utf8");
     const name = path.basename(file);
     if (/^page\.(tsx|ts|jsx|js)$/.test(name)) routes.add(`GET ${routeOf(file)}`);
@@ -69,7 +74,7 @@ describe("the authorization matrix covers every route and action", () => {
 
   it("has a row for every server action, and every action signs the user in first", () => {
     const { actions } = discover();
-    expect([...actions].sort()).toEqual([...ACTION_KEYS].sort());
+    expect([...actions].sort()).toEqual([...ACTION_KEYS, ...SESSION_ONLY_ACTION_KEYS].sort());
     expect(Object.keys(ACTION_ROWS).sort()).toEqual([...ACTION_KEYS].sort());
     for (const key of ACTION_KEYS) {
       const [file, name] = key.split("#") as [string, string];
@@ -87,6 +92,11 @@ interface Fixture {
   classId: string;
   joinCode: string;
   assignmentId: string;
+  draftId: string;
+  deckSlug: string;
+  cardId: string;
+  /** The owner's first review of cardId (not the latest). */
+  reviewId: string;
 }
 
 let deckA: string;
@@ -110,10 +120,19 @@ async function fixture(): Promise<Fixture> {
   const other = await createClass(users.otherTeacher, { name: "Elsewhere" }, NOW);
   await joinClass(users.studentOut, other.joinCode, NOW);
   const { id: assignmentId } = await createAssignment(users.owner, { classId, deckId: deckA, dueDate: "2026-12-20", targetPercent: 80, requireAllStudied: true }, NOW);
-  return { users, classId, joinCode, assignmentId };
+  const { id: draftId } = await createDraft(users.owner, { title: "Matrix draft", text: SCIENCE_ARTICLE });
+  const privateDeck = await makeDeck({ ownerId: users.owner.id, isPublic: false });
+  const card = privateDeck.cards[0]!;
+  const { reviewId } = await review(users.owner, card, NOW, "again");
+  await review(users.owner, card, new Date(NOW.getTime() + 60_000), "again");
+  // Suspended (as a leech would be), so that unsuspending it is a change only the owner may make.
+  await db.cardState.updateMany({ where: { userId: users.owner.id, cardId: card.id }, data: { suspended: true } });
+  for (const user of Object.values(users)) await createSession(user.id, NOW);
+  return { users, classId, joinCode, assignmentId, draftId, deckSlug: privateDeck.slug, cardId: card.id, reviewId };
 }
 
-type Outcome = "ok" | 403 | 404;
+/** "unchanged": the service answered without an error but found nothing of the user's to change. */
+type Outcome = "ok" | "unchanged" | 403 | 404 | 409;
 type SignedIn = Exclude<Role, "anonymous">;
 interface ActionRow {
   /** The service the action calls, as `user` would reach it. */
@@ -150,24 +169,75 @@ const ACTION_ROWS: Record<ActionKey, ActionRow> = {
     call: (u, f) => joinClass(u, f.joinCode, NOW),
     expect: { studentIn: "ok", studentOut: "ok", owner: 403, otherTeacher: 403 },
   },
+  "app/decks/new/actions.ts#createDraftAction": {
+    call: (u) => createDraft(u, { title: "Another draft", text: SCIENCE_ARTICLE }),
+    expect: { studentIn: 403, studentOut: 403, owner: "ok", otherTeacher: "ok" },
+  },
+  "app/drafts/actions.ts#deleteDraftAction": {
+    call: (u, f) => deleteDraft(u, f.draftId),
+    expect: { studentIn: 403, studentOut: 403, owner: "ok", otherTeacher: 404 },
+  },
+  "app/progress/actions.ts#unsuspendAction": {
+    call: async (u, f) => ((await unsuspendCard(u, f.cardId)) ? "ok" : "unchanged"),
+    expect: { studentIn: "unchanged", studentOut: "unchanged", owner: "ok", otherTeacher: "unchanged" },
+  },
+  // Takes no id: it can only ever revoke the caller's own sessions (checked below).
+  "app/account/actions.ts#signOutEverywhereAction": {
+    call: (u) => revokeAllSessions(u.id, NOW),
+    expect: { studentIn: "ok", studentOut: "ok", owner: "ok", otherTeacher: "ok" },
+  },
 };
 
-/** Everything about the fixture's class that an action could change. */
+/** The services behind the route handlers under app/api (besides the dashboard's, below), as each user would reach them. */
+const ROUTE_SERVICE_ROWS: Record<string, ActionRow> = {
+  "GET /api/drafts/[id]": {
+    call: (u, f) => loadDraft(u, f.draftId),
+    expect: { studentIn: 403, studentOut: 403, owner: "ok", otherTeacher: 404 },
+  },
+  "PUT /api/drafts/[id]": {
+    call: (u, f) => saveDraft(u, f.draftId, { version: STALE_VERSION, title: "Overwritten", outlet: "", sourceUrl: "", cards: [] }),
+    expect: { studentIn: 403, studentOut: 403, owner: 409, otherTeacher: 404 },
+  },
+  "POST /api/drafts/[id]/publish": {
+    call: (u, f) => publishDraft(u, f.draftId, { version: STALE_VERSION }, NOW),
+    expect: { studentIn: 403, studentOut: 403, owner: 409, otherTeacher: 404 },
+  },
+  "GET /api/decks/[slug]/queue": {
+    call: (u, f) => fetchQueue(u, f.deckSlug, NOW),
+    expect: { studentIn: 404, studentOut: 404, owner: "ok", otherTeacher: 404 },
+  },
+  "POST /api/reviews": {
+    call: (u, f) => submitReview(u, { reviewId: crypto.randomUUID(), cardId: f.cardId, version: STALE_VERSION, rating: "good" }, NOW),
+    expect: { studentIn: 404, studentOut: 404, owner: 409, otherTeacher: 404 },
+  },
+  "POST /api/reviews/[id]/undo": {
+    call: (u, f) => undoReview(u, f.reviewId),
+    expect: { studentIn: 404, studentOut: 404, owner: 409, otherTeacher: 404 },
+  },
+};
+
+/** Everything of the fixture's users that an action could change. */
 async function snapshot(f: Fixture) {
+  const userId = { in: Object.values(f.users).map((u) => u.id) };
   return {
     cls: await db.class.findUnique({ where: { id: f.classId } }),
     members: await db.membership.findMany({ where: { classId: f.classId }, orderBy: { userId: "asc" } }),
     assignments: await db.assignment.findMany({ where: { classId: f.classId }, orderBy: { id: "asc" } }),
     classes: await db.class.count(),
+    drafts: await db.deckDraft.findMany({ where: { ownerId: userId }, orderBy: { id: "asc" } }),
+    decks: await db.deck.findMany({ where: { ownerId: userId }, orderBy: { id: "asc" } }),
+    cardStates: await db.cardState.findMany({ where: { userId }, orderBy: [{ userId: "asc" }, { cardId: "asc" }] }),
+    reviews: await db.reviewLog.findMany({ where: { userId }, orderBy: { id: "asc" } }),
+    sessions: await db.session.findMany({ where: { userId }, orderBy: { id: "asc" } }),
   };
 }
 
 async function outcomeOf(promise: Promise<unknown>): Promise<Outcome | string> {
   try {
-    await promise;
-    return "ok";
+    return (await promise) === "unchanged" ? "unchanged" : "ok";
   } catch (error) {
-    if (error instanceof HttpError && (error.status === 403 || error.status === 404)) return error.status;
+    const status = error instanceof DomainError ? httpStatusOf(error) : null;
+    if (status === 403 || status === 404 || status === 409) return status;
     return `unexpected ${String(error)}`;
   }
 }
@@ -184,6 +254,32 @@ describe("server actions, through the services they call", () => {
         expect(await outcomeOf(ACTION_ROWS[key].call(f.users[role], f))).toBe(expected);
         // A refused action changes nothing.
         if (expected !== "ok") expect(await snapshot(f)).toEqual(before);
+      });
+    }
+  }
+
+  it("signOutEverywhereAction revokes the caller's sessions and nobody else's", async () => {
+    const f = await fixture();
+    await revokeAllSessions(f.users.studentIn.id, NOW);
+    const sessions = await db.session.findMany({ where: { userId: { in: Object.values(f.users).map((u) => u.id) } } });
+    expect(sessions.filter((s) => s.revokedAt !== null).map((s) => s.userId)).toEqual([f.users.studentIn.id]);
+  });
+});
+
+describe("route handlers, through the services they call", () => {
+  it("has a row for every route handler under app/api", () => {
+    const apiRoutes = HTTP_MATRIX.map((r) => r.route).filter((r) => / \/api\//.test(r) && !r.includes("students.csv"));
+    expect(Object.keys(ROUTE_SERVICE_ROWS).sort()).toEqual([...new Set(apiRoutes)].sort());
+  });
+
+  for (const [route, row] of Object.entries(ROUTE_SERVICE_ROWS)) {
+    for (const role of SIGNED_IN) {
+      const expected = row.expect[role];
+      it(`${route} as ${role}: ${expected === "ok" ? "allowed" : expected}`, async () => {
+        const f = await fixture();
+        const before = await snapshot(f);
+        expect(await outcomeOf(row.call(f.users[role], f))).toBe(expected);
+        if (expected !== "ok" || route.startsWith("GET")) expect(await snapshot(f)).toEqual(before);
       });
     }
   }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http/errors";
+import { DomainError } from "@/lib/errors";
+import { httpStatusOf } from "@/app/_lib/route";
 import { MAX_ARTICLE_CHARS } from "@/lib/generate";
 import {
-  DraftInputError,
   MAX_UPLOAD_BYTES,
   createDraft,
   deleteDraft,
@@ -11,6 +11,7 @@ import {
   loadDraft,
   saveDraft,
   splitParagraphSentences,
+  type DraftFieldErrors,
   type DraftView,
   type NewDraftInput,
 } from "@/lib/content/drafts";
@@ -19,15 +20,15 @@ import { SCIENCE_ARTICLE, SEED_ARTICLE_MD } from "./articles";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-async function expectHttpError(promise: Promise<unknown>, status: number, message?: RegExp): Promise<HttpError> {
+async function expectHttpError(promise: Promise<unknown>, status: number, message?: RegExp): Promise<DomainError> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(HttpError);
-  expect((error as HttpError).status).toBe(status);
-  if (message) expect((error as HttpError).message).toMatch(message);
-  return error as HttpError;
+  expect(error).toBeInstanceOf(DomainError);
+  expect(httpStatusOf(error as DomainError)).toBe(status);
+  if (message) expect((error as DomainError).message).toMatch(message);
+  return error as DomainError;
 }
 
 /** Expects createDraft to refuse the input on `field`, with nothing written. */
@@ -35,8 +36,8 @@ async function expectRefused(input: NewDraftInput, field: string, message: RegEx
   const teacher = await makeUser("teacher");
   const [drafts, decks, articles] = await Promise.all([db.deckDraft.count(), db.deck.count(), db.article.count()]);
   const error = await expectHttpError(createDraft(teacher, input), 422);
-  expect(error).toBeInstanceOf(DraftInputError);
-  expect((error as DraftInputError).fieldErrors[field as keyof DraftInputError["fieldErrors"]]?.join(" ")).toMatch(message);
+  expect(error).toMatchObject({ code: "invalid_draft" });
+  expect((error as DomainError<{ fieldErrors: DraftFieldErrors }>).details?.fieldErrors[field as keyof DraftFieldErrors]?.join(" ")).toMatch(message);
   expect(await db.deckDraft.count()).toBe(drafts);
   expect(await db.deck.count()).toBe(decks);
   expect(await db.article.count()).toBe(articles);
@@ -189,7 +190,7 @@ describe("saving a draft as it changes", () => {
       ["one", "two", "three"].map((word) => saveDraft(teacher, id, saveBody(draft, (d) => (d.cards[0]!.card.prompt = word)))),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    for (const r of results.filter((r): r is PromiseRejectedResult => r.status === "rejected")) expect((r.reason as HttpError).status).toBe(409);
+    for (const r of results.filter((r): r is PromiseRejectedResult => r.status === "rejected")) expect(httpStatusOf(r.reason as DomainError)).toBe(409);
     expect((await loadDraft(teacher, id)).version).toBe(1);
   });
 

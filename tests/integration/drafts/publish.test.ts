@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http/errors";
+import { DomainError } from "@/lib/errors";
+import { httpStatusOf } from "@/app/_lib/route";
+import { answerOfRejection } from "../domain-errors";
 import { listDecksForUser } from "@/lib/content/decks";
 import { createDraft, loadDraft, saveDraft, type DraftView } from "@/lib/content/drafts";
-import { DraftPublishError, publishDraft, slugify } from "@/lib/content/publish";
+import { publishDraft, slugify, type PublishProblems } from "@/lib/content/publish";
 import { makeDeck, makeUser } from "../fixtures";
 import { SCIENCE_ARTICLE } from "./articles";
 
@@ -25,14 +27,15 @@ async function edit(teacher: Teacher, draft: DraftView, change: (d: DraftView) =
   return loadDraft(teacher, draft.id);
 }
 
-async function publishError(promise: Promise<unknown>): Promise<DraftPublishError> {
+/** The publish refusal's problems (`details.problems` of the InvalidError "cannot_publish"). */
+async function publishError(promise: Promise<unknown>): Promise<PublishProblems & { message: string }> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(DraftPublishError);
-  expect((error as DraftPublishError).status).toBe(422);
-  return error as DraftPublishError;
+  expect(error).toMatchObject({ name: "InvalidError", code: "cannot_publish" });
+  expect(httpStatusOf(error as DomainError)).toBe(422);
+  return { message: (error as DomainError).message, problems: (error as DomainError<PublishProblems>).details!.problems };
 }
 
 const counts = async () => ({ decks: await db.deck.count(), articles: await db.article.count(), cards: await db.card.count() });
@@ -112,7 +115,7 @@ describe("publishing a draft", () => {
     const results = await Promise.allSettled([0, 1].map(() => publishDraft(teacher, draft.id, { version: draft.version }, T0)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!;
-    expect((rejected.reason as HttpError).status).toBe(409);
+    expect(httpStatusOf(rejected.reason as DomainError)).toBe(409);
     expect(await db.deck.count({ where: { ownerId: teacher.id } })).toBe(1);
   });
 
@@ -121,9 +124,9 @@ describe("publishing a draft", () => {
     const draft = await newDraft(teacher, "Stale");
     await edit(teacher, draft, (d) => (d.cards[0]!.card.prompt = "Newer"));
     const before = await counts();
-    await expect(publishDraft(teacher, draft.id, { version: draft.version }, T0)).rejects.toMatchObject({ status: 409 });
-    await expect(publishDraft(await makeUser("teacher"), draft.id, { version: draft.version + 1 }, T0)).rejects.toMatchObject({ status: 404 });
-    await expect(publishDraft(await makeUser("student"), draft.id, { version: draft.version + 1 }, T0)).rejects.toMatchObject({ status: 403 });
+    await expect(answerOfRejection(publishDraft(teacher, draft.id, { version: draft.version }, T0))).resolves.toMatchObject({ status: 409 });
+    await expect(answerOfRejection(publishDraft(await makeUser("teacher"), draft.id, { version: draft.version + 1 }, T0))).resolves.toMatchObject({ status: 404 });
+    await expect(answerOfRejection(publishDraft(await makeUser("student"), draft.id, { version: draft.version + 1 }, T0))).resolves.toMatchObject({ status: 403 });
     expect(await counts()).toEqual(before);
   });
 });

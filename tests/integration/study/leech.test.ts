@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http/errors";
+import { DomainError } from "@/lib/errors";
+import { httpStatusOf } from "@/app/_lib/route";
 import { fetchQueue } from "@/lib/study/queue";
 import { submitReview, unsuspendCard } from "@/lib/study/review";
 import { fetchProgress } from "@/lib/stats/progress";
@@ -25,8 +26,8 @@ describe("leeches", () => {
     const later = new Date(NOW.getTime() + 3 * 86_400_000);
     expect((await fetchQueue(user, deck.slug, later, 100)).cards.some((c) => c.cardId === card.id)).toBe(false);
     const refused = await submitReview(user, { reviewId: randomUUID(), cardId: card.id, version: 21, rating: "good" }, later).catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(HttpError);
-    expect((refused as HttpError).status).toBe(422);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(httpStatusOf(refused as DomainError)).toBe(422);
     expect((await fetchProgress(user, later)).suspendedCards.map((c) => c.cardId)).toEqual([card.id]);
 
     expect(await unsuspendCard({ id: (await makeUser()).id }, card.id)).toBe(false); // not someone else's

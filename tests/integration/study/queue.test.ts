@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http/errors";
+import { DomainError } from "@/lib/errors";
 import { fetchDueCards, fetchQueue } from "@/lib/study/queue";
 import { submitReview } from "@/lib/study/review";
 import { makeDeck, makeUser } from "../fixtures";
@@ -94,7 +94,7 @@ describe("the study queue", () => {
 
   it("answers 404 for a deck the student cannot see", async () => {
     const user = await makeUser();
-    await expect(fetchQueue(user, "nope", new Date())).rejects.toBeInstanceOf(HttpError);
+    await expect(fetchQueue(user, "nope", new Date())).rejects.toBeInstanceOf(DomainError);
   });
 
   it("lists one student's due cards soonest first across decks", async () => {

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fsrs, generatorParameters, createEmptyCard, Rating as FsrsRating } from "ts-fsrs";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/http/errors";
+import { DomainError } from "@/lib/errors";
+import { httpStatusOf } from "@/app/_lib/route";
 import { submitReview, undoReview, type ReviewSubmission } from "@/lib/study/review";
 import { makeDeck, makeUser } from "../fixtures";
 
@@ -19,9 +20,9 @@ const submission = (cardId: string, extra: Partial<ReviewSubmission> = {}): Revi
 
 async function expectHttpError(promise: Promise<unknown>, status: number, message?: RegExp) {
   const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(HttpError);
-  expect((error as HttpError).status).toBe(status);
-  if (message) expect((error as HttpError).message).toMatch(message);
+  expect(error).toBeInstanceOf(DomainError);
+  expect(httpStatusOf(error as DomainError)).toBe(status);
+  if (message) expect((error as DomainError).message).toMatch(message);
 }
 
 describe("recording a review", () => {
@@ -61,8 +62,8 @@ describe("recording a review", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(rejected.reason).toBeInstanceOf(HttpError);
-    expect(rejected.reason.status).toBe(409);
+    expect(rejected.reason).toBeInstanceOf(DomainError);
+    expect(httpStatusOf(rejected.reason)).toBe(409);
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
   });
 

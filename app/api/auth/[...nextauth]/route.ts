@@ -1,8 +1,10 @@
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
+import { errorResponse } from "@/app/_lib/route";
 import { handlers } from "@/lib/auth/auth";
 import { requestIp } from "@/lib/auth/request-ip";
 import { signInRetryAfter } from "@/lib/auth/sign-in";
 import { formatWait } from "@/lib/auth/format-wait";
+import { RateLimitedError } from "@/lib/errors";
 
 export const { GET } = handlers;
 
@@ -20,10 +22,7 @@ export async function POST(request: NextRequest) {
     const email = String(form?.get("email") ?? "");
     const wait = await signInRetryAfter(email, requestIp(request.headers), new Date());
     if (wait > 0) {
-      return NextResponse.json(
-        { error: `Too many sign-in attempts. Try again in ${formatWait(wait)}.` },
-        { status: 429, headers: { "Retry-After": String(wait) } },
-      );
+      return errorResponse(new RateLimitedError(`Too many sign-in attempts. Try again in ${formatWait(wait)}.`, "rate_limited", { retryAfterSeconds: wait }))!;
     }
   }
   return handlers.POST(request);

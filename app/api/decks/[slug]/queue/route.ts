@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { requireApiUser } from "@/lib/auth/current-user";
-import { apiRoute } from "@/lib/http/errors";
+import { requireSignedInUser } from "@/lib/auth/request-user";
+import { apiRoute } from "@/app/_lib/route";
 import { fetchQueue } from "@/lib/study/queue";
 
 const QueryParamsSchema = z.object({
@@ -9,7 +9,7 @@ const QueryParamsSchema = z.object({
 });
 
 export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
-  const user = await requireApiUser(request);
+  const user = await requireSignedInUser(request);
   const { slug } = await params;
   const { limit } = QueryParamsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return NextResponse.json(await fetchQueue(user, slug, new Date(), limit), { headers: { "Cache-Control": "no-store" } });

@@ -1,12 +1,13 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { requireApiUser } from "@/lib/auth/current-user";
-import { apiRoute, HttpError } from "@/lib/http/errors";
+import { requireSignedInUser } from "@/lib/auth/request-user";
+import { apiRoute } from "@/app/_lib/route";
+import { MalformedError } from "@/lib/errors";
+import { isUuid } from "@/lib/validation/uuid";
 import { undoReview } from "@/lib/study/review";
 
 export const POST = apiRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const user = await requireApiUser(request);
-  const parsed = z.uuid().safeParse((await params).id);
-  if (!parsed.success) throw new HttpError(400, "The review id in the URL must be the UUID you sent with the review.", "invalid_review_id");
-  return NextResponse.json(await undoReview(user, parsed.data));
+  const user = await requireSignedInUser(request);
+  const { id } = await params;
+  if (!isUuid(id)) throw new MalformedError("The review id in the URL must be the UUID you sent with the review.", "invalid_review_id");
+  return NextResponse.json(await undoReview(user, id));
 });

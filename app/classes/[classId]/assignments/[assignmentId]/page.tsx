@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
-import { HttpError } from "@/lib/http/errors";
-import { computeAssignmentDashboard, type AssignmentDashboard, type DashboardCard } from "@/lib/classes/dashboard";
+import { requireUser } from "@/app/_lib/require-user";
+import { orNotFound } from "@/app/_lib/page-errors";
+import { computeAssignmentDashboard, type DashboardCard } from "@/lib/classes/dashboard";
 import { formatDateTime, formatDaysFrom, formatPercent } from "@/lib/format";
 import { ASSIGNMENT_STATUSES, STATUS_DESCRIPTIONS, STATUS_LABELS } from "@/lib/classes/status";
 import { deleteAssignmentAction } from "@/app/classes/actions";
@@ -17,16 +16,8 @@ export const metadata: Metadata = { title: "Assignment dashboard" };
 export default async function AssignmentDashboardPage({ params }: Props) {
   const { classId, assignmentId } = await params;
   const user = await requireUser(`/classes/${classId}/assignments/${assignmentId}`);
-  let dashboard: AssignmentDashboard;
-  try {
-    dashboard = await computeAssignmentDashboard(user, { classId, assignmentId }, new Date());
-  } catch (error) {
-    // Pages answer 404 for anything not yours to see, the class's students included (403 for them
-    // would need Next's experimental forbidden()); the CSV route says 403.
-    if (error instanceof HttpError && (error.status === 404 || error.status === 403)) notFound();
-    throw error;
-  }
-  const d = dashboard;
+  // 404 for anything not yours to see, the class's students included; the CSV route says 403.
+  const d = await orNotFound(computeAssignmentDashboard(user, { classId, assignmentId }, new Date()));
   const tz = user.timezone;
   const recallHeading = d.pastDue ? "Recall today" : "Predicted recall on the due date";
   return (

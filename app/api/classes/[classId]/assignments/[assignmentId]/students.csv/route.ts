@@ -1,12 +1,12 @@
-import { requireApiUser } from "@/lib/auth/current-user";
-import { apiRoute } from "@/lib/http/errors";
+import { requireSignedInUser } from "@/lib/auth/request-user";
+import { apiRoute } from "@/app/_lib/route";
 import { computeAssignmentDashboard, studentsCsv, studentsCsvFileName } from "@/lib/classes/dashboard";
 
 type Context = { params: Promise<{ classId: string; assignmentId: string }> };
 
 /** The dashboard's student table as CSV. Owner only: 401 signed out, 403 a student of the class, 404 anyone else. */
-export const GET = apiRoute(async (_request: Request, { params }: Context) => {
-  const user = await requireApiUser();
+export const GET = apiRoute(async (request: Request, { params }: Context) => {
+  const user = await requireSignedInUser(request);
   const { classId, assignmentId } = await params;
   const dashboard = await computeAssignmentDashboard(user, { classId, assignmentId }, new Date());
   return new Response(studentsCsv(dashboard), {
