@@ -4,7 +4,7 @@ import type { PublicUser } from "@/lib/auth/users";
 import { HttpError } from "@/lib/http/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ArticleTextError, MAX_ARTICLE_CHARS, generateDrafts, stripFrontMatter, type Draft } from "@/lib/generate";
-import { splitParagraphs, type TextSpan } from "./quote";
+import { draftParagraphs, type DraftParagraph } from "./paragraphs";
 import { CardIdSchema, type CardInput, type CardType } from "./schema";
 
 /**
@@ -186,46 +186,7 @@ export function normalizeArticleText(raw: string): string {
 // ---------------------------------------------------------------------------------------------
 // Paragraphs and sentences (for the editor)
 
-export type DraftSentence = TextSpan & { text: string };
-export type DraftParagraph = TextSpan & { index: number; text: string; sentences: DraftSentence[] };
-
-// Abbreviations that end in a period without ending a sentence.
-const ABBREVIATION = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Mt|No|Nos|vs|etc|e\.g|i\.e|U\.S|U\.K|U\.N|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|approx|ca|cf|al)|\b[A-Z])\.$/;
-
-/**
- * The sentences of a paragraph, each a verbatim slice of the article, for the "add a card" quote
- * picker. A plain splitter (end punctuation, then a space and a capital or a quotation mark; every
- * line break): a quote split at an odd place is still verbatim, only shorter.
- */
-export function splitParagraphSentences(body: string, paragraph: TextSpan): DraftSentence[] {
-  const sentences: DraftSentence[] = [];
-  const push = (start: number, end: number) => {
-    const raw = body.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    const text = raw.trim();
-    if (text !== "") sentences.push({ start: start + lead, end: start + lead + text.length, text });
-  };
-  const text = body.slice(paragraph.start, paragraph.end);
-  let start = 0;
-  const boundary = /([.!?…]+["'”’)\]]*)(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}])|\n+/gu;
-  for (const match of text.matchAll(boundary)) {
-    const end = match.index + (match[1]?.length ?? 0);
-    if (match[1] && ABBREVIATION.test(text.slice(Math.max(start, end - 8), end))) continue;
-    push(paragraph.start + start, paragraph.start + end);
-    start = match.index + match[0].length;
-  }
-  push(paragraph.start + start, paragraph.end);
-  return sentences;
-}
-
-/** The article's paragraphs (as the generator and the reader number them), each with its sentences. */
-export function draftParagraphs(articleText: string): DraftParagraph[] {
-  return splitParagraphs(articleText).map((paragraph, index) => ({
-    ...paragraph,
-    index,
-    sentences: splitParagraphSentences(articleText, paragraph),
-  }));
-}
+export { draftParagraphs, splitParagraphSentences, type DraftParagraph, type DraftSentence } from "./paragraphs";
 
 /** The paragraph holding `quote`: the one the card says, when it does hold it; else the first that does. */
 function paragraphOfQuote(paragraphs: readonly DraftParagraph[], articleText: string, quote: string, hint: number): number | null {
