@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { pickDeckSettings } from "@/lib/srs";
 import type { Article, CardInput, DeckFile, TimelineEvent } from "@/lib/content/schema";
 
 export class DeckNotFoundError extends Error {
@@ -72,15 +73,7 @@ export async function exportDeck(slug: string): Promise<ExportedDeck> {
       ...(article.sourceUrl ? { sourceUrl: article.sourceUrl } : {}),
       body: article.body,
     },
-    settings: {
-      desiredRetention: deck.desiredRetention,
-      newCardsPerDay: deck.newCardsPerDay,
-      maxReviewsPerDay: deck.maxReviewsPerDay,
-      learningSteps: deck.learningSteps,
-      relearningSteps: deck.relearningSteps,
-      maximumInterval: deck.maximumInterval,
-      leechThreshold: deck.leechThreshold,
-    },
+    settings: pickDeckSettings(deck),
     cards: deck.cards.map(toCardInput),
   };
 }

@@ -8,7 +8,7 @@ import {
   CardSchema,
   ClozeCardSchema,
   DeckFileSchema,
-  DeckSettingsSchema,
+  DECK_SETTING_KEYS,
   MultipleChoiceCardSchema,
   TimelineCardSchema,
   TimelineEventSchema,
@@ -160,7 +160,7 @@ function isCardType(value: unknown): value is CardType {
 function unknownFieldsInDeck(raw: Record<string, unknown>, file: string): ContentProblem[] {
   const problems = unknownFieldProblems(raw, Object.keys(DeckFileSchema.shape), file, "field");
   if (isRecord(raw.settings)) {
-    problems.push(...unknownFieldProblems(raw.settings, Object.keys(DeckSettingsSchema.shape), file, "settings field"));
+    problems.push(...unknownFieldProblems(raw.settings, DECK_SETTING_KEYS, file, "settings field"));
   }
   if (isRecord(raw.article)) {
     problems.push(...unknownFieldProblems(raw.article, Object.keys(ArticleSchema.shape), file, "article field"));
@@ -235,7 +235,8 @@ function problemsFromIssues(issues: readonly Issue[], raw: unknown, file: string
     if (issue.code === "invalid_type" && value === undefined) {
       return [{ file, ...where, message: `"${field}" is missing`, fix: `add "${field}" (${issue.expected})` }];
     }
-    return [{ file, ...where, message: `"${field || "(file)"}": ${issue.message}`, fix }];
+    // Problems carry no final period (formatProblem adds one); the settings schema's messages are sentences.
+    return [{ file, ...where, message: `"${field || "(file)"}": ${issue.message.replace(/\.$/, "")}`, fix }];
   });
 }
 

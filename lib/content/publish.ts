@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { DECK_SETTINGS_SELECT, pickDeckSettings } from "@/lib/srs";
 import { HttpError } from "@/lib/http/errors";
 import { CARD_TYPE_LABELS } from "./decks";
 import {
@@ -16,7 +17,7 @@ import {
 } from "./drafts";
 import { checkDeck } from "./check";
 import { ContentError, normalizeDeck, type ContentProblem, type LoadedDeck } from "./load";
-import { CardSchema, DeckFileSchema, type CardInput, type DeckFile, type DeckSettings } from "./schema";
+import { CardSchema, DeckFileSchema, DeckSettingsSchema, type CardInput, type DeckFile, type DeckSettings } from "./schema";
 import { ArticleConflictError, DeckOwnershipError, syncDeck } from "./sync";
 
 /**
@@ -137,6 +138,14 @@ export function buildDeckFromDraft(
     }
   }
 
+  // A deck published before keeps its settings; held to the schema content:check and import use.
+  const settings = extras.settings ? DeckSettingsSchema.partial().safeParse(extras.settings) : null;
+  if (settings && !settings.success) {
+    for (const issue of settings.error.issues) {
+      problems.push({ cardId: null, field: null, message: `The deck's setting "${issue.path.join(".")}" cannot be used: ${issue.message}` });
+    }
+  }
+
   const kept = draft.cards.filter((entry) => !entry.discarded);
   if (kept.length === 0) {
     problems.push({ cardId: null, field: "cards", message: "Every card is discarded: keep or add at least one card to publish a deck." });
@@ -187,11 +196,6 @@ export function buildDeckFromDraft(
   }
 }
 
-function deckSettings(deck: DeckSettings): DeckSettings {
-  const { desiredRetention, newCardsPerDay, maxReviewsPerDay, learningSteps, relearningSteps, maximumInterval, leechThreshold } = deck;
-  return { desiredRetention, newCardsPerDay, maxReviewsPerDay, learningSteps, relearningSteps, maximumInterval, leechThreshold };
-}
-
 export type PublishResult = { deckId: string; slug: string; version: number; firstPublish: boolean };
 
 /**
@@ -214,13 +218,7 @@ export async function publishDraft(user: DraftUser, draftId: string, input: unkn
           slug: true,
           description: true,
           isPublic: true,
-          desiredRetention: true,
-          newCardsPerDay: true,
-          maxReviewsPerDay: true,
-          learningSteps: true,
-          relearningSteps: true,
-          maximumInterval: true,
-          leechThreshold: true,
+          ...DECK_SETTINGS_SELECT,
           article: { select: { slug: true } },
         },
       })
@@ -229,7 +227,7 @@ export async function publishDraft(user: DraftUser, draftId: string, input: unkn
   // published before keeps its slugs, description and settings (syncDeck would reset them).
   const publishable = { ...draft, cards: storedEntries(draft.cards) };
   const deck = existing
-    ? buildDeckFromDraft(publishable, { deck: existing.slug, article: existing.article.slug }, { description: existing.description, settings: deckSettings(existing) })
+    ? buildDeckFromDraft(publishable, { deck: existing.slug, article: existing.article.slug }, { description: existing.description, settings: pickDeckSettings(existing) })
     : buildDeckFromDraft(publishable, { deck: "draft", article: "draft" });
 
   // Claims this version, so that two publishes of one draft (a double click, two tabs) cannot both

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DeckSettingsSchema } from "@/lib/srs";
 
 /**
  * The shape of content files: `content/articles/<slug>.md` (front matter + text) and
@@ -29,15 +30,9 @@ export const ArticleSchema = ArticleMetaSchema.extend({
   body: z.string().trim().min(1, { error: "the article has no text" }),
 });
 
-export const DeckSettingsSchema = z.object({
-  desiredRetention: z.number().min(0.7).max(0.99).default(0.9),
-  newCardsPerDay: z.number().int().min(0).max(9999).default(20),
-  maxReviewsPerDay: z.number().int().min(0).max(99999).default(200),
-  learningSteps: z.array(z.string().regex(/^[1-9]\d{0,5}[mhd]$/, { error: "steps are whole numbers above 0 with a unit m, h or d (e.g. 10m)" })).default(["1m", "10m"]),
-  relearningSteps: z.array(z.string().regex(/^[1-9]\d{0,5}[mhd]$/, { error: "steps are whole numbers above 0 with a unit m, h or d (e.g. 10m)" })).default(["10m"]),
-  maximumInterval: z.number().int().min(1).max(36500).default(36500),
-  leechThreshold: z.number().int().min(0).max(100).default(8),
-});
+// The one deck settings schema (shared with the scheduler, so a deck file that passes content:check
+// always schedules): re-exported for content files, import and publishing.
+export { DeckSettingsSchema, DECK_SETTING_KEYS, type DeckSettings } from "@/lib/srs";
 
 const nonEmpty = (what: string) => z.string().trim().min(1, { error: `the card needs ${what}` });
 
@@ -133,7 +128,6 @@ export const DeckFileSchema = z.object({
 
 export type ArticleMeta = z.infer<typeof ArticleMetaSchema>;
 export type Article = z.infer<typeof ArticleSchema>;
-export type DeckSettings = z.infer<typeof DeckSettingsSchema>;
 export type CardInput = z.infer<typeof CardSchema>;
 export type CardType = CardInput["type"];
 export type DeckFile = z.infer<typeof DeckFileSchema>;
