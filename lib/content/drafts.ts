@@ -5,7 +5,7 @@ import { HttpError } from "@/lib/http/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ArticleTextError, MAX_ARTICLE_CHARS, generateDrafts, stripFrontMatter, type Draft } from "@/lib/generate";
 import { draftParagraphs, type DraftParagraph } from "./paragraphs";
-import { CardIdSchema, type CardInput, type CardType } from "./schema";
+import { DraftCardSchema, toDraftCard } from "@/lib/cards";
 
 /**
  * A teacher's deck in the making (DeckDraft): the article they pasted or uploaded and the cards
@@ -67,33 +67,8 @@ export type UploadedFile = { name: string; bytes: Uint8Array };
 
 const editable = (max: number) => z.string().max(max, { error: `keep it under ${max.toLocaleString("en-US")} characters` });
 
-export const DRAFT_CARD_TYPES = ["basic", "cloze", "multiple_choice", "true_false", "viewpoint", "timeline"] as const satisfies readonly CardType[];
-
-/**
- * A card as the editor holds it: a content-file card whose text may be half-written. Autosave
- * stores whatever the teacher has typed so that nothing is lost; publishing holds every card to
- * CardSchema and the content checks.
- */
-export const DraftCardSchema = z.object({
-  id: CardIdSchema,
-  type: z.enum(DRAFT_CARD_TYPES),
-  prompt: editable(2000),
-  /** Empty for timelines (their answer is derived from the events). */
-  answer: editable(1000),
-  /** One per line in the editor; blank lines are dropped on publish. */
-  options: z.array(editable(500)).max(20, { error: "give at most 20 options" }),
-  explanation: editable(4000),
-  /** Verbatim from the article: checked on every save. */
-  quote: z.string().min(1, { error: "the card needs a quote from the article" }).max(5000),
-  party: editable(200).optional(),
-  acceptedAnswers: z.array(editable(200)).max(20).optional(),
-  correction: editable(2000).optional(),
-  events: z
-    .array(z.object({ date: z.string().max(10), label: editable(300), quote: z.string().max(5000) }))
-    .max(20)
-    .optional(),
-});
-export type DraftCard = z.infer<typeof DraftCardSchema>;
+// The editor's card shape is the card model's (each kind converts to and from it).
+export { DraftCardSchema, toDraftCard, type DraftCard } from "@/lib/cards";
 
 export const DraftEntrySchema = z.object({
   card: DraftCardSchema,
@@ -201,23 +176,6 @@ function paragraphOfQuote(paragraphs: readonly DraftParagraph[], articleText: st
 
 // ---------------------------------------------------------------------------------------------
 // Creating a draft
-
-/** A generated card as the editor holds it. */
-export function toDraftCard(card: CardInput): DraftCard {
-  return {
-    id: card.id,
-    type: card.type,
-    prompt: card.prompt,
-    answer: card.type === "timeline" ? "" : card.answer,
-    options: card.type === "timeline" || card.type === "true_false" ? [] : (card.options ?? []),
-    explanation: card.explanation,
-    quote: card.quote,
-    ...(card.type === "viewpoint" ? { party: card.party } : {}),
-    ...(card.type === "cloze" && card.acceptedAnswers ? { acceptedAnswers: card.acceptedAnswers } : {}),
-    ...(card.type === "true_false" && card.correction !== undefined ? { correction: card.correction } : {}),
-    ...(card.type === "timeline" ? { events: card.events } : {}),
-  };
-}
 
 /** The generated cards in reading order (the generator ranks them best first), as the editor lists them and the deck orders them. */
 function toEntries(drafts: readonly Draft[], paragraphs: readonly DraftParagraph[], articleText: string): DraftEntry[] {

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { DECK_SETTINGS_SELECT, pickDeckSettings } from "@/lib/srs";
 import { HttpError } from "@/lib/http/errors";
-import { CARD_TYPE_LABELS } from "./decks";
+import { CARD_TYPE_LABELS, fromDraftCard } from "@/lib/cards";
 import {
   DraftMetaSchema,
   excerpt,
@@ -11,7 +11,6 @@ import {
   staleOrGone,
   storedEntries,
   STALE_DRAFT,
-  type DraftCard,
   type DraftEntry,
   type DraftUser,
 } from "./drafts";
@@ -78,30 +77,6 @@ async function findFreeSlug(base: string): Promise<string> {
   }
 }
 
-/** A draft card as a content-file card; blank options are dropped, a true statement keeps no correction. */
-export function toCardInput(card: DraftCard): Record<string, unknown> {
-  const common = { id: card.id, type: card.type, prompt: card.prompt, explanation: card.explanation, quote: card.quote };
-  const options = card.options.map((option) => option.trim()).filter(Boolean);
-  switch (card.type) {
-    case "basic":
-      return { ...common, answer: card.answer };
-    case "cloze": {
-      const accepted = (card.acceptedAnswers ?? []).map((a) => a.trim()).filter(Boolean);
-      return { ...common, answer: card.answer, ...(accepted.length > 0 ? { acceptedAnswers: accepted } : {}) };
-    }
-    case "multiple_choice":
-      return { ...common, answer: card.answer, options };
-    case "true_false": {
-      const correction = card.answer.trim() === "False" ? card.correction?.trim() : undefined;
-      return { ...common, answer: card.answer.trim(), ...(correction ? { correction } : {}) };
-    }
-    case "viewpoint":
-      return { ...common, party: card.party ?? "", answer: card.answer, options };
-    case "timeline":
-      return { ...common, events: card.events ?? [] };
-  }
-}
-
 type PublishableDraft = {
   title: string;
   outlet: string | null;
@@ -153,7 +128,7 @@ export function buildDeckFromDraft(
   const cards: CardInput[] = [];
   const entryById = new Map(kept.map((entry) => [entry.card.id, entry]));
   for (const entry of kept) {
-    const parsed = CardSchema.safeParse(toCardInput(entry.card));
+    const parsed = CardSchema.safeParse(fromDraftCard(entry.card));
     if (parsed.success) {
       cards.push(parsed.data);
       continue;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireTeacher } from "@/lib/auth/current-user";
 import { loadDraft } from "@/lib/content/drafts";
-import { CARD_TYPE_LABELS } from "@/lib/content/decks";
+import { CARD_TYPE_LABELS } from "@/lib/cards";
 import { HttpError } from "@/lib/http/errors";
 import { DraftEditor } from "./draft-editor";
 

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
-import { CARD_TYPE_LABELS, findDeckForUser } from "@/lib/content/decks";
+import { CARD_TYPE_LABELS } from "@/lib/cards";
+import { findDeckForUser } from "@/lib/content/decks";
 import { buildPassages, buildReaderParagraphs } from "@/lib/content/passages";
 import { ArticleReader } from "@/app/decks/[slug]/article/article-reader";
 
