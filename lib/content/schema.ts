@@ -12,8 +12,6 @@ export const SlugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "use lower-case letters, digits and single hyphens (e.g. nato-expansion)" });
 
-export { CardIdSchema } from "@/lib/cards";
-
 export const ArticleMetaSchema = z.object({
   title: z.string().trim().min(1, { error: "give the article a title" }),
   outlet: z.string().trim().min(1).optional(),
@@ -31,20 +29,8 @@ export const ArticleSchema = ArticleMetaSchema.extend({
 // always schedules): re-exported for content files, import and publishing.
 export { DeckSettingsSchema, DECK_SETTING_KEYS, type DeckSettings } from "@/lib/srs";
 
-// The card kinds' schemas live with the rest of each kind, in lib/cards.
-export {
-  BasicCardSchema,
-  CardSchema,
-  ClozeCardSchema,
-  MultipleChoiceCardSchema,
-  TimelineCardSchema,
-  TimelineEventSchema,
-  TrueFalseCardSchema,
-  ViewpointCardSchema,
-  type CardInput,
-  type CardType,
-  type TimelineEvent,
-} from "@/lib/cards";
+// A deck's cards: each kind's schema lives with the rest of that kind, in lib/cards.
+export { CardSchema, type CardInput, type CardType } from "@/lib/cards";
 
 export const DeckFileSchema = z.object({
   slug: SlugSchema,
