@@ -4,6 +4,7 @@ import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import type { PublicUser } from "@/lib/auth/users";
 import { visibleDecksWhere } from "@/lib/content/decks";
 import { memoryStateOf } from "@/lib/study/memory";
+import { DECK_SETTINGS_SELECT } from "@/lib/srs";
 import { deckSrsSettings } from "@/lib/study/settings";
 import { requireOwnedClass, type ClassUser } from "./access";
 import { zonedDateTime } from "./due-date";
@@ -113,8 +114,8 @@ export async function listStudentAssignments(user: Pick<PublicUser, "id">, now: 
       class: { select: { name: true } },
       deck: {
         select: {
-          id: true, slug: true, title: true, newCardsPerDay: true,
-          desiredRetention: true, learningSteps: true, relearningSteps: true, maximumInterval: true, leechThreshold: true,
+          id: true, slug: true, title: true,
+          ...DECK_SETTINGS_SELECT,
         },
       },
     },

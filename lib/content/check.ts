@@ -2,8 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { inspectDeckJson, parseArticleMarkdown } from "./parse";
 import { ContentError, type ContentProblem } from "./problems";
-import { diagnoseQuoteMiss, foldForComparison, locateQuote } from "./quote";
-import type { Article, CardInput, DeckFile, TimelineEvent } from "./schema";
+import { diagnoseQuoteMiss, locateQuote } from "./quote";
+import { checkCardRules, type Finding } from "@/lib/cards";
+import type { Article, CardInput, DeckFile } from "./schema";
 
 /**
  * The rules a deck must follow beyond its schema (quotes verbatim, answers among options, ...),
@@ -37,39 +38,14 @@ function checkUniqueIds(cards: CardInput[], where: DeckLocation): ContentProblem
 }
 
 function checkCard(card: CardInput, article: Article, where: DeckLocation): ContentProblem[] {
-  const problem = (message: string, fix: string): ContentProblem => ({ file: where.deckFile, cardId: card.id, message, fix });
+  const problem = ([message, fix]: Finding): ContentProblem => ({ file: where.deckFile, cardId: card.id, message, fix });
+  const quoteMiss = (quote: string) => describeQuoteMiss(article.body, quote, where.articleFile);
   const problems: ContentProblem[] = [];
-  const quoteMessage = describeQuoteMiss(article.body, card.quote, where.articleFile);
-  if (quoteMessage) problems.push(problem(quoteMessage.message, quoteMessage.fix));
-
-  switch (card.type) {
-    case "basic":
-      break;
-    case "cloze":
-      problems.push(...checkCloze(card.prompt, card.answer, card.quote).map(([m, f]) => problem(m, f)));
-      break;
-    case "multiple_choice":
-      problems.push(...checkOptions(card.options, card.answer).map(([m, f]) => problem(m, f)));
-      break;
-    case "viewpoint":
-      if (card.options?.length) problems.push(...checkOptions(card.options, card.answer).map(([m, f]) => problem(m, f)));
-      break;
-    case "true_false":
-      if (card.answer === "False" && card.correction === undefined) {
-        problems.push(problem("the statement is false but has no correction", 'add "correction": what the article actually says'));
-      }
-      if (card.answer === "True" && card.correction !== undefined) {
-        problems.push(problem("the statement is true but has a correction", 'remove "correction", or set "answer" to "False"'));
-      }
-      break;
-    case "timeline":
-      problems.push(...checkTimeline(card, article, where).map(([m, f]) => problem(m, f)));
-      break;
-  }
+  const miss = quoteMiss(card.quote);
+  if (miss) problems.push(problem([miss.message, miss.fix]));
+  problems.push(...checkCardRules(card, { quoteMiss }).map(problem));
   return problems;
 }
-
-type Finding = [message: string, fix: string];
 
 function describeQuoteMiss(body: string, quote: string, articleFile: string): { message: string; fix: string } | null {
   if (locateQuote(body, quote)) return null;
@@ -86,103 +62,6 @@ function describeQuoteMiss(body: string, quote: string, articleFile: string): { 
     message: `quote not found in the article${clue}`,
     fix: `copy the sentence exactly from ${articleFile} (check apostrophes ’ vs ')`,
   };
-}
-
-/** `____` marks the blank; four underscores so prompts can still contain an ordinary underscore. */
-export const CLOZE_BLANK = "____";
-
-function checkCloze(prompt: string, answer: string, quote: string): Finding[] {
-  const findings: Finding[] = [];
-  const blanks = prompt.match(/_{2,}/g) ?? [];
-  if (blanks.length === 0) {
-    findings.push(["the prompt has no blank", `write the missing words as ${CLOZE_BLANK} (four underscores)`]);
-  } else if (blanks.length > 1) {
-    findings.push([`the prompt has ${blanks.length} blanks`, `keep one ${CLOZE_BLANK} per card; make a second card for the other blank`]);
-  } else if (blanks[0] !== CLOZE_BLANK) {
-    findings.push([`the blank is written "${blanks[0]}"`, `write it as exactly four underscores: ${CLOZE_BLANK}`]);
-  }
-  if (!foldForComparison(quote).includes(foldForComparison(answer))) {
-    findings.push([`the answer "${answer}" does not appear in the quote`, "quote the sentence that contains the answer, or correct the answer"]);
-  }
-  return findings;
-}
-
-/** The answer exactly once among the options, and no two options the same when case is ignored. */
-function checkOptions(options: readonly string[], answer: string): Finding[] {
-  const findings: Finding[] = [];
-  const exact = options.filter((option) => option === answer).length;
-  if (exact === 0) {
-    const near = options.find((option) => foldForComparison(option) === foldForComparison(answer));
-    findings.push([
-      near === undefined ? `the answer "${answer}" is not among the options` : `the answer "${answer}" is not among the options exactly (closest: "${near}")`,
-      `add "${answer}" to "options", or make the answer match one option character for character`,
-    ]);
-  } else if (exact > 1) {
-    findings.push([`the answer "${answer}" appears ${exact} times in the options`, "list each option once"]);
-  }
-
-  for (const group of sameWhenCaseIgnored(options)) {
-    const alreadyReported = exact > 1 && group.every((option) => option === answer);
-    if (!alreadyReported) {
-      findings.push([`options ${group.map((o) => `"${o}"`).join(" and ")} are the same when case is ignored`, "make every option distinct"]);
-    }
-  }
-  return findings;
-}
-
-function sameWhenCaseIgnored(values: readonly string[]): string[][] {
-  const groups = new Map<string, string[]>();
-  for (const value of values) {
-    const key = foldForComparison(value);
-    groups.set(key, [...(groups.get(key) ?? []), value]);
-  }
-  return [...groups.values()].filter((group) => group.length > 1);
-}
-
-/** The derived answer of a timeline: its labels, earliest first, as the card shows them. */
-export function timelineAnswer(events: readonly TimelineEvent[]): string {
-  return events.map((event) => event.label).join(" → ");
-}
-
-function checkTimeline(card: Extract<CardInput, { type: "timeline" }>, article: Article, where: DeckLocation): Finding[] {
-  const findings: Finding[] = [];
-  card.events.forEach((event, index) => {
-    const name = `event "${event.label}" (${event.date})`;
-    const miss = describeQuoteMiss(article.body, event.quote, where.articleFile);
-    if (miss) findings.push([`${name}: ${miss.message}`, miss.fix]);
-    const year = event.date.slice(0, 4);
-    if (!event.quote.includes(year)) {
-      findings.push([`${name}: the year ${year} does not appear in its quote`, "quote the passage that dates the event"]);
-    }
-    const next = card.events[index + 1];
-    if (!next) return;
-    if (next.date.startsWith(event.date) || event.date.startsWith(next.date)) {
-      findings.push([
-        `events "${event.label}" (${event.date}) and "${next.label}" (${next.date}) cannot be put in order`,
-        "give dates precise enough to tell them apart, or use another event",
-      ]);
-    } else if (next.date < event.date) {
-      findings.push([
-        `events are out of chronological order: "${next.label}" (${next.date}) is listed after "${event.label}" (${event.date})`,
-        "list the events earliest first",
-      ]);
-    }
-  });
-
-  const labels = card.events.map((event) => event.label);
-  for (const group of sameWhenCaseIgnored(labels)) {
-    // The labels become the card's options: two alike could not be told apart.
-    findings.push([`event labels ${group.map((l) => `"${l}"`).join(" and ")} are the same when case is ignored`, "give every event a distinct label"]);
-  }
-
-  const derived = timelineAnswer(card.events);
-  if (card.answer !== undefined && card.answer !== derived) {
-    findings.push([`"answer" does not match the events (they give "${derived}")`, 'remove "answer": it is derived from the events']);
-  }
-  if (card.options !== undefined && [...card.options].sort().join("\n") !== [...labels].sort().join("\n")) {
-    findings.push(['"options" are not the event labels', 'remove "options": they are derived from the events']);
-  }
-  return findings;
 }
 
 export type CheckedDeck = { file: string; deck: DeckFile; article: Article; articleFile: string };

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
-import { Prisma, type CardType } from "@/lib/generated/prisma/client";
+import { CARD_TYPE_LABELS, CARD_TYPES, type CardType } from "@/lib/cards";
+import { Prisma, type CardType as DatabaseCardType } from "@/lib/generated/prisma/client";
 import type { PublicUser } from "@/lib/auth/users";
 import { nextLocalMidnight } from "@/lib/srs";
 
@@ -72,14 +73,11 @@ export async function listDecksForUser(user: Pick<PublicUser, "id" | "timezone">
   }));
 }
 
-export const CARD_TYPE_LABELS: Record<CardType, string> = {
-  basic: "Question & answer",
-  cloze: "Fill the blank",
-  multiple_choice: "Multiple choice",
-  true_false: "True or false",
-  viewpoint: "Who argues what",
-  timeline: "Timeline",
-};
+// The database's enum and the card model's types must be the same set: a kind the enum lacks could
+// not be stored, and a stored type without a kind could not be shown.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const databaseKnowsEveryCardType: Same<DatabaseCardType, CardType> = true;
+void databaseKnowsEveryCardType;
 
 /** A deck the user may read, with its article and live cards; null when missing or not theirs to see. */
 export async function findDeckForUser(user: Pick<PublicUser, "id">, slug: string) {
@@ -102,7 +100,7 @@ export async function findDeckForUser(user: Pick<PublicUser, "id">, slug: string
 }
 
 export function countCardsByType(cards: readonly { type: CardType }[]): { type: CardType; label: string; count: number }[] {
-  return (Object.keys(CARD_TYPE_LABELS) as CardType[])
+  return CARD_TYPES
     .map((type) => ({ type, label: CARD_TYPE_LABELS[type], count: cards.filter((c) => c.type === type).length }))
     .filter((t) => t.count > 0);
 }

@@ -5,8 +5,8 @@ import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "@/li
 import { isUuid } from "@/lib/validation/uuid";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ArticleTextError, MAX_ARTICLE_CHARS, generateDrafts, stripFrontMatter, type Draft } from "@/lib/generate";
-import { splitParagraphs, type TextSpan } from "./quote";
-import { CardIdSchema, type CardInput, type CardType } from "./schema";
+import { draftParagraphs, type DraftParagraph } from "./paragraphs";
+import { DraftCardSchema, toDraftCard } from "@/lib/cards";
 
 /**
  * A teacher's deck in the making (DeckDraft): the article they pasted or uploaded and the cards
@@ -68,33 +68,8 @@ export type UploadedFile = { name: string; bytes: Uint8Array };
 
 const editable = (max: number) => z.string().max(max, { error: `keep it under ${max.toLocaleString("en-US")} characters` });
 
-export const DRAFT_CARD_TYPES = ["basic", "cloze", "multiple_choice", "true_false", "viewpoint", "timeline"] as const satisfies readonly CardType[];
-
-/**
- * A card as the editor holds it: a content-file card whose text may be half-written. Autosave
- * stores whatever the teacher has typed so that nothing is lost; publishing holds every card to
- * CardSchema and the content checks.
- */
-export const DraftCardSchema = z.object({
-  id: CardIdSchema,
-  type: z.enum(DRAFT_CARD_TYPES),
-  prompt: editable(2000),
-  /** Empty for timelines (their answer is derived from the events). */
-  answer: editable(1000),
-  /** One per line in the editor; blank lines are dropped on publish. */
-  options: z.array(editable(500)).max(20, { error: "give at most 20 options" }),
-  explanation: editable(4000),
-  /** Verbatim from the article: checked on every save. */
-  quote: z.string().min(1, { error: "the card needs a quote from the article" }).max(5000),
-  party: editable(200).optional(),
-  acceptedAnswers: z.array(editable(200)).max(20).optional(),
-  correction: editable(2000).optional(),
-  events: z
-    .array(z.object({ date: z.string().max(10), label: editable(300), quote: z.string().max(5000) }))
-    .max(20)
-    .optional(),
-});
-export type DraftCard = z.infer<typeof DraftCardSchema>;
+// The editor's card shape is the card model's (each kind converts to and from it).
+export { DraftCardSchema, toDraftCard, type DraftCard } from "@/lib/cards";
 
 export const DraftEntrySchema = z.object({
   card: DraftCardSchema,
@@ -191,46 +166,7 @@ export function normalizeArticleText(raw: string): string {
 // ---------------------------------------------------------------------------------------------
 // Paragraphs and sentences (for the editor)
 
-export type DraftSentence = TextSpan & { text: string };
-export type DraftParagraph = TextSpan & { index: number; text: string; sentences: DraftSentence[] };
-
-// Abbreviations that end in a period without ending a sentence.
-const ABBREVIATION = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Mt|No|Nos|vs|etc|e\.g|i\.e|U\.S|U\.K|U\.N|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|approx|ca|cf|al)|\b[A-Z])\.$/;
-
-/**
- * The sentences of a paragraph, each a verbatim slice of the article, for the "add a card" quote
- * picker. A plain splitter (end punctuation, then a space and a capital or a quotation mark; every
- * line break): a quote split at an odd place is still verbatim, only shorter.
- */
-export function splitParagraphSentences(body: string, paragraph: TextSpan): DraftSentence[] {
-  const sentences: DraftSentence[] = [];
-  const push = (start: number, end: number) => {
-    const raw = body.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    const text = raw.trim();
-    if (text !== "") sentences.push({ start: start + lead, end: start + lead + text.length, text });
-  };
-  const text = body.slice(paragraph.start, paragraph.end);
-  let start = 0;
-  const boundary = /([.!?…]+["'”’)\]]*)(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}])|\n+/gu;
-  for (const match of text.matchAll(boundary)) {
-    const end = match.index + (match[1]?.length ?? 0);
-    if (match[1] && ABBREVIATION.test(text.slice(Math.max(start, end - 8), end))) continue;
-    push(paragraph.start + start, paragraph.start + end);
-    start = match.index + match[0].length;
-  }
-  push(paragraph.start + start, paragraph.end);
-  return sentences;
-}
-
-/** The article's paragraphs (as the generator and the reader number them), each with its sentences. */
-export function draftParagraphs(articleText: string): DraftParagraph[] {
-  return splitParagraphs(articleText).map((paragraph, index) => ({
-    ...paragraph,
-    index,
-    sentences: splitParagraphSentences(articleText, paragraph),
-  }));
-}
+export { draftParagraphs, splitParagraphSentences, type DraftParagraph, type DraftSentence } from "./paragraphs";
 
 /** The paragraph holding `quote`: the one the card says, when it does hold it; else the first that does. */
 function paragraphOfQuote(paragraphs: readonly DraftParagraph[], articleText: string, quote: string, hint: number): number | null {
@@ -245,23 +181,6 @@ function paragraphOfQuote(paragraphs: readonly DraftParagraph[], articleText: st
 
 // ---------------------------------------------------------------------------------------------
 // Creating a draft
-
-/** A generated card as the editor holds it. */
-export function toDraftCard(card: CardInput): DraftCard {
-  return {
-    id: card.id,
-    type: card.type,
-    prompt: card.prompt,
-    answer: card.type === "timeline" ? "" : card.answer,
-    options: card.type === "timeline" || card.type === "true_false" ? [] : (card.options ?? []),
-    explanation: card.explanation,
-    quote: card.quote,
-    ...(card.type === "viewpoint" ? { party: card.party } : {}),
-    ...(card.type === "cloze" && card.acceptedAnswers ? { acceptedAnswers: card.acceptedAnswers } : {}),
-    ...(card.type === "true_false" && card.correction !== undefined ? { correction: card.correction } : {}),
-    ...(card.type === "timeline" ? { events: card.events } : {}),
-  };
-}
 
 /** The generated cards in reading order (the generator ranks them best first), as the editor lists them and the deck orders them. */
 function toEntries(drafts: readonly Draft[], paragraphs: readonly DraftParagraph[], articleText: string): DraftEntry[] {

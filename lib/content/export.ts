@@ -1,5 +1,7 @@
 import { db } from "@/lib/db";
-import type { Article, CardInput, DeckFile, TimelineEvent } from "@/lib/content/schema";
+import { pickDeckSettings } from "@/lib/srs";
+import { fromStoredCard } from "@/lib/cards";
+import type { Article, CardInput, DeckFile } from "@/lib/content/schema";
 
 export class DeckNotFoundError extends Error {
   constructor(slug: string) {
@@ -23,30 +25,8 @@ type CardRow = {
 };
 
 function toCardInput(card: CardRow): CardInput {
-  const extra = (card.extra ?? {}) as Record<string, unknown>;
   const common = { id: card.externalId, prompt: card.prompt, explanation: card.explanation, quote: card.quote };
-  switch (card.type) {
-    case "basic":
-      return { ...common, type: "basic", answer: card.answer, options: [] };
-    case "cloze": {
-      const accepted = (extra.acceptedAnswers as string[] | undefined) ?? [];
-      return { ...common, type: "cloze", answer: card.answer, options: [], ...(accepted.length ? { acceptedAnswers: accepted } : {}) };
-    }
-    case "multiple_choice":
-      return { ...common, type: "multiple_choice", answer: card.answer, options: card.options };
-    case "true_false":
-      return {
-        ...common,
-        type: "true_false",
-        answer: card.answer === "True" ? "True" : "False",
-        options: ["True", "False"],
-        ...(typeof extra.correction === "string" ? { correction: extra.correction } : {}),
-      };
-    case "viewpoint":
-      return { ...common, type: "viewpoint", party: String(extra.party ?? ""), answer: card.answer, options: card.options };
-    case "timeline":
-      return { ...common, type: "timeline", events: extra.events as TimelineEvent[], answer: card.answer, options: card.options };
-  }
+  return fromStoredCard(common, card.type, { answer: card.answer, options: card.options, extra: (card.extra ?? {}) as Record<string, unknown> });
 }
 
 /**
@@ -72,15 +52,7 @@ export async function exportDeck(slug: string): Promise<ExportedDeck> {
       ...(article.sourceUrl ? { sourceUrl: article.sourceUrl } : {}),
       body: article.body,
     },
-    settings: {
-      desiredRetention: deck.desiredRetention,
-      newCardsPerDay: deck.newCardsPerDay,
-      maxReviewsPerDay: deck.maxReviewsPerDay,
-      learningSteps: deck.learningSteps,
-      relearningSteps: deck.relearningSteps,
-      maximumInterval: deck.maximumInterval,
-      leechThreshold: deck.leechThreshold,
-    },
+    settings: pickDeckSettings(deck),
     cards: deck.cards.map(toCardInput),
   };
 }

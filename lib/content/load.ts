@@ -1,4 +1,5 @@
-import { articleFileResolver, checkContent, checkDeck, checkDeckFile, timelineAnswer, type DeckLocation } from "./check";
+import { toStoredCard } from "@/lib/cards";
+import { articleFileResolver, checkContent, checkDeck, checkDeckFile, type DeckLocation } from "./check";
 import { ContentError } from "./problems";
 import { locateQuote } from "./quote";
 import { DeckSettingsSchema, type Article, type CardInput, type CardType, type DeckFile, type DeckSettings } from "./schema";
@@ -105,7 +106,7 @@ function normalizeCard(card: CardInput, position: number, article: Article, wher
       { file: where.deckFile, cardId: card.id, message: "quote not found in the article", fix: `copy the sentence exactly from ${where.articleFile}` },
     ]);
   }
-  const common = {
+  return {
     externalId: card.id,
     type: card.type,
     prompt: card.prompt,
@@ -114,29 +115,6 @@ function normalizeCard(card: CardInput, position: number, article: Article, wher
     quoteStart: span.start,
     quoteEnd: span.end,
     position,
+    ...toStoredCard(card),
   };
-  switch (card.type) {
-    case "basic":
-      return { ...common, answer: card.answer, options: [], extra: {} };
-    case "cloze":
-      return { ...common, answer: card.answer, options: [], extra: { acceptedAnswers: card.acceptedAnswers ?? [] } };
-    case "multiple_choice":
-      return { ...common, answer: card.answer, options: card.options, extra: {} };
-    case "true_false":
-      return {
-        ...common,
-        answer: card.answer,
-        options: ["True", "False"],
-        extra: card.correction === undefined ? {} : { correction: card.correction },
-      };
-    case "viewpoint":
-      return { ...common, answer: card.answer, options: card.options ?? [], extra: { party: card.party } };
-    case "timeline":
-      return {
-        ...common,
-        answer: timelineAnswer(card.events),
-        options: card.events.map((event) => event.label),
-        extra: { events: card.events },
-      };
-  }
 }

@@ -1,22 +1,15 @@
 import matter from "gray-matter";
 import type { z } from "zod";
+import { cardKind, isCardType } from "@/lib/cards";
 import { ContentError, type ContentProblem } from "./problems";
 import {
   ArticleMetaSchema,
   ArticleSchema,
-  BasicCardSchema,
   CardSchema,
-  ClozeCardSchema,
   DeckFileSchema,
-  DeckSettingsSchema,
-  MultipleChoiceCardSchema,
-  TimelineCardSchema,
-  TimelineEventSchema,
-  TrueFalseCardSchema,
-  ViewpointCardSchema,
+  DECK_SETTING_KEYS,
   type Article,
   type CardInput,
-  type CardType,
   type DeckFile,
 } from "./schema";
 
@@ -143,24 +136,11 @@ export function parseDeckJson(text: string, file = "deck"): DeckFile {
   return inspection.deck;
 }
 
-const CARD_FIELDS: Record<CardType, string[]> = {
-  basic: Object.keys(BasicCardSchema.shape),
-  cloze: Object.keys(ClozeCardSchema.shape),
-  multiple_choice: Object.keys(MultipleChoiceCardSchema.shape),
-  true_false: Object.keys(TrueFalseCardSchema.shape),
-  viewpoint: Object.keys(ViewpointCardSchema.shape),
-  timeline: Object.keys(TimelineCardSchema.shape),
-};
-
-function isCardType(value: unknown): value is CardType {
-  return typeof value === "string" && Object.hasOwn(CARD_FIELDS, value);
-}
-
 // zod strips unknown keys silently; the schema is shared with the app, so the strictness lives here.
 function unknownFieldsInDeck(raw: Record<string, unknown>, file: string): ContentProblem[] {
   const problems = unknownFieldProblems(raw, Object.keys(DeckFileSchema.shape), file, "field");
   if (isRecord(raw.settings)) {
-    problems.push(...unknownFieldProblems(raw.settings, Object.keys(DeckSettingsSchema.shape), file, "settings field"));
+    problems.push(...unknownFieldProblems(raw.settings, DECK_SETTING_KEYS, file, "settings field"));
   }
   if (isRecord(raw.article)) {
     problems.push(...unknownFieldProblems(raw.article, Object.keys(ArticleSchema.shape), file, "article field"));
@@ -169,15 +149,10 @@ function unknownFieldsInDeck(raw: Record<string, unknown>, file: string): Conten
   raw.cards.forEach((card: unknown, index) => {
     if (!isRecord(card) || !isCardType(card.type)) return;
     const cardId = cardLabel(card, index);
-    const fields = CARD_FIELDS[card.type];
-    problems.push(...unknownFieldProblems(card, fields, file, `field in this ${card.type} card`, cardId));
-    if (card.type === "timeline" && Array.isArray(card.events)) {
-      const eventFields = Object.keys(TimelineEventSchema.shape);
-      card.events.forEach((event: unknown, eventIndex) => {
-        if (isRecord(event)) {
-          problems.push(...unknownFieldProblems(event, eventFields, file, `field in events[${eventIndex}]`, cardId));
-        }
-      });
+    const kind = cardKind(card.type);
+    problems.push(...unknownFieldProblems(card, kind.fields, file, `field in this ${card.type} card`, cardId));
+    for (const { where, record, known } of kind.nestedRecords?.(card) ?? []) {
+      if (isRecord(record)) problems.push(...unknownFieldProblems(record, known, file, `field in ${where}`, cardId));
     }
   });
   return problems;
@@ -235,7 +210,8 @@ function problemsFromIssues(issues: readonly Issue[], raw: unknown, file: string
     if (issue.code === "invalid_type" && value === undefined) {
       return [{ file, ...where, message: `"${field}" is missing`, fix: `add "${field}" (${issue.expected})` }];
     }
-    return [{ file, ...where, message: `"${field || "(file)"}": ${issue.message}`, fix }];
+    // Problems carry no final period (formatProblem adds one); the settings schema's messages are sentences.
+    return [{ file, ...where, message: `"${field || "(file)"}": ${issue.message.replace(/\.$/, "")}`, fix }];
   });
 }
 

@@ -1,3 +1,5 @@
+import { splitParagraphs } from "./paragraphs";
+
 /**
  * Splits an article into paragraphs and marks the passages that cards quote, for the reader.
  * Overlapping quotes merge into one passage that lists all their cards. Pure.
@@ -41,17 +43,10 @@ export function buildPassages(spans: readonly QuotedSpan[]): Passage[] {
   return passages;
 }
 
-/** Paragraphs are separated by blank lines; single line breaks stay inside a paragraph's text. */
+/** The article's paragraphs (split as the generator and the draft editor split them), with quoted passages marked. */
 export function buildReaderParagraphs(body: string, passages: readonly Passage[]): ReaderParagraph[] {
   const paragraphs: ReaderParagraph[] = [];
-  const separator = /\n[ \t]*\n\s*/g;
-  let start = 0;
-  const ranges: [number, number][] = [];
-  for (const match of body.matchAll(separator)) {
-    ranges.push([start, match.index]);
-    start = match.index + match[0].length;
-  }
-  ranges.push([start, body.length]);
+  const ranges = splitParagraphs(body).map((paragraph): [number, number] => [paragraph.start, paragraph.end]);
 
   for (const [from, to] of ranges) {
     const segments: Segment[] = [];

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { ConflictError, InvalidError } from "@/lib/errors";
-import { CARD_TYPE_LABELS } from "./decks";
+import { DECK_SETTINGS_SELECT, pickDeckSettings } from "@/lib/srs";
+import { CARD_TYPE_LABELS, fromDraftCard } from "@/lib/cards";
 import {
   DraftMetaSchema,
   excerpt,
@@ -10,13 +11,12 @@ import {
   staleOrGone,
   storedEntries,
   STALE_DRAFT,
-  type DraftCard,
   type DraftEntry,
   type DraftUser,
 } from "./drafts";
 import { checkDeck } from "./check";
 import { ContentError, normalizeDeck, type ContentProblem, type LoadedDeck } from "./load";
-import { CardSchema, DeckFileSchema, type CardInput, type DeckFile, type DeckSettings } from "./schema";
+import { CardSchema, DeckFileSchema, DeckSettingsSchema, type CardInput, type DeckFile, type DeckSettings } from "./schema";
 import { ArticleConflictError, DeckOwnershipError, syncDeck } from "./sync";
 
 /**
@@ -81,30 +81,6 @@ async function findFreeSlug(base: string): Promise<string> {
   }
 }
 
-/** A draft card as a content-file card; blank options are dropped, a true statement keeps no correction. */
-export function toCardInput(card: DraftCard): Record<string, unknown> {
-  const common = { id: card.id, type: card.type, prompt: card.prompt, explanation: card.explanation, quote: card.quote };
-  const options = card.options.map((option) => option.trim()).filter(Boolean);
-  switch (card.type) {
-    case "basic":
-      return { ...common, answer: card.answer };
-    case "cloze": {
-      const accepted = (card.acceptedAnswers ?? []).map((a) => a.trim()).filter(Boolean);
-      return { ...common, answer: card.answer, ...(accepted.length > 0 ? { acceptedAnswers: accepted } : {}) };
-    }
-    case "multiple_choice":
-      return { ...common, answer: card.answer, options };
-    case "true_false": {
-      const correction = card.answer.trim() === "False" ? card.correction?.trim() : undefined;
-      return { ...common, answer: card.answer.trim(), ...(correction ? { correction } : {}) };
-    }
-    case "viewpoint":
-      return { ...common, party: card.party ?? "", answer: card.answer, options };
-    case "timeline":
-      return { ...common, events: card.events ?? [] };
-  }
-}
-
 type PublishableDraft = {
   title: string;
   outlet: string | null;
@@ -141,6 +117,14 @@ export function buildDeckFromDraft(
     }
   }
 
+  // A deck published before keeps its settings; held to the schema content:check and import use.
+  const settings = extras.settings ? DeckSettingsSchema.partial().safeParse(extras.settings) : null;
+  if (settings && !settings.success) {
+    for (const issue of settings.error.issues) {
+      problems.push({ cardId: null, field: null, message: `The deck's setting "${issue.path.join(".")}" cannot be used: ${issue.message}` });
+    }
+  }
+
   const kept = draft.cards.filter((entry) => !entry.discarded);
   if (kept.length === 0) {
     problems.push({ cardId: null, field: "cards", message: "Every card is discarded: keep or add at least one card to publish a deck." });
@@ -148,7 +132,7 @@ export function buildDeckFromDraft(
   const cards: CardInput[] = [];
   const entryById = new Map(kept.map((entry) => [entry.card.id, entry]));
   for (const entry of kept) {
-    const parsed = CardSchema.safeParse(toCardInput(entry.card));
+    const parsed = CardSchema.safeParse(fromDraftCard(entry.card));
     if (parsed.success) {
       cards.push(parsed.data);
       continue;
@@ -191,11 +175,6 @@ export function buildDeckFromDraft(
   }
 }
 
-function deckSettings(deck: DeckSettings): DeckSettings {
-  const { desiredRetention, newCardsPerDay, maxReviewsPerDay, learningSteps, relearningSteps, maximumInterval, leechThreshold } = deck;
-  return { desiredRetention, newCardsPerDay, maxReviewsPerDay, learningSteps, relearningSteps, maximumInterval, leechThreshold };
-}
-
 export type PublishResult = { deckId: string; slug: string; version: number; firstPublish: boolean };
 
 /**
@@ -219,13 +198,7 @@ export async function publishDraft(user: DraftUser, draftId: string, input: unkn
           slug: true,
           description: true,
           isPublic: true,
-          desiredRetention: true,
-          newCardsPerDay: true,
-          maxReviewsPerDay: true,
-          learningSteps: true,
-          relearningSteps: true,
-          maximumInterval: true,
-          leechThreshold: true,
+          ...DECK_SETTINGS_SELECT,
           article: { select: { slug: true } },
         },
       })
@@ -234,7 +207,7 @@ export async function publishDraft(user: DraftUser, draftId: string, input: unkn
   // published before keeps its slugs, description and settings (syncDeck would reset them).
   const publishable = { ...draft, cards: storedEntries(draft.cards) };
   const deck = existing
-    ? buildDeckFromDraft(publishable, { deck: existing.slug, article: existing.article.slug }, { description: existing.description, settings: deckSettings(existing) })
+    ? buildDeckFromDraft(publishable, { deck: existing.slug, article: existing.article.slug }, { description: existing.description, settings: pickDeckSettings(existing) })
     : buildDeckFromDraft(publishable, { deck: "draft", article: "draft" });
 
   // Claims this version, so that two publishes of one draft (a double click, two tabs) cannot both

@@ -57,16 +57,3 @@ export function diagnoseQuoteMiss(body: string, quote: string): QuoteMiss {
   }
   return { kind: "diverges", matchedPrefix: quote.slice(0, low) };
 }
-
-/** The article's paragraphs (text between blank lines), with where each sits in the body. */
-export function splitParagraphs(body: string): Array<TextSpan & { text: string }> {
-  const paragraphs: Array<TextSpan & { text: string }> = [];
-  const blankLine = /\n[ \t]*\n\s*/g;
-  let start = 0;
-  for (const match of body.matchAll(blankLine)) {
-    paragraphs.push({ start, end: match.index, text: body.slice(start, match.index) });
-    start = match.index + match[0].length;
-  }
-  paragraphs.push({ start, end: body.length, text: body.slice(start) });
-  return paragraphs.filter((paragraph) => paragraph.text.trim() !== "");
-}

@@ -1,4 +1,4 @@
-import { CLOZE_BLANK } from "./constants";
+import { CLOZE_BLANK } from "../cards";
 import { appearsElsewhere, asStatement, replaceSpan, startsWithContextWord, type Analyzed, type ArticleContext } from "./context";
 import { seededShuffle, hash32 } from "./ids";
 import { isListed, pickDistractors, type Entity } from "./inventory";

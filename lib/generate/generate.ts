@@ -1,5 +1,5 @@
 import { distance } from "fastest-levenshtein";
-import { CardSchema, type CardInput, type CardType } from "../content/schema";
+import { cardKind, CardSchema, type CardInput, type CardType } from "../cards";
 import { DEFAULT_MAX_CARDS } from "./constants";
 import { keysOf, scoreSentence, type Analyzed, type ArticleContext } from "./context";
 import { factCandidates, prefersFalse } from "./facts";
@@ -36,15 +36,6 @@ const MAX_USES_PER_ANSWER = 2;
 // Below this a sentence has too little in it (one common noun, context it leans on) to ask about.
 const MIN_FACT_SCORE = 1;
 const VIEWPOINT_SHARE = 0.25;
-const ID_PREFIX: Record<CardType, string> = {
-  basic: "basic",
-  cloze: "cloze",
-  multiple_choice: "mc",
-  true_false: "tf",
-  viewpoint: "view",
-  timeline: "timeline",
-};
-
 /**
  * Draft cards from an article's text (Markdown or plain): cloze, multiple choice, true/false,
  * viewpoint and timeline cards, each quoting its sentence verbatim. Pure and deterministic.
@@ -230,7 +221,7 @@ function finalize(chosen: Candidate[], text: string): Draft[] {
   const drafts: Draft[] = [];
   for (const candidate of chosen) {
     const body = candidate.body;
-    const id = makeCardId(ID_PREFIX[body.type], candidate.idWords, JSON.stringify(body), ids);
+    const id = makeCardId(cardKind(body.type).idPrefix, candidate.idWords, JSON.stringify(body), ids);
     const parsed = CardSchema.safeParse({ id, ...body });
     if (!parsed.success || !quotesVerbatim(parsed.data, text)) continue;
     drafts.push({ card: inDeckOrder(parsed.data), paragraph: candidate.paragraph, sentence: candidate.sentence, score: candidate.score });

@@ -2,7 +2,8 @@
  * Article text -> draft cards. Pure: no database, no network, no language model; the same text
  * always gives the same cards. See docs/generation-quality.md for how good the drafts are.
  */
-export { DEFAULT_MAX_CARDS, CLOZE_BLANK } from "./constants";
+export { DEFAULT_MAX_CARDS } from "./constants";
+export { CLOZE_BLANK } from "../cards";
 export { ArticleTextError, type ArticleTextErrorCode } from "./errors";
 export { generateDrafts, groupDraftsByParagraph, listEntities, type GenerateOptions, type GenerationResult } from "./generate";
 export type { MentionKind, PlaceType } from "./mentions";

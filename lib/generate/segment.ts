@@ -1,11 +1,15 @@
 import nlp from "compromise";
 import { stripInlineMarkdown } from "./markdown";
 import { collapseSpaces, fold, wordCount } from "./text";
+import type { Paragraph } from "../content/paragraphs";
 
 /**
  * Article text -> paragraphs and sentences, each with its exact place in the text, and the
  * sentences that make poor questions marked with the reason.
  */
+
+// The generator numbers paragraphs as the draft editor and the reader do: one splitter for all three.
+export { splitParagraphs, type Paragraph } from "../content/paragraphs";
 
 /** Why a sentence gave no card. */
 export type SkipReason =
@@ -18,9 +22,6 @@ export type SkipReason =
   | "near-duplicate of an earlier sentence"
   | "nothing worth asking (no name, date, number, term or viewpoint)"
   | "not selected (ranked below the cards kept, or its answers were already used)";
-
-/** A paragraph: text between blank lines, numbered from 0 in reading order (blank ones skipped). */
-export type Paragraph = { index: number; start: number; end: number; text: string };
 
 /** A word as compromise tags it; `start`/`end` are offsets in the sentence's clean `text`. */
 export type Token = { text: string; pre: string; post: string; start: number; end: number; tags: ReadonlySet<string> };
@@ -51,28 +52,6 @@ const CREDIT = /\((?:credit|photo|image|picture|source|courtesy)\b[^)]*\)|\b(?:p
 const CAPTION_DATELINE = new RegExp(`,\\s+(?:${MONTHS})\\s+\\d{1,2},\\s+\\d{4}\\.?$`);
 const MAX_SENTENCE_WORDS = 70;
 const MIN_SENTENCE_WORDS = 6;
-
-/**
- * Paragraphs are separated by blank lines. A text with none, whose lines mostly end a sentence,
- * was pasted one paragraph per line: then each line is a paragraph.
- */
-export function splitParagraphs(text: string): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
-  let start = 0;
-  const push = (end: number) => {
-    const slice = text.slice(start, end);
-    if (slice.trim() !== "") paragraphs.push({ index: paragraphs.length, start, end, text: slice });
-  };
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "");
-  const onePerLine =
-    !/\r?\n[ \t]*\r?\n/.test(text) && lines.length > 1 && lines.filter((line) => /[.!?:"”’)]\s*$/.test(line)).length >= lines.length * 0.6;
-  for (const match of text.matchAll(onePerLine ? /\r?\n\s*/g : /\r?\n[ \t]*\r?\n\s*/g)) {
-    push(match.index);
-    start = match.index + match[0].length;
-  }
-  push(text.length);
-  return paragraphs;
-}
 
 /** Every sentence of the article, in order, with skip reasons for headings, captions and fragments. */
 export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {

@@ -1,4 +1,4 @@
-import type { TimelineEvent } from "../content/schema";
+import type { TimelineEvent } from "../cards";
 import type { Analyzed, ArticleContext } from "./context";
 import { formatDate } from "./facts";
 import { seededShuffle } from "./ids";

@@ -1,4 +1,4 @@
-import type { CardInput, CardType } from "../content/schema";
+import type { CardInput, CardType } from "../cards";
 import type { SkipReason } from "./segment";
 
 type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;

@@ -11,7 +11,19 @@ export {
   type SrsErrorCode,
   type SettingsIssue,
 } from "./errors";
-export { SrsSettingsSchema, DEFAULT_SRS_SETTINGS, parseSrsSettings, type SrsSettings } from "./settings";
+export {
+  SrsSettingsSchema,
+  DEFAULT_SRS_SETTINGS,
+  parseSrsSettings,
+  DeckSettingsSchema,
+  DECK_SETTING_KEYS,
+  DECK_SETTINGS_SELECT,
+  pickDeckSettings,
+  schedulingSettingsOf,
+  type SrsSettings,
+  type DeckSettings,
+  type DeckSchedulingSettings,
+} from "./settings";
 export {
   MEMORY_STATE_KINDS,
   RATINGS,

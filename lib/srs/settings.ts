@@ -29,7 +29,6 @@ const StepsSchema = (what: string) =>
 
 /**
  * Validates scheduling settings; missing fields take the value in `DEFAULT_SRS_SETTINGS`.
- * Bounds follow `DeckSettingsSchema` (content) so a deck's settings always schedule.
  *
  * @example
  * const settings = SrsSettingsSchema.parse({ desiredRetention: 0.85 }); // other fields: defaults
@@ -61,6 +60,54 @@ export const SrsSettingsSchema = z.object({
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const schemaMatchesInterface: Same<z.output<typeof SrsSettingsSchema>, SrsSettings> = true;
 void schemaMatchesInterface;
+
+/**
+ * A deck's settings: the one schema for content files, `deck import`, publishing, export and the
+ * Deck table's columns. The scheduling fields are SrsSettingsSchema's own (so a deck's settings
+ * always schedule; fuzz is not a deck's choice), then the daily limits the queue applies.
+ *
+ * @example DeckSettingsSchema.parse({ learningSteps: ["1m"] }).newCardsPerDay // 20
+ */
+export const DeckSettingsSchema = SrsSettingsSchema.omit({ enableFuzz: true }).extend({
+  newCardsPerDay: z
+    .number({ error: "New cards per day must be a whole number." })
+    .int({ error: "New cards per day must be a whole number." })
+    .min(0, { error: "New cards per day must be 0 or more." })
+    .max(9999, { error: "New cards per day must be at most 9999." })
+    .default(20),
+  maxReviewsPerDay: z
+    .number({ error: "Reviews per day must be a whole number." })
+    .int({ error: "Reviews per day must be a whole number." })
+    .min(0, { error: "Reviews per day must be 0 or more." })
+    .max(99999, { error: "Reviews per day must be at most 99999." })
+    .default(200),
+});
+export type DeckSettings = z.output<typeof DeckSettingsSchema>;
+
+/** The one list of a deck's setting keys (the Deck table has a column for each). */
+export const DECK_SETTING_KEYS = Object.keys(DeckSettingsSchema.shape) as (keyof DeckSettings)[];
+
+/** A Prisma-style `select` of every deck setting column. */
+export const DECK_SETTINGS_SELECT = Object.fromEntries(DECK_SETTING_KEYS.map((key) => [key, true])) as Record<keyof DeckSettings, true>;
+
+/** The deck's settings out of a row that has more columns (a Deck row). */
+export function pickDeckSettings(row: DeckSettings): DeckSettings {
+  return Object.fromEntries(DECK_SETTING_KEYS.map((key) => [key, row[key]])) as DeckSettings;
+}
+
+/** What of a deck's settings the scheduler reads. */
+export type DeckSchedulingSettings = Omit<SrsSettings, "enableFuzz">;
+const DECK_SCHEDULING_KEYS = Object.keys(SrsSettingsSchema.omit({ enableFuzz: true }).shape) as (keyof DeckSchedulingSettings)[];
+
+/**
+ * The scheduling part of a deck's settings, out of a row that has more columns (a Deck row). The
+ * caller adds `enableFuzz`, which is not a deck's choice.
+ *
+ * @example gradeCard(state, "good", now, { ...schedulingSettingsOf(deckRow), enableFuzz: true });
+ */
+export function schedulingSettingsOf(deck: DeckSchedulingSettings): DeckSchedulingSettings {
+  return Object.fromEntries(DECK_SCHEDULING_KEYS.map((key) => [key, deck[key]])) as DeckSchedulingSettings;
+}
 
 /**
  * Clio's defaults: FSRS's own (90% retention, 1m/10m learning, 10m relearning, 100-year cap) with

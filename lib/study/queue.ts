@@ -4,10 +4,9 @@ import { NotFoundError } from "@/lib/errors";
 import type { PublicUser } from "@/lib/auth/users";
 import { visibleDecksWhere } from "@/lib/content/decks";
 import { nextLocalMidnight, previewIntervals, retrievabilityAt, startOfLocalDay, newMemoryState, type IntervalPreview, type Rating } from "@/lib/srs";
-import { isAutoGraded } from "@/lib/study/grading";
+import { cardKind, isAutoGraded, type CardType } from "@/lib/cards";
 import { memoryStateOf } from "@/lib/study/memory";
 import { deckSrsSettings } from "@/lib/study/settings";
-import type { CardType } from "@/lib/generated/prisma/client";
 
 /** One card as the study page shows it. Auto-graded cards carry no answer: the server checks it. */
 export interface QueueCard {
@@ -50,10 +49,10 @@ function seededShuffle<T>(items: readonly T[], seed: string): T[] {
 }
 
 function displayOptions(card: { id: string; type: CardType; options: string[] }, userId: string): string[] {
-  if (card.type === "true_false") return card.options;
+  const order = cardKind(card.type).optionOrder;
+  if (order === "as-written") return card.options;
   const shuffled = seededShuffle(card.options, `${userId}:${card.id}`);
-  // A timeline shown already in order would give the answer away: rotate it.
-  if (card.type === "timeline" && shuffled.every((o, i) => o === card.options[i]) && shuffled.length > 1) {
+  if (order === "shuffled-out-of-order" && shuffled.every((o, i) => o === card.options[i]) && shuffled.length > 1) {
     shuffled.push(shuffled.shift()!);
   }
   return shuffled;

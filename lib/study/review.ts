@@ -6,7 +6,8 @@ import { ConflictError, InvalidError, NotFoundError, type DomainError } from "@/
 import type { PublicUser } from "@/lib/auth/users";
 import { visibleDeckSql } from "@/lib/content/decks";
 import { gradeCard, newMemoryState, previewIntervals, RatingSchema, SrsError, formatInterval, type IntervalPreview, type MemoryState, type Rating } from "@/lib/srs";
-import { AnswerCheckError, AnswerResponseSchema, checkAnswer, isAutoGraded, ratingFromAnswer, typicalAnswerMs, TYPICAL_ANSWER_WINDOW } from "@/lib/study/grading";
+import { AnswerCheckError, AnswerResponseSchema, checkAnswer, isAutoGraded } from "@/lib/cards";
+import { ratingFromAnswer, typicalAnswerMs, TYPICAL_ANSWER_WINDOW } from "@/lib/study/grading";
 import { memoryStateOf, snapshotFromJson, snapshotToJson, type StateSnapshot } from "@/lib/study/memory";
 import { deckSrsSettings } from "@/lib/study/settings";
 import { passageUrl } from "@/lib/content/links";

@@ -1,20 +1,10 @@
 import { env } from "@/lib/env";
-import type { SrsSettings } from "@/lib/srs";
+import { schedulingSettingsOf, type DeckSchedulingSettings, type SrsSettings } from "@/lib/srs";
 
 /** A deck's scheduling columns as lib/srs settings. Fuzz is off in tests so schedules are exact. */
-export function deckSrsSettings(deck: {
-  desiredRetention: number;
-  learningSteps: string[];
-  relearningSteps: string[];
-  maximumInterval: number;
-  leechThreshold: number;
-}): SrsSettings {
+export function deckSrsSettings(deck: DeckSchedulingSettings): SrsSettings {
   return {
-    desiredRetention: deck.desiredRetention,
-    learningSteps: deck.learningSteps,
-    relearningSteps: deck.relearningSteps,
-    maximumInterval: deck.maximumInterval,
-    leechThreshold: deck.leechThreshold,
+    ...schedulingSettingsOf(deck),
     enableFuzz: env.NODE_ENV !== "test",
   };
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireTeacher } from "@/app/_lib/require-user";
 import { loadDraft } from "@/lib/content/drafts";
-import { CARD_TYPE_LABELS } from "@/lib/content/decks";
+import { CARD_TYPE_LABELS } from "@/lib/cards";
 import { orNotFound } from "@/app/_lib/page-errors";
 import { DraftEditor } from "./draft-editor";
 

@@ -43,6 +43,14 @@ describe("deck export and import", () => {
     expect(await db.deck.count({ where: { slug: "broken-import" } })).toBe(0);
   });
 
+  it("refuses a deck file whose settings the scheduler could not use, naming the setting, as content:check does", async () => {
+    const deck = { ...JSON.parse(seedText), slug: "bad-settings-import", settings: { learningSteps: Array.from({ length: 11 }, (_, i) => `${i + 1}m`) } };
+    const error = await importDeck(JSON.stringify(deck), { file: "upload.json", contentDir: "content" }, NOW).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContentError);
+    expect((error as ContentError).message).toContain('upload.json: "settings.learningSteps": Use at most 10 learning steps. Fix:');
+    expect(await db.deck.count({ where: { slug: "bad-settings-import" } })).toBe(0);
+  });
+
   it("says which deck is missing", async () => {
     await expect(exportDeck("no-such-deck")).rejects.toThrow(new DeckNotFoundError("no-such-deck"));
   });

@@ -174,6 +174,15 @@ describe("publishing checks every card first", () => {
     expect(await db.deck.count({ where: { ownerId: teacher.id } })).toBe(0);
   });
 
+  it("refuses to republish over a deck whose stored settings the scheduler could not use, naming the setting", async () => {
+    const teacher = await makeUser("teacher");
+    const draft = await newDraft(teacher, "Stored settings");
+    const { deckId, version } = await publishDraft(teacher, draft.id, { version: draft.version }, T0);
+    await db.deck.update({ where: { id: deckId }, data: { learningSteps: Array.from({ length: 11 }, (_, i) => `${i + 1}m`) } });
+    const error = await publishError(publishDraft(teacher, draft.id, { version }, T1));
+    expect(error.problems).toEqual([{ cardId: null, field: null, message: 'The deck\'s setting "learningSteps" cannot be used: Use at most 10 learning steps.' }]);
+  });
+
   it("refuses a draft whose every card is discarded", async () => {
     const teacher = await makeUser("teacher");
     let draft = await newDraft(teacher, "Nothing kept");

@@ -220,3 +220,16 @@ describe("schema problems", () => {
     expect(inspection.article).toBe("mini");
   });
 });
+
+describe("deck settings", () => {
+  it("fail content:check with a message naming each setting the scheduler could not use", () => {
+    const dir = path.join(import.meta.dirname, "fixtures/bad-settings");
+    const file = path.join(dir, "decks/eleven-learning-steps.json");
+    const report = checkContent(dir);
+    expect(report.decks).toEqual([]);
+    expect(report.problems.map(formatProblem)).toEqual([
+      `${file}: "settings.desiredRetention": Desired retention must be at most 0.99 (99%). Fix: edit it to match the deck format in lib/content/schema.ts.`,
+      `${file}: "settings.learningSteps": Use at most 10 learning steps. Fix: edit it to match the deck format in lib/content/schema.ts.`,
+    ]);
+  });
+});

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { checkContent } from "@/lib/content/check";
 import { loadAllDecks } from "@/lib/content/load";
 import { formatProblem } from "@/lib/content/problems";
-import { locateQuote, splitParagraphs } from "@/lib/content/quote";
+import { splitParagraphs } from "@/lib/content/paragraphs";
+import { locateQuote } from "@/lib/content/quote";
 
 const contentDir = path.join(import.meta.dirname, "../../../content");
 const [deck] = loadAllDecks(contentDir);

@@ -7,13 +7,12 @@ import {
   isAutoGraded,
   matchTypedAnswer,
   NotAutoGradedError,
-  ratingFromAnswer,
   ResponseKindMismatchError,
-  typicalAnswerMs,
   UnknownChoiceError,
   type AnswerResponse,
-  type GradableCard,
-} from "@/lib/study/grading";
+  type StoredCard as GradableCard,
+} from "@/lib/cards";
+import { ratingFromAnswer, typicalAnswerMs } from "@/lib/study/grading";
 
 const basic: GradableCard = { type: "basic", answer: "It ended the war", options: [], extra: {} };
 const cloze: GradableCard = { type: "cloze", answer: "Treaty of Versailles", options: [], extra: { acceptedAnswers: ["Versailles"] } };

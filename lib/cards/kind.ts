@@ -1,0 +1,59 @@
+import type { z } from "zod";
+import type { AnswerCheck, AnswerResponse, ResponseKind, StoredCard } from "./answers";
+import type { DraftCard } from "./draft-card";
+
+/** A problem a content rule finds in a card: what is wrong, and what to do, neither with a final period. */
+export type Finding = [message: string, fix: string];
+
+/** What a kind's content rules may ask of the article the card quotes. */
+export type RuleContext = {
+  /** Why `quote` is not verbatim in the article, or null when it is. */
+  quoteMiss: (quote: string) => { message: string; fix: string } | null;
+};
+
+/** The fields every card has, whatever its kind. */
+export type CardCommon = { id: string; prompt: string; explanation: string; quote: string };
+
+/** A card's kind-specific columns in the Card table (the rest are CardCommon's). */
+export type StoredContent = Pick<StoredCard, "answer" | "options" | "extra">;
+
+/** How the study page orders a card's options: as written, shuffled, or shuffled but never already in order. */
+export type OptionOrder = "as-written" | "shuffled" | "shuffled-out-of-order";
+
+/**
+ * Everything specific to one kind of card. Adding a kind is one module exporting one of these
+ * (registered in registry.ts) plus its UI component; nothing else switches on the type.
+ */
+export interface CardKind<Type extends string, Schema extends z.ZodObject<{ type: z.ZodLiteral<Type> }>> {
+  type: Type;
+  /** The kind as teachers and students see it named. */
+  label: string;
+  /** Starts the ids of generated cards of this kind (cloze-…, mc-…). */
+  idPrefix: string;
+  /** The card in a content file, deck export or import. */
+  schema: Schema;
+  /** The answer the study page takes: null when the student grades themself. */
+  responseKind: (card: StoredCard) => ResponseKind | null;
+  /** Checks a response of `responseKind(card)`'s kind; see answers.ts for the errors it throws. */
+  checkResponse: (card: StoredCard, response: AnswerResponse) => AnswerCheck;
+  optionOrder: OptionOrder;
+  /** The rules content:check and publishing apply beyond the schema (the quote's own check is common). */
+  rules: (card: z.output<Schema>, context: RuleContext) => Finding[];
+  /** Content-file card -> the Card table's answer, options and extra. */
+  toStored: (card: z.output<Schema>) => StoredContent;
+  /** The Card table's row -> content-file card, as `deck export` writes it. */
+  fromStored: (common: CardCommon, stored: StoredContent) => z.output<Schema>;
+  /** Content-file card (a generated one) -> the draft editor's card. */
+  toDraft: (card: z.output<Schema>) => DraftCard;
+  /** The draft editor's card -> a content-file card to validate with `schema` (blank options dropped). */
+  fromDraft: (card: DraftCard) => Record<string, unknown>;
+  /** Records nested in the card whose fields zod would otherwise drop silently (a timeline's events). */
+  nestedRecords?: (card: Record<string, unknown>) => Array<{ where: string; record: unknown; known: string[] }>;
+}
+
+/** Identity with the types checked, so a kind module reads as a declaration. */
+export function defineCardKind<Type extends string, Schema extends z.ZodObject<{ type: z.ZodLiteral<Type> }>>(
+  kind: CardKind<Type, Schema>,
+): CardKind<Type, Schema> {
+  return kind;
+}
