@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_lib/require-user";
+import { CARD_TYPE_LABELS } from "@/lib/cards";
 import { findDeckForUser } from "@/lib/content/decks";
 import { StudySession } from "@/app/study/[slug]/study-session";
 
@@ -19,7 +20,7 @@ export default async function StudyPage({ params }: Props) {
       <p className="text-sm text-muted">
         <Link href={`/decks/${deck.slug}`} className="link">{deck.title}</Link> / Study
       </p>
-      <StudySession slug={deck.slug} />
+      <StudySession slug={deck.slug} typeLabels={CARD_TYPE_LABELS} />
     </div>
   );
 }

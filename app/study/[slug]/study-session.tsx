@@ -3,8 +3,8 @@
 // The shell of the study page: it wires `studyReducer` to the network, the clock and the keyboard.
 // What the page shows, and how each answer or request changes it, lives in study-state.ts.
 import { useCallback, useEffect, useReducer } from "react";
-import { CARD_VIEWS } from "@/app/study/[slug]/cards";
-import { ApiError, fetchQueue, postReview, postUndo, type Rating, type Response } from "@/app/study/[slug]/study-client";
+import { QUESTION_VIEWS } from "@/app/study/[slug]/cards";
+import { ApiError, fetchQueue, postReview, postUndo, type QueueCard, type Rating, type Response } from "@/app/study/[slug]/study-client";
 import { keyCommand, type KeyCommand } from "@/app/study/[slug]/study-keys";
 import { initialStudyState, movesStraightOn, responseFor, sessionProgress, studyReducer } from "@/app/study/[slug]/study-state";
 import { AnswerResult } from "@/app/study/[slug]/views/answer-result";
@@ -16,7 +16,7 @@ import { Waiting } from "@/app/study/[slug]/views/waiting";
 
 const messageOf = (e: unknown) => (e as Error).message;
 
-export function StudySession({ slug }: { slug: string }) {
+export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: Record<QueueCard["type"], string> }) {
   const [state, dispatch] = useReducer(studyReducer, undefined, () => initialStudyState(Date.now()));
   const { phase, queue, card, answer, result, busy } = state;
 
@@ -59,7 +59,7 @@ export function StudySession({ slug }: { slug: string }) {
       } catch (e) {
         dispatch({ type: "requestFailed", message: messageOf(e) });
         // The card changed since it was loaded (another tab reviewed it): show the queue as it now stands.
-        if (e instanceof ApiError && e.status === 409) await load();
+        if (e instanceof ApiError && e.code === "version_conflict") await load();
       } finally {
         dispatch({ type: "requestSettled" });
       }
@@ -146,7 +146,7 @@ export function StudySession({ slug }: { slug: string }) {
     return () => window.removeEventListener("keydown", onKey);
   }, [phase, card, answer, run]);
 
-  const Question = card ? CARD_VIEWS[card.type].Question : null;
+  const Question = card ? QUESTION_VIEWS[card.type] : null;
   return (
     <div className="space-y-4">
       <SessionProgress reviews={state.counters.reviews} queue={queue} progress={sessionProgress(state)} />
@@ -168,7 +168,7 @@ export function StudySession({ slug }: { slug: string }) {
       )}
 
       {card && Question && (phase === "question" || phase === "answered") && (
-        <StudyCard card={card}>
+        <StudyCard card={card} typeLabel={typeLabels[card.type]}>
           {phase === "question" && <Question card={card} answer={answer} busy={busy} onEdit={dispatch} onRate={rate} onCheck={check} />}
           {phase === "answered" && result && <AnswerResult card={card} result={result} busy={busy} onOverride={(r) => void override(r)} onNext={() => void load()} />}
         </StudyCard>

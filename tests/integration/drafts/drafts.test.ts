@@ -20,7 +20,7 @@ import { SCIENCE_ARTICLE, SEED_ARTICLE_MD } from "./articles";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-async function expectHttpError(promise: Promise<unknown>, status: number, message?: RegExp): Promise<DomainError> {
+async function expectDomainError(promise: Promise<unknown>, status: number, message?: RegExp): Promise<DomainError> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
@@ -35,7 +35,7 @@ async function expectHttpError(promise: Promise<unknown>, status: number, messag
 async function expectRefused(input: NewDraftInput, field: string, message: RegExp) {
   const teacher = await makeUser("teacher");
   const [drafts, decks, articles] = await Promise.all([db.deckDraft.count(), db.deck.count(), db.article.count()]);
-  const error = await expectHttpError(createDraft(teacher, input), 422);
+  const error = await expectDomainError(createDraft(teacher, input), 422);
   expect(error).toMatchObject({ code: "invalid_draft" });
   expect((error as DomainError<{ fieldErrors: DraftFieldErrors }>).details?.fieldErrors[field as keyof DraftFieldErrors]?.join(" ")).toMatch(message);
   expect(await db.deckDraft.count()).toBe(drafts);
@@ -126,7 +126,7 @@ describe("creating a draft from an article", () => {
   it("is for teachers only: a student gets 403 and nothing is written", async () => {
     const student = await makeUser("student");
     const before = await db.deckDraft.count();
-    await expectHttpError(createDraft(student, { title: "Mine", text: SCIENCE_ARTICLE }), 403, /Only teachers/);
+    await expectDomainError(createDraft(student, { title: "Mine", text: SCIENCE_ARTICLE }), 403, /Only teachers/);
     expect(await db.deckDraft.count()).toBe(before);
   });
 });
@@ -135,9 +135,9 @@ describe("reading drafts", () => {
   it("shows a draft to its owner only: another teacher gets 404, a student 403", async () => {
     const owner = await makeUser("teacher");
     const { id } = await createDraft(owner, { title: "Penicillin", text: SCIENCE_ARTICLE });
-    await expectHttpError(loadDraft(await makeUser("teacher"), id), 404, /no such draft/);
-    await expectHttpError(loadDraft(await makeUser("student"), id), 403);
-    await expectHttpError(loadDraft(owner, "not-a-uuid"), 404);
+    await expectDomainError(loadDraft(await makeUser("teacher"), id), 404, /no such draft/);
+    await expectDomainError(loadDraft(await makeUser("student"), id), 403);
+    await expectDomainError(loadDraft(owner, "not-a-uuid"), 404);
     expect((await listDrafts(owner)).map((d) => d.id)).toEqual([id]);
     expect(await listDrafts(await makeUser("teacher"))).toEqual([]);
   });
@@ -176,7 +176,7 @@ describe("saving a draft as it changes", () => {
     const tabA = await loadDraft(teacher, id);
     const tabB = await loadDraft(teacher, id);
     await saveDraft(teacher, id, saveBody(tabA, (d) => (d.cards[0]!.card.prompt = "From tab A")));
-    await expectHttpError(saveDraft(teacher, id, saveBody(tabB, (d) => (d.cards[0]!.card.prompt = "From tab B"))), 409, /changed in another tab/);
+    await expectDomainError(saveDraft(teacher, id, saveBody(tabB, (d) => (d.cards[0]!.card.prompt = "From tab B"))), 409, /changed in another tab/);
     const now = await loadDraft(teacher, id);
     expect(now.cards[0]!.card.prompt).toBe("From tab A");
     expect(now.version).toBe(1);
@@ -198,8 +198,8 @@ describe("saving a draft as it changes", () => {
     const teacher = await makeUser("teacher");
     const { id } = await createDraft(teacher, { title: "Penicillin", text: SCIENCE_ARTICLE });
     const draft = await loadDraft(teacher, id);
-    await expectHttpError(saveDraft(teacher, id, saveBody(draft, (d) => (d.cards[0]!.card.quote = "Fleming invented the telephone."))), 422, /not in the article/);
-    await expectHttpError(saveDraft(teacher, id, saveBody(draft, (d) => (d.cards[1]!.card.id = d.cards[0]!.card.id))), 422, /same id/);
+    await expectDomainError(saveDraft(teacher, id, saveBody(draft, (d) => (d.cards[0]!.card.quote = "Fleming invented the telephone."))), 422, /not in the article/);
+    await expectDomainError(saveDraft(teacher, id, saveBody(draft, (d) => (d.cards[1]!.card.id = d.cards[0]!.card.id))), 422, /same id/);
     expect(await loadDraft(teacher, id)).toEqual(draft);
   });
 
@@ -208,16 +208,16 @@ describe("saving a draft as it changes", () => {
     const { id } = await createDraft(teacher, { title: "Penicillin", text: SCIENCE_ARTICLE });
     const draft = await loadDraft(teacher, id);
     await expect(saveDraft(teacher, id, { version: "one", cards: "none" })).rejects.toMatchObject({ name: "ZodError" });
-    await expectHttpError(saveDraft(await makeUser("teacher"), id, saveBody(draft)), 404);
-    await expectHttpError(saveDraft(await makeUser("student"), id, saveBody(draft)), 403);
+    await expectDomainError(saveDraft(await makeUser("teacher"), id, saveBody(draft)), 404);
+    await expectDomainError(saveDraft(await makeUser("student"), id, saveBody(draft)), 403);
   });
 
   it("deletes a draft for its owner only", async () => {
     const teacher = await makeUser("teacher");
     const { id } = await createDraft(teacher, { title: "Penicillin", text: SCIENCE_ARTICLE });
-    await expectHttpError(deleteDraft(await makeUser("teacher"), id), 404);
+    await expectDomainError(deleteDraft(await makeUser("teacher"), id), 404);
     await deleteDraft(teacher, id);
-    await expectHttpError(loadDraft(teacher, id), 404);
+    await expectDomainError(loadDraft(teacher, id), 404);
   });
 });
 

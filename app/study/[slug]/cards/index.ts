@@ -8,13 +8,14 @@ import { TrueFalseCard } from "@/app/study/[slug]/cards/true-false";
 import { ViewpointCard } from "@/app/study/[slug]/cards/viewpoint";
 import type { QueueCard } from "@/app/study/[slug]/study-client";
 
-// A Record, so a new card kind fails to compile until it has a question view and a label here.
-// The labels belong with each kind's module once the card registry in lib/cards lands.
-export const CARD_VIEWS: Record<QueueCard["type"], { label: string; Question: ComponentType<CardQuestionProps> }> = {
-  basic: { label: "Question", Question: BasicCard },
-  cloze: { label: "Fill the blank", Question: ClozeCard },
-  multiple_choice: { label: "Multiple choice", Question: MultipleChoiceCard },
-  true_false: { label: "True or false", Question: TrueFalseCard },
-  viewpoint: { label: "Who argues what", Question: ViewpointCard },
-  timeline: { label: "Timeline", Question: TimelineCard },
+// A Record, so a new card kind fails to compile until it has a question view here. Labels come
+// from the kind's module in lib/cards, handed down by the server page (lib/cards carries zod).
+export const QUESTION_VIEWS: Record<QueueCard["type"], ComponentType<CardQuestionProps>> = {
+  basic: BasicCard,
+  cloze: ClozeCard,
+  multiple_choice: MultipleChoiceCard,
+  true_false: TrueFalseCard,
+  viewpoint: ViewpointCard,
+  timeline: TimelineCard,
 };
+
