@@ -4,7 +4,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { PublicUser } from "@/lib/auth/users";
 import { visibleDecksWhere } from "@/lib/content/decks";
 import { nextLocalMidnight, previewIntervals, retrievabilityAt, startOfLocalDay, newMemoryState, type IntervalPreview, type Rating } from "@/lib/srs";
-import { cardKind, isAutoGraded, type CardType } from "@/lib/cards";
+import { cardKind, type CardType, type ResponseKind } from "@/lib/cards";
 import { memoryStateOf } from "@/lib/study/memory";
 import { deckSrsSettings } from "@/lib/study/settings";
 
@@ -17,6 +17,8 @@ export interface QueueCard {
   /** Options in a fixed per-student order (a timeline's events shuffled). */
   options: string[];
   autoGraded: boolean;
+  /** What the student answers with when the server checks it (null: self-graded, rated by the student). */
+  responseKind: ResponseKind | null;
   /** Self-graded cards only, revealed after the student has tried. */
   answer: string | null;
   explanation: string | null;
@@ -120,7 +122,8 @@ export async function fetchQueue(user: Pick<PublicUser, "id" | "timezone">, slug
   const view = ({ cardId, kind, state }: Entry): QueueCard => {
     const card = cards.get(cardId)!;
     const gradable = { type: card.type, answer: card.answer, options: card.options, extra: (card.extra ?? {}) as Record<string, unknown> };
-    const auto = isAutoGraded(gradable);
+    const responseKind = cardKind(card.type).responseKind(gradable);
+    const auto = responseKind !== null;
     return {
       cardId: card.id,
       externalId: card.externalId,
@@ -128,6 +131,7 @@ export async function fetchQueue(user: Pick<PublicUser, "id" | "timezone">, slug
       prompt: card.prompt,
       options: displayOptions(card, user.id),
       autoGraded: auto,
+      responseKind,
       answer: auto ? null : card.answer,
       explanation: auto ? null : card.explanation,
       quote: card.quote,

@@ -108,10 +108,16 @@ export function movesStraightOn(card: QueueCard, result: ReviewResult): boolean 
 
 /** The response an auto-graded card sends for checking, or null while there is nothing to check. */
 export function responseFor(card: QueueCard, answer: AnswerDraft): Response | null {
-  if (!card.autoGraded) return null;
-  if (card.type === "cloze") return answer.text.trim() ? { kind: "text", text: answer.text } : null;
-  if (card.type === "timeline") return { kind: "order", order: answer.order };
-  return answer.choice ? { kind: "choice", choice: answer.choice } : null;
+  switch (card.responseKind) {
+    case null:
+      return null;
+    case "text":
+      return answer.text.trim() ? { kind: "text", text: answer.text } : null;
+    case "order":
+      return { kind: "order", order: answer.order };
+    case "choice":
+      return answer.choice ? { kind: "choice", choice: answer.choice } : null;
+  }
 }
 
 /** Share of today's cards done this session, 0 to 1, for the progress bar. */
@@ -141,7 +147,7 @@ function show(state: StudyState, queue: Queue, now: number, reviewId: string): S
   const card = back ? (queue.cards.find((c) => c.cardId === back.cardId) ?? back) : (queue.cards[0] ?? null);
   const fresh = { ...state, queue, card, returning: null, result: null, error: null, answer: EMPTY_ANSWER, reviewId: null };
   if (card) {
-    const answer = card.type === "timeline" ? { ...EMPTY_ANSWER, order: card.options } : EMPTY_ANSWER;
+    const answer = card.responseKind === "order" ? { ...EMPTY_ANSWER, order: card.options } : EMPTY_ANSWER;
     return { ...fresh, phase: "question", answer, shownAt: now, reviewId };
   }
   const soon = queue.nextDueAt !== null && new Date(queue.nextDueAt).getTime() - now < WAIT_FOR_LEARNING_MS;

@@ -20,6 +20,7 @@ export function basicCard(overrides: Partial<QueueCard> = {}): QueueCard {
     prompt: "Which treaty founded NATO?",
     options: [],
     autoGraded: false,
+    responseKind: null,
     answer: "The North Atlantic Treaty",
     explanation: "Signed in Washington in 1949.",
     quote: "The North Atlantic Treaty was signed in 1949.",
@@ -38,6 +39,7 @@ export function choiceCard(overrides: Partial<QueueCard> = {}): QueueCard {
     prompt: "When was NATO founded?",
     options: ["1945", "1949", "1955"],
     autoGraded: true,
+    responseKind: "choice",
     answer: null,
     explanation: null,
     intervals: null,
@@ -46,11 +48,11 @@ export function choiceCard(overrides: Partial<QueueCard> = {}): QueueCard {
 }
 
 export function clozeCard(overrides: Partial<QueueCard> = {}): QueueCard {
-  return choiceCard({ cardId: "card-cloze", externalId: "cloze-1", type: "cloze", prompt: "NATO was founded in ____.", options: [], ...overrides });
+  return choiceCard({ cardId: "card-cloze", externalId: "cloze-1", type: "cloze", responseKind: "text", prompt: "NATO was founded in ____.", options: [], ...overrides });
 }
 
 export function timelineCard(overrides: Partial<QueueCard> = {}): QueueCard {
-  return choiceCard({ cardId: "card-timeline", externalId: "timeline-1", type: "timeline", prompt: "Put these in order.", options: ["Warsaw Pact", "NATO", "Budapest Memorandum"], ...overrides });
+  return choiceCard({ cardId: "card-timeline", externalId: "timeline-1", type: "timeline", responseKind: "order", prompt: "Put these in order.", options: ["Warsaw Pact", "NATO", "Budapest Memorandum"], ...overrides });
 }
 
 export function queueOf(cards: QueueCard[], overrides: Partial<Queue> = {}): Queue {
