@@ -40,12 +40,10 @@ async function createScratchDatabase(suffix: string): Promise<string> {
   return url.toString();
 }
 
-function commandEnv(target: { dataDir: string; databaseUrl?: string }): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, CLIO_DATA_DIR: target.dataDir, CLIO_DEMO_SEED: "1" };
-  delete env.NODE_ENV;
-  if (target.databaseUrl) env.DATABASE_URL = target.databaseUrl;
-  else delete env.DATABASE_URL;
-  return env;
+function commandEnv(target: { dataDir: string; databaseUrl?: string }): Record<string, string | undefined> {
+  // As a newcomer's shell has it: no NODE_ENV (vitest sets "test"), the database under test.
+  const { NODE_ENV: _nodeEnv, DATABASE_URL: _databaseUrl, ...inherited } = process.env;
+  return { ...inherited, CLIO_DATA_DIR: target.dataDir, CLIO_DEMO_SEED: "1", ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : {}) };
 }
 
 const fixture = writeImportFixture();

@@ -38,9 +38,8 @@ describe("the README's scripts", () => {
     it(`\`${c.readme}\` exits by itself with its output on a fresh data directory, twice`, async () => {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "clio-readme-"));
       // These need no database; the embedded default is what a newcomer has.
-      const env: NodeJS.ProcessEnv = { ...process.env, CLIO_DATA_DIR: dataDir };
-      delete env.DATABASE_URL;
-      delete env.NODE_ENV;
+      const { NODE_ENV: _nodeEnv, DATABASE_URL: _databaseUrl, ...inherited } = process.env;
+      const env = { ...inherited, CLIO_DATA_DIR: dataDir };
       try {
         for (const run of [1, 2] as const) {
           const result = await runReadmeCommand(c.command, env, LIMIT_MS);
