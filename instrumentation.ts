@@ -3,6 +3,6 @@ export async function register() {
   // The Node.js runtime only: the embedded database and argon2 cannot run on the edge runtime.
   // NEXT_RUNTIME is Next's own variable, not app configuration, so it is read here and not in lib/env.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { seedOnStart } = await import("@/lib/demo/seed");
-  await seedOnStart();
+  const { prepareDatabase } = await import("@/lib/demo/seed");
+  await prepareDatabase(new Date());
 }

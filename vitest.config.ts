@@ -3,8 +3,8 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
-// Three projects: pure unit tests, integration tests against a real database (PGlite by default,
-// the PostgreSQL server when DATABASE_URL is set), and end-to-end tests in a real Chromium.
+// Four projects: pure unit tests, integration tests against a real database (PGlite by default,
+// the PostgreSQL server when DATABASE_URL is set), the README's commands, and end-to-end tests in a real Chromium.
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -26,6 +26,16 @@ export default defineConfig({
           setupFiles: ["tests/setup/integration-db.ts", "tests/setup/fail-on-console-error.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // The README's commands, each spawned as a newcomer runs it (on PGlite, or DATABASE_URL's server).
+        resolve: { alias },
+        test: {
+          name: "readme",
+          include: ["tests/readme/**/*.test.ts"],
+          setupFiles: ["tests/setup/fail-on-console-error.ts"],
+          testTimeout: 240_000,
         },
       },
       {

@@ -28,39 +28,14 @@ const { db } = await import("@/lib/db");
 const { computeAssignmentDashboard, fetchDashboardRows } = await import("@/lib/classes/dashboard");
 const { simulateStudy, seededRandom } = await import("@/lib/demo/classes");
 const { deckSrsSettings } = await import("@/lib/study/settings");
+const { insertCardStates, insertReviewLogs } = await import("@/lib/study/rows");
 
 type Simulated = ReturnType<typeof simulateStudy>;
 
-/**
- * Bulk inserts through unnest(): createMany sends one bound parameter per value, which PGlite takes
- * 80 s to digest for 100,000 reviews; column arrays take a few seconds. (Enum arrays go as text[]
- * and are cast per element: the PGlite adapter does not encode enum arrays.)
- */
+/** Bulk inserts through lib/study/rows (unnest: createMany would take PGlite minutes for 100,000 reviews). */
 async function insertHistories(deckId: string, students: { id: string; history: Simulated }[]) {
-  const states = students.flatMap((s) => s.history.states.map((st) => ({ ...st, userId: s.id })));
-  const iso = (d: Date | null) => d?.toISOString() ?? null;
-  await db.$executeRaw`
-    INSERT INTO "CardState" ("userId", "cardId", "deckId", due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps",
-                             reps, lapses, state, "lastReview", suspended, leech, version, "updatedAt")
-    SELECT u, c, ${deckId}::uuid, d, s, df, e, sd, ls, r, l, st::"CardStateKind", lr, su, le, v, now()
-    FROM unnest(${states.map((x) => x.userId)}::uuid[], ${states.map((x) => x.cardId)}::uuid[], ${states.map((x) => iso(x.due))}::timestamp[],
-                ${states.map((x) => x.stability)}::float8[], ${states.map((x) => x.difficulty)}::float8[], ${states.map((x) => x.elapsedDays)}::int[],
-                ${states.map((x) => x.scheduledDays)}::int[], ${states.map((x) => x.learningSteps)}::int[], ${states.map((x) => x.reps)}::int[],
-                ${states.map((x) => x.lapses)}::int[], ${states.map((x) => x.state)}::text[], ${states.map((x) => iso(x.lastReview))}::timestamp[],
-                ${states.map((x) => x.suspended)}::bool[], ${states.map((x) => x.leech)}::bool[], ${states.map((x) => x.version)}::int[])
-         AS t(u, c, d, s, df, e, sd, ls, r, l, st, lr, su, le, v)`;
-  const logs = students.flatMap((s) => s.history.reviews.map((r) => ({ ...r, userId: s.id })));
-  await db.$executeRaw`
-    INSERT INTO "ReviewLog" (id, "clientReviewId", "userId", "cardId", "deckId", rating, "stateBefore", "stateAfter", "elapsedDays", "scheduledDays",
-                             "dueAfter", "stabilityAfter", "difficultyAfter", previous, "answerMs", correct, "reviewedAt")
-    SELECT gen_random_uuid(), cr, u, c, ${deckId}::uuid, ra::"Rating", sb::"CardStateKind", sa::"CardStateKind", e, sd, da, s, d, p::jsonb, am, co, rv
-    FROM unnest(${logs.map((x) => x.clientReviewId)}::uuid[], ${logs.map((x) => x.userId)}::uuid[], ${logs.map((x) => x.cardId)}::uuid[],
-                ${logs.map((x) => x.rating)}::text[], ${logs.map((x) => x.stateBefore)}::text[], ${logs.map((x) => x.stateAfter)}::text[],
-                ${logs.map((x) => x.elapsedDays)}::int[], ${logs.map((x) => x.scheduledDays)}::int[], ${logs.map((x) => iso(x.dueAfter))}::timestamp[],
-                ${logs.map((x) => x.stabilityAfter)}::float8[], ${logs.map((x) => x.difficultyAfter)}::float8[],
-                ${logs.map((x) => (x.previous === undefined ? null : JSON.stringify(x.previous)))}::text[], ${logs.map((x) => x.answerMs)}::int[],
-                ${logs.map((x) => x.correct)}::bool[], ${logs.map((x) => iso(x.reviewedAt))}::timestamp[])
-         AS t(cr, u, c, ra, sb, sa, e, sd, da, s, d, p, am, co, rv)`;
+  await insertCardStates(db, students.flatMap((s) => s.history.states.map((st) => ({ ...st, userId: s.id, deckId, createdAt: NOW, updatedAt: NOW }))));
+  await insertReviewLogs(db, students.flatMap((s) => s.history.reviews.map((r) => ({ ...r, userId: s.id, deckId, createdAt: r.reviewedAt }))));
 }
 
 async function setUp() {

@@ -10,11 +10,13 @@ import { withBenchDatabase, machine, round, summarize } from "./support";
 const USERS = Number(process.env.BENCH_USERS ?? 1000);
 const CARDS = Number(process.env.BENCH_CARDS ?? 1000);
 const SAMPLES = 500;
+const DAY = 86_400_000;
 
 async function run(url: string) {
   process.env.DATABASE_URL = url;
   const { db } = await import("@/lib/db");
   const { fetchDueCards } = await import("@/lib/study/queue");
+  const { insertCardStatesSql } = await import("@/lib/study/rows");
   console.log(`due-queue on ${machine()}; ${USERS} users × ${CARDS} cards`);
 
   const pool = new pg.Pool({ connectionString: url, max: 4 });
@@ -29,12 +31,25 @@ async function run(url: string) {
   await pool.query(`
     INSERT INTO "User" (id, email, name, role, "updatedAt")
     SELECT gen_random_uuid(), 'user' || i || '@example.org', 'User ' || i, 'student', now() FROM generate_series(1, $1) AS i`, [USERS]);
-  // Every user has studied every card; due dates spread from 60 days ago to 90 days ahead.
-  await pool.query(`
-    INSERT INTO "CardState" ("userId", "cardId", "deckId", due, stability, difficulty, state, reps, "lastReview", suspended, version, "updatedAt")
-    SELECT u.id, c.id, c."deckId", now() + (random() * 150 - 60) * interval '1 day', 1 + random() * 50, 1 + random() * 9, 'review', 3,
-           now() - interval '10 days', random() < 0.01, 3, now()
-    FROM "User" u CROSS JOIN "Card" c`);
+  // Every user has studied every card; due dates spread from 60 days ago to 90 days ahead. Written
+  // through lib/study/rows, a few hundred thousand rows per statement.
+  const cards = (await pool.query<{ id: string; deckId: string }>(`SELECT id, "deckId" FROM "Card"`)).rows;
+  const userIds = (await pool.query<{ id: string }>(`SELECT id FROM "User"`)).rows.map((r) => r.id);
+  const seededAt = new Date();
+  const lastReview = new Date(seededAt.getTime() - 10 * DAY);
+  const perBatch = Math.max(1, Math.floor(200_000 / CARDS));
+  for (let i = 0; i < userIds.length; i += perBatch) {
+    const rows = userIds.slice(i, i + perBatch).flatMap((userId) =>
+      cards.map((c) => ({
+        userId, cardId: c.id, deckId: c.deckId, due: new Date(seededAt.getTime() + (Math.random() * 150 - 60) * DAY),
+        stability: 1 + Math.random() * 50, difficulty: 1 + Math.random() * 9, elapsedDays: 0, scheduledDays: 0, learningSteps: 0,
+        reps: 3, lapses: 0, state: "review" as const, lastReview, suspended: Math.random() < 0.01, leech: false, version: 3,
+        createdAt: seededAt, updatedAt: seededAt,
+      })),
+    );
+    const insert = insertCardStatesSql(rows);
+    await pool.query(insert.text, insert.values);
+  }
   await pool.query(`VACUUM ANALYZE "CardState"`);
   const n = (await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "CardState"`)).rows[0]!.n;
   console.log(`seeded ${Number(n).toLocaleString("en")} card states in ${round((performance.now() - t0) / 1000, 1)} s`);

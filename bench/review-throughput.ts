@@ -23,7 +23,9 @@ async function run(url: string) {
   const { syncContentDecks } = await import("@/lib/demo/seed");
   const { hashPassword } = await import("@/lib/auth/password");
   const { gradeCard, newMemoryState } = await import("@/lib/srs");
-  const { memoryStateOf, snapshotToJson } = await import("@/lib/study/memory");
+  const { memoryStateOf } = await import("@/lib/study/memory");
+  const { insertCardStateSql, insertReviewLogSql, setCardStateSql } = await import("@/lib/study/rows");
+  const { Prisma } = await import("@/lib/generated/prisma/client");
   const { deckSrsSettings } = await import("@/lib/study/settings");
 
   console.log(`review-throughput on ${machine()}; PostgreSQL ${new URL(url).host}; ${SECONDS}s per run`);
@@ -55,29 +57,21 @@ async function run(url: string) {
       const before = row ? memoryStateOf(row) : newMemoryState(now);
       const g = gradeCard(before, "good", now, settings);
       const s = g.state;
-      const values = [s.due, s.stability, s.difficulty, s.elapsedDays, s.scheduledDays, s.learningSteps, s.reps, s.lapses, s.state, s.lastReview, userId, cardId];
+      const after = { ...s, suspended: false, leech: false, version: (row?.version ?? 0) + 1 };
       if (row) {
-        const r = await client.query(
-          `UPDATE "CardState" SET due=$1, stability=$2, difficulty=$3, "elapsedDays"=$4, "scheduledDays"=$5, "learningSteps"=$6, reps=$7, lapses=$8,
-             state=$9::"CardStateKind", "lastReview"=$10, version = version + 1, "updatedAt" = now()
-           WHERE "userId"=$11 AND "cardId"=$12 AND version=$13`,
-          [...values, row.version],
-        );
+        const update = Prisma.sql`UPDATE "CardState" SET ${setCardStateSql(after, now)} WHERE "userId" = ${userId}::uuid AND "cardId" = ${cardId}::uuid AND version = ${row.version}`;
+        const r = await client.query(update.text, update.values);
         if (r.rowCount !== 1) throw new Error("conflict");
       } else {
-        await client.query(
-          `INSERT INTO "CardState" (due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses, state, "lastReview", "userId", "cardId", "deckId", version, "updatedAt")
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9::"CardStateKind",$10,$11,$12,$13,1,now())`,
-          [...values, deck.id],
-        );
+        const insert = insertCardStateSql({ ...after, userId, cardId, deckId: deck.id, createdAt: now, updatedAt: now });
+        await client.query(insert.text, insert.values);
       }
-      await client.query(
-        `INSERT INTO "ReviewLog" (id, "clientReviewId", "userId", "cardId", "deckId", rating, "stateBefore", "stateAfter", "elapsedDays", "scheduledDays",
-           "dueAfter", "stabilityAfter", "difficultyAfter", previous, "reviewedAt")
-         VALUES (gen_random_uuid(), $1, $2, $3, $4, 'good', $5::"CardStateKind", $6::"CardStateKind", $7, $8, $9, $10, $11, $12, $13)`,
-        [randomUUID(), userId, cardId, deck.id, g.review.stateBefore, g.review.stateAfter, g.review.elapsedDays, g.review.scheduledDays, s.due, s.stability, s.difficulty,
-          row ? JSON.stringify(snapshotToJson({ ...before, suspended: false, leech: false, version: row.version })) : null, now],
-      );
+      const log = insertReviewLogSql({
+        clientReviewId: randomUUID(), userId, cardId, deckId: deck.id, rating: "good", stateBefore: g.review.stateBefore, stateAfter: g.review.stateAfter,
+        elapsedDays: g.review.elapsedDays, scheduledDays: g.review.scheduledDays, dueAfter: s.due, stabilityAfter: s.stability, difficultyAfter: s.difficulty,
+        previous: row ? { ...before, suspended: false, leech: false, version: row.version } : null, answerMs: null, correct: null, reviewedAt: now, createdAt: now,
+      });
+      await client.query(log.text, log.values);
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK");

@@ -53,3 +53,20 @@ function createClient(): Db {
 // Cached on globalThis so that hot reloads in development reuse one client (and one PGlite).
 const g = globalThis as { __clioDb?: Db };
 export const db: Db = (g.__clioDb ??= createClient());
+
+/**
+ * Ends a script's use of the database: disconnects Prisma and closes PGlite if this process opened
+ * it. `db.$disconnect()` alone leaves PGlite open, and its backend keeps re-arming a timer
+ * (Postgres' setitimer, emulated with setTimeout) that holds the event loop open forever.
+ *
+ *   try { await work(); } finally { await closeDb(); }
+ */
+export async function closeDb(): Promise<void> {
+  await db.$disconnect();
+  const cached = globalThis as { __clioPglite?: Promise<PGlite> };
+  const pglite = cached.__clioPglite;
+  if (!pglite) return;
+  cached.__clioPglite = undefined;
+  const opened = await pglite.catch(() => null);
+  if (opened && !opened.closed) await opened.close();
+}

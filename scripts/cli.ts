@@ -8,7 +8,8 @@ import { ContentError } from "@/lib/content/problems";
 import { DeckNotFoundError, exportDeck } from "@/lib/content/export";
 import { importDeck } from "@/lib/content/import";
 import { ArticleConflictError, DeckOwnershipError } from "@/lib/content/sync";
-import { db } from "@/lib/db";
+import { closeDb, db, isEmbedded } from "@/lib/db";
+import { prepareDatabase } from "@/lib/demo/seed";
 
 const USAGE = `Usage:
   npm run cli -- deck export <slug> [--json]                 print a deck (article and cards)
@@ -80,25 +81,38 @@ function fail(message: string): number {
 async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   try {
-    if (command === "deck" && sub === "export") return await deckExport(rest);
-    if (command === "deck" && sub === "import") return await deckImport(rest);
+    if (command === "deck" && (sub === "export" || sub === "import")) {
+      // As the server's first start would: a fresh clone's CLI finds the demo deck too.
+      await prepareDatabase(new Date());
+      return sub === "export" ? await deckExport(rest) : await deckImport(rest);
+    }
     if (command === "generate") return await generate(argv.slice(1));
     return usage(command ? `Unknown command: ${argv.join(" ")}` : undefined);
   } catch (error) {
+    if (error instanceof DeckNotFoundError && !isEmbedded) return fail(`${error.message} (On a PostgreSQL server, \`npm run db:seed\` loads the demo deck.)`);
     if (error instanceof ContentError || error instanceof DeckNotFoundError || error instanceof DeckOwnershipError || error instanceof ArticleConflictError) {
       return fail(error.message);
     }
+    if (isMissingTable(error)) return fail("The database has no Clio tables yet: run `npm run db:migrate` first.");
     if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) return usage(error.message);
     throw error;
   } finally {
-    await db.$disconnect();
+    await closeDb();
   }
 }
 
+/** Prisma's "table does not exist" (P2021): a PostgreSQL server that was never migrated. */
+function isMissingTable(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2021";
+}
+
+// exitCode, not exit(): the process ends by itself once the database is closed, after stdout drains.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     console.error(error);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

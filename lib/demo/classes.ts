@@ -1,8 +1,9 @@
 import { db } from "@/lib/db";
-import type { CardStateKind, Prisma, Rating } from "@/lib/generated/prisma/client";
+import type { CardStateKind, Rating } from "@/lib/generated/prisma/client";
 import { gradeCard, newMemoryState, retrievability, type MemoryState, type SrsSettings } from "@/lib/srs";
-import { isAutoGraded } from "@/lib/study/grading";
-import { snapshotToJson } from "@/lib/study/memory";
+import { isAutoGraded } from "@/lib/cards";
+import type { StateSnapshot } from "@/lib/study/memory";
+import { insertCardStates, insertReviewLogs } from "@/lib/study/rows";
 import { deckSrsSettings } from "@/lib/study/settings";
 import { generateJoinCode } from "@/lib/classes/join-code";
 import { DEMO_USERS } from "@/lib/demo/seed";
@@ -27,6 +28,10 @@ export function seededRandom(seed: number): () => number {
 function seededUuid(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function snapshotOf({ cardId: _cardId, ...snapshot }: SimulatedState): StateSnapshot {
+  return snapshot;
 }
 
 /** How a simulated student studies. */
@@ -67,7 +72,7 @@ export interface SimulatedReview {
   dueAfter: Date;
   stabilityAfter: number;
   difficultyAfter: number;
-  previous: Prisma.InputJsonValue | undefined;
+  previous: StateSnapshot | null;
   answerMs: number;
   correct: boolean | null;
   reviewedAt: Date;
@@ -135,7 +140,7 @@ export function simulateStudy(
         dueAfter: graded.review.due,
         stabilityAfter: graded.review.stability,
         difficultyAfter: graded.review.difficulty,
-        previous: current ? snapshotToJson(current) : undefined,
+        previous: current ? snapshotOf(current) : null,
         answerMs,
         correct: card.autoGraded ? rating !== "again" : null,
         reviewedAt: new Date(t),
@@ -168,14 +173,22 @@ export const SYNTHETIC_STUDENTS: readonly { name: string; email: string; profile
   { name: "Noah Williams", email: "noah.williams@students.clio.example", profile: { startDaysAgo: -1, stopDaysAgo: 0, sessionChance: 0, recallBias: 0, newPerSession: 0 } },
 ];
 
+/**
+ * The demo student's own three weeks: they stopped yesterday, so a first sign-in finds cards due,
+ * a streak to keep and charts with something to draw (the README's progress screenshot).
+ */
+export const DEMO_STUDENT_PROFILE: StudyProfile = { startDaysAgo: 24, stopDaysAgo: 1, sessionChance: 0.85, recallBias: 0.05, newPerSession: 5 };
+
 const DEMO_SEED = 0x0c11a;
+const DEMO_STUDENT_SEED = 2026;
 
 /**
- * The demo teacher's class: the demo student (no history: their own study starts fresh) and twelve
- * synthetic classmates with three weeks of reviews on the demo deck, and an assignment of that deck
- * due in ten days. Runs once: it does nothing when the first synthetic student exists (everything is
- * written in one transaction), or when the demo users or deck are missing. Synthetic students have
- * no password: they cannot sign in.
+ * The demo teacher's class: the demo student and twelve synthetic classmates, all with simulated
+ * reviews of the demo deck up to `now` (deterministic: fixed seeds, days counted back from `now`),
+ * and an assignment of that deck due in ten days. Runs once: it does nothing when the first
+ * synthetic student exists (everything is written in one transaction), or when the demo users or
+ * deck are missing. The demo student gets a history only if they have not studied the deck yet.
+ * Synthetic students have no password: they cannot sign in.
  */
 export async function seedDemoClass(now: Date): Promise<void> {
   const [teacherSpec, studentSpec] = [DEMO_USERS.find((u) => u.role === "teacher")!, DEMO_USERS.find((u) => u.role === "student")!];
@@ -199,6 +212,9 @@ export async function seedDemoClass(now: Date): Promise<void> {
     id: crypto.randomUUID(),
     history: simulateStudy(simCards, s.profile, settings, now, seededRandom(DEMO_SEED + i * 7919)),
   }));
+  const studentHasStudied = (await db.cardState.count({ where: { userId: student.id, deckId: deck.id } })) > 0;
+  const studentHistory = studentHasStudied ? null : simulateStudy(simCards, DEMO_STUDENT_PROFILE, settings, now, seededRandom(DEMO_STUDENT_SEED));
+  const histories = [...students.map((s) => ({ userId: s.id, history: s.history })), ...(studentHistory ? [{ userId: student.id, history: studentHistory }] : [])];
   // Due at 23:59 UTC ten days from now (the demo teacher's time zone is UTC).
   const dueAt = new Date(Math.floor((now.getTime() + 10 * DAY) / DAY) * DAY + DAY - MINUTE);
 
@@ -217,14 +233,16 @@ export async function seedDemoClass(now: Date): Promise<void> {
       await tx.assignment.create({
         data: { classId: cls.id, deckId: deck.id, dueAt, targetRecall: 0.8, requireAllStudied: true, createdAt: new Date(now.getTime() - 22 * DAY) },
       });
-      await tx.cardState.createMany({
-        data: students.flatMap((s) =>
-          s.history.states.map(({ cardId, ...state }) => ({ ...state, userId: s.id, cardId, deckId: deck.id })),
+      await insertCardStates(
+        tx,
+        histories.flatMap(({ userId, history }) =>
+          history.states.map(({ cardId, ...state }) => ({ ...state, userId, cardId, deckId: deck.id, createdAt: now, updatedAt: now })),
         ),
-      });
-      await tx.reviewLog.createMany({
-        data: students.flatMap((s) => s.history.reviews.map((r) => ({ ...r, userId: s.id, deckId: deck.id }))),
-      });
+      );
+      await insertReviewLogs(
+        tx,
+        histories.flatMap(({ userId, history }) => history.reviews.map((r) => ({ ...r, userId, deckId: deck.id, createdAt: r.reviewedAt }))),
+      );
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { db, isEmbedded } from "@/lib/db";
+import { db, isEmbedded, openEmbeddedDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 import { hashPassword } from "@/lib/auth/password";
 import { loadAllDecks } from "@/lib/content/load";
@@ -40,11 +40,14 @@ export async function seedDemo(now: Date): Promise<void> {
 }
 
 /**
- * Run once when the server starts (instrumentation.ts): on the embedded database, bring content/
- * into the database and make sure the demo accounts exist, so a fresh clone is ready to use.
- * A PostgreSQL server is seeded explicitly with `npm run db:seed`.
+ * Readies the database as every process that uses it does: the server when it starts
+ * (instrumentation.ts), the CLI and the db:* scripts. On the embedded database: migrations (applied
+ * as it opens) and the demo data (idempotent; CLIO_DEMO_SEED=0 turns it off), so a fresh clone works
+ * whichever command runs first. A PostgreSQL server is left as it is: it is migrated and seeded
+ * explicitly (`npm run db:migrate`, `npm run db:seed`).
  */
-export async function seedOnStart(): Promise<void> {
-  if (!isEmbedded || !env.CLIO_DEMO_SEED) return;
-  await seedDemo(new Date());
+export async function prepareDatabase(now: Date): Promise<void> {
+  if (!isEmbedded) return;
+  if (env.CLIO_DEMO_SEED) await seedDemo(now);
+  else await openEmbeddedDatabase();
 }

@@ -4,7 +4,6 @@ import type { Rating } from "@/lib/srs";
 
 // Checking an answer is its card kind's (lib/cards). lib/demo and scripts/screenshots.ts still import
 // this one from here.
-export { isAutoGraded } from "@/lib/cards";
 
 // --- Ratings from answers --------------------------------------------------------------------
 

@@ -8,7 +8,8 @@ import { visibleDeckSql } from "@/lib/content/decks";
 import { gradeCard, newMemoryState, previewIntervals, RatingSchema, SrsError, formatInterval, type IntervalPreview, type MemoryState, type Rating } from "@/lib/srs";
 import { AnswerCheckError, AnswerResponseSchema, checkAnswer, isAutoGraded } from "@/lib/cards";
 import { ratingFromAnswer, typicalAnswerMs, TYPICAL_ANSWER_WINDOW } from "@/lib/study/grading";
-import { memoryStateOf, snapshotFromJson, snapshotToJson, type StateSnapshot } from "@/lib/study/memory";
+import { memoryStateOf, snapshotFromJson, type StateSnapshot } from "@/lib/study/memory";
+import { insertCardStateSql, insertReviewLogSql, setCardStateSql } from "@/lib/study/rows";
 import { deckSrsSettings } from "@/lib/study/settings";
 import { passageUrl } from "@/lib/content/links";
 
@@ -151,33 +152,37 @@ function writeReviewSql(
   correct: boolean | null,
   now: Date,
 ) {
-  const state = Prisma.sql`
-    ${after.due}, ${after.stability}, ${after.difficulty}, ${after.elapsedDays}, ${after.scheduledDays}, ${after.learningSteps},
-    ${after.reps}, ${after.lapses}, ${after.state}::"CardStateKind", ${after.lastReview}, ${after.suspended}, ${after.leech}`;
   const writeState = previous
     ? Prisma.sql`
-        UPDATE "CardState" SET (due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses, state, "lastReview", suspended, leech, version, "updatedAt")
-          = (${state}, version + 1, ${now})
+        UPDATE "CardState" SET ${setCardStateSql(after, now)}
         WHERE "userId" = ${userId}::uuid AND "cardId" = ${card.id}::uuid AND version = ${input.version}
         RETURNING version`
     : Prisma.sql`
-        INSERT INTO "CardState" (due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses, state, "lastReview", suspended, leech,
-                                 "userId", "cardId", "deckId", version, "createdAt", "updatedAt")
-        VALUES (${state}, ${userId}::uuid, ${card.id}::uuid, ${card.deckId}::uuid, 1, ${now}, ${now})
+        ${insertCardStateSql({ ...after, userId, cardId: card.id, deckId: card.deckId, createdAt: now, updatedAt: now })}
         ON CONFLICT ("userId", "cardId") DO NOTHING
         RETURNING version`;
+  const log = insertReviewLogSql({
+    clientReviewId: input.reviewId,
+    userId,
+    cardId: card.id,
+    deckId: card.deckId,
+    rating,
+    stateBefore: review.stateBefore,
+    stateAfter: review.stateAfter,
+    elapsedDays: review.elapsedDays,
+    scheduledDays: review.scheduledDays,
+    dueAfter: review.due,
+    stabilityAfter: review.stability,
+    difficultyAfter: review.difficulty,
+    previous,
+    answerMs: input.answerMs ?? null,
+    correct,
+    reviewedAt: now,
+    createdAt: now,
+  });
   return Prisma.sql`
     WITH written AS (${writeState}),
-    logged AS (
-      INSERT INTO "ReviewLog" (id, "clientReviewId", "userId", "cardId", "deckId", rating, "stateBefore", "stateAfter", "elapsedDays", "scheduledDays",
-                               "dueAfter", "stabilityAfter", "difficultyAfter", previous, "answerMs", correct, "reviewedAt", "createdAt")
-      SELECT gen_random_uuid(), ${input.reviewId}::uuid, ${userId}::uuid, ${card.id}::uuid, ${card.deckId}::uuid, ${rating}::"Rating",
-             ${review.stateBefore}::"CardStateKind", ${review.stateAfter}::"CardStateKind", ${review.elapsedDays}, ${review.scheduledDays},
-             ${review.due}, ${review.stability}, ${review.difficulty}, ${previous ? JSON.stringify(snapshotToJson(previous)) : null}::jsonb,
-             ${input.answerMs ?? null}::int, ${correct}::boolean, ${now}, ${now}
-      FROM written
-      RETURNING id
-    )
+    logged AS (${log} FROM written RETURNING id)
     SELECT (SELECT id::text FROM logged) AS "logId"`;
 }
 

@@ -48,6 +48,8 @@ describe.runIf(chromiumPath)("studying in Chromium", () => {
     await signInAs(page, baseUrl, student.email, student.password);
     await page.goto(`${baseUrl}/progress`);
     const before = Number(await page.getByTestId("reviews-total").locator("p").nth(1).innerText());
+    // The demo student's simulated history ends yesterday, so today's count starts apart from the total.
+    const beforeToday = Number(await page.getByTestId("reviews-today").locator("p").nth(1).innerText());
 
     await page.goto(`${baseUrl}/study/russia-ukraine-nato`);
     const types = new Set<string>();
@@ -60,7 +62,7 @@ describe.runIf(chromiumPath)("studying in Chromium", () => {
 
     await page.goto(`${baseUrl}/progress`);
     await expect(page.getByTestId("reviews-total").locator("p").nth(1).innerText()).resolves.toBe(String(before + 9));
-    await expect(page.getByTestId("reviews-today").locator("p").nth(1).innerText()).resolves.toBe(String(before + 9));
+    await expect(page.getByTestId("reviews-today").locator("p").nth(1).innerText()).resolves.toBe(String(beforeToday + 9));
     await expect(page.getByRole("img", { name: /Reviews per day: \d+ reviews/ }).isVisible()).resolves.toBe(true);
     await page.close();
   });

@@ -4,13 +4,13 @@ import { DEMO_USERS, ensureDemoUsers, syncContentDecks } from "@/lib/demo/seed";
 import { DEMO_CLASS_DECK, DEMO_CLASS_NAME, seedDemoClass, seededRandom, simulateStudy, SYNTHETIC_STUDENTS } from "@/lib/demo/classes";
 import { computeAssignmentDashboard } from "@/lib/classes/dashboard";
 import { gradeCard, newMemoryState, type MemoryState } from "@/lib/srs";
-import { memoryStateOf } from "@/lib/study/memory";
+import { memoryStateOf, snapshotFromJson } from "@/lib/study/memory";
 import { deckSrsSettings } from "@/lib/study/settings";
 
 const NOW = new Date("2026-11-27T09:00:00Z");
 
 describe("the demo class", () => {
-  it("is seeded once: the demo teacher's class with the demo student, twelve classmates with histories, and an assignment", async () => {
+  it("is seeded once: the demo teacher's class with the demo student and twelve classmates, all with histories, and an assignment", async () => {
     await syncContentDecks(NOW);
     await ensureDemoUsers();
     await seedDemoClass(NOW);
@@ -26,7 +26,12 @@ describe("the demo class", () => {
     expect(cls.memberships.filter((m) => m.user.passwordHash !== null).map((m) => m.user.email)).toEqual([DEMO_USERS[1].email]);
     const [assignment] = cls.assignments;
     expect(assignment!.dueAt.getTime() - NOW.getTime()).toBeGreaterThan(9.9 * 86_400_000);
-    expect(await db.reviewLog.count({ where: { user: { email: DEMO_USERS[1].email } } })).toBe(0);
+    // The demo student's own three weeks, ending yesterday: a first sign-in finds a history and cards due.
+    const studentLogs = await db.reviewLog.findMany({ where: { user: { email: DEMO_USERS[1].email } }, select: { reviewedAt: true } });
+    expect(studentLogs.length).toBeGreaterThan(50);
+    const startOfToday = Math.floor(NOW.getTime() / 86_400_000) * 86_400_000;
+    expect(Math.max(...studentLogs.map((l) => l.reviewedAt.getTime()))).toBeLessThan(startOfToday);
+    expect(await db.cardState.count({ where: { user: { email: DEMO_USERS[1].email }, due: { lte: NOW } } })).toBeGreaterThan(0);
 
     // The dashboard has something real to show: most statuses, lapsed cards, a class-wide figure.
     const dashboard = await computeAssignmentDashboard(teacher, { classId: cls.id, assignmentId: assignment!.id }, NOW);
@@ -36,15 +41,17 @@ describe("the demo class", () => {
     expect(dashboard.classRecall).toBeLessThan(0.9);
   });
 
-  it("writes card states that replaying each student's review log through gradeCard reproduces exactly", async () => {
+  it.each([SYNTHETIC_STUDENTS[0]!.email, DEMO_USERS[1].email])("writes card states that replaying the review log of %s through gradeCard reproduces exactly", async (email) => {
     const deck = await db.deck.findUniqueOrThrow({ where: { slug: DEMO_CLASS_DECK } });
     const settings = deckSrsSettings(deck);
-    const student = await db.user.findUniqueOrThrow({ where: { email: SYNTHETIC_STUDENTS[0]!.email } });
+    const student = await db.user.findUniqueOrThrow({ where: { email } });
     const logs = await db.reviewLog.findMany({ where: { userId: student.id }, orderBy: [{ reviewedAt: "asc" }] });
     expect(logs.length).toBeGreaterThan(50);
     const replayed = new Map<string, MemoryState>();
     for (const log of logs) {
       const before = replayed.get(log.cardId) ?? newMemoryState(log.reviewedAt);
+      if (replayed.has(log.cardId)) expect(memoryStateOf(snapshotFromJson(log.previous)!)).toEqual(before);
+      else expect(log.previous).toBeNull();
       const { state, review } = gradeCard(before, log.rating, log.reviewedAt, settings);
       expect({ stateBefore: log.stateBefore, stateAfter: log.stateAfter, due: log.dueAfter, stability: log.stabilityAfter }).toEqual({
         stateBefore: review.stateBefore,
