@@ -1,7 +1,10 @@
-import { env } from "@/lib/env";
 import type { SrsSettings } from "@/lib/srs";
 
-/** A deck's scheduling columns as lib/srs settings. Fuzz is off in tests so schedules are exact. */
+/**
+ * A deck's scheduling columns as lib/srs settings, fuzz on as everywhere else. Fuzz does not make a
+ * schedule random: ts-fsrs seeds it from the review time and the card's state, so the same review
+ * at the same `now` always lands on the same day (which is what a test with a pinned clock relies on).
+ */
 export function deckSrsSettings(deck: {
   desiredRetention: number;
   learningSteps: string[];
@@ -15,6 +18,6 @@ export function deckSrsSettings(deck: {
     relearningSteps: deck.relearningSteps,
     maximumInterval: deck.maximumInterval,
     leechThreshold: deck.leechThreshold,
-    enableFuzz: env.NODE_ENV !== "test",
+    enableFuzz: true,
   };
 }
