@@ -168,10 +168,11 @@ function writeReviewSql(
     WITH written AS (${writeState}),
     logged AS (
       INSERT INTO "ReviewLog" (id, "clientReviewId", "userId", "cardId", "deckId", rating, "stateBefore", "stateAfter", "elapsedDays", "scheduledDays",
-                               "dueAfter", "stabilityAfter", "difficultyAfter", previous, "answerMs", correct, "reviewedAt", "createdAt")
+                               "dueAfter", "stabilityAfter", "difficultyAfter", "lapsesAfter", leech, previous, "answerMs", correct, "reviewedAt", "createdAt")
       SELECT gen_random_uuid(), ${input.reviewId}::uuid, ${userId}::uuid, ${card.id}::uuid, ${card.deckId}::uuid, ${rating}::"Rating",
              ${review.stateBefore}::"CardStateKind", ${review.stateAfter}::"CardStateKind", ${review.elapsedDays}, ${review.scheduledDays},
-             ${review.due}, ${review.stability}, ${review.difficulty}, ${previous ? JSON.stringify(snapshotToJson(previous)) : null}::jsonb,
+             ${review.due}, ${review.stability}, ${review.difficulty}, ${after.lapses}, ${after.suspended && !previous?.suspended},
+             ${previous ? JSON.stringify(snapshotToJson(previous)) : null}::jsonb,
              ${input.answerMs ?? null}::int, ${correct}::boolean, ${now}, ${now}
       FROM written
       RETURNING id
@@ -224,20 +225,22 @@ function findReview(userId: string, reviewId: string) {
   return db.reviewLog.findUnique({ where: { userId_clientReviewId: { userId, clientReviewId: reviewId } }, include: { card: { include: { deck: true } } } });
 }
 
-async function replay(stored: ReviewLog & { card: ReviewCard }, input: ReviewSubmission): Promise<ReviewResult> {
+function replay(stored: ReviewLog & { card: ReviewCard }, input: ReviewSubmission): ReviewResult {
   if (stored.cardId !== input.cardId) {
     throw new HttpError(422, "This reviewId was already used for another card. Generate a new one for each review.", "review_id_reused");
   }
-  const state = await db.cardState.findUnique({ where: { userId_cardId: { userId: stored.userId, cardId: stored.cardId } } });
+  // Only what the review recorded: the card may have been reviewed again since, and a retry must
+  // answer exactly what the first attempt answered.
   const previous = snapshotFromJson(stored.previous);
-  const view = {
+  const view: CardStateView = {
     due: stored.dueAfter,
     state: stored.stateAfter,
     version: (previous?.version ?? 0) + 1,
-    reps: state?.reps ?? 0,
-    lapses: state?.lapses ?? 0,
-    suspended: state?.suspended ?? false,
-    leech: state?.leech ?? false,
+    // Every review adds one rep (lib/srs undoReview relies on it too).
+    reps: (previous?.reps ?? 0) + 1,
+    lapses: stored.lapsesAfter ?? previous?.lapses ?? 0,
+    suspended: stored.leech || (previous?.suspended ?? false),
+    leech: stored.leech || (previous?.leech ?? false),
   };
   const recorded: RecordedReview = {
     reviewId: stored.clientReviewId,
