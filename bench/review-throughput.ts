@@ -68,7 +68,7 @@ async function run(url: string) {
       }
       const log = insertReviewLogSql({
         clientReviewId: randomUUID(), userId, cardId, deckId: deck.id, rating: "good", stateBefore: g.review.stateBefore, stateAfter: g.review.stateAfter,
-        elapsedDays: g.review.elapsedDays, scheduledDays: g.review.scheduledDays, dueAfter: s.due, stabilityAfter: s.stability, difficultyAfter: s.difficulty,
+        elapsedDays: g.review.elapsedDays, scheduledDays: g.review.scheduledDays, dueAfter: s.due, stabilityAfter: s.stability, difficultyAfter: s.difficulty, lapsesAfter: s.lapses, leech: false,
         previous: row ? { ...before, suspended: false, leech: false, version: row.version } : null, answerMs: null, correct: null, reviewedAt: now, createdAt: now,
       });
       await client.query(log.text, log.values);

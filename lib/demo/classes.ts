@@ -72,6 +72,8 @@ export interface SimulatedReview {
   dueAfter: Date;
   stabilityAfter: number;
   difficultyAfter: number;
+  lapsesAfter: number;
+  leech: boolean;
   previous: StateSnapshot | null;
   answerMs: number;
   correct: boolean | null;
@@ -129,6 +131,7 @@ export function simulateStudy(
       const graded = gradeCard(before, rating, new Date(t), settings);
       const answerMs = 3000 + Math.floor(random() * 12_000);
       const version = (current?.version ?? 0) + 1;
+      const leech = graded.leech || (current?.leech ?? false);
       reviews.push({
         clientReviewId: seededUuid(random),
         cardId: card.id,
@@ -140,12 +143,13 @@ export function simulateStudy(
         dueAfter: graded.review.due,
         stabilityAfter: graded.review.stability,
         difficultyAfter: graded.review.difficulty,
+        lapsesAfter: graded.state.lapses,
+        leech: leech && !current?.leech,
         previous: current ? snapshotOf(current) : null,
         answerMs,
         correct: card.autoGraded ? rating !== "again" : null,
         reviewedAt: new Date(t),
       });
-      const leech = graded.leech || (current?.leech ?? false);
       states.set(card.id, { ...graded.state, cardId: card.id, suspended: leech, leech, version });
       if (!leech) ready.push({ cardId: card.id, at: graded.state.due.getTime() });
       t += answerMs + 2000;

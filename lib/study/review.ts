@@ -174,6 +174,8 @@ function writeReviewSql(
     dueAfter: review.due,
     stabilityAfter: review.stability,
     difficultyAfter: review.difficulty,
+    lapsesAfter: after.lapses,
+    leech: after.suspended && !previous?.suspended,
     previous,
     answerMs: input.answerMs ?? null,
     correct,
@@ -231,20 +233,22 @@ function findReview(userId: string, reviewId: string) {
   return db.reviewLog.findUnique({ where: { userId_clientReviewId: { userId, clientReviewId: reviewId } }, include: { card: { include: { deck: true } } } });
 }
 
-async function replay(stored: ReviewLog & { card: ReviewCard }, input: ReviewSubmission): Promise<ReviewResult> {
+function replay(stored: ReviewLog & { card: ReviewCard }, input: ReviewSubmission): ReviewResult {
   if (stored.cardId !== input.cardId) {
     throw new InvalidError("This reviewId was already used for another card. Generate a new one for each review.", "review_id_reused");
   }
-  const state = await db.cardState.findUnique({ where: { userId_cardId: { userId: stored.userId, cardId: stored.cardId } } });
+  // Only what the review recorded: the card may have been reviewed again since, and a retry must
+  // answer exactly what the first attempt answered.
   const previous = snapshotFromJson(stored.previous);
-  const view = {
+  const view: CardStateView = {
     due: stored.dueAfter,
     state: stored.stateAfter,
     version: (previous?.version ?? 0) + 1,
-    reps: state?.reps ?? 0,
-    lapses: state?.lapses ?? 0,
-    suspended: state?.suspended ?? false,
-    leech: state?.leech ?? false,
+    // Every review adds one rep (lib/srs undoReview relies on it too).
+    reps: (previous?.reps ?? 0) + 1,
+    lapses: stored.lapsesAfter ?? previous?.lapses ?? 0,
+    suspended: stored.leech || (previous?.suspended ?? false),
+    leech: stored.leech || (previous?.leech ?? false),
   };
   const recorded: RecordedReview = {
     reviewId: stored.clientReviewId,

@@ -36,6 +36,10 @@ export interface ReviewLogRow {
   dueAfter: Date;
   stabilityAfter: number;
   difficultyAfter: number;
+  /** The card's lapses after this review, so a retried request can be answered from the log alone. */
+  lapsesAfter: number | null;
+  /** This review suspended the card as a leech. */
+  leech: boolean;
   /** The card's state before this review, for exact undo; null when the card was new. */
   previous: StateSnapshot | null;
   answerMs: number | null;
@@ -92,6 +96,8 @@ const REVIEW_LOG_COLUMNS: Column<ReviewLogRow>[] = [
   { name: "dueAfter", type: "timestamp", value: (r) => iso(r.dueAfter) },
   { name: "stabilityAfter", type: "float8", value: (r) => r.stabilityAfter },
   { name: "difficultyAfter", type: "float8", value: (r) => r.difficultyAfter },
+  { name: "lapsesAfter", type: "int", value: (r) => r.lapsesAfter },
+  { name: "leech", type: "bool", value: (r) => r.leech },
   { name: "previous", type: "jsonb", value: (r) => (r.previous ? JSON.stringify(snapshotToJson(r.previous)) : null) },
   { name: "answerMs", type: "int", value: (r) => r.answerMs },
   { name: "correct", type: "bool", value: (r) => r.correct },

@@ -4,7 +4,7 @@ import type { PublicUser } from "@/lib/auth/users";
 import { syncDeck } from "@/lib/content/sync";
 import { createAssignment, listStudentAssignments } from "@/lib/classes/assignments";
 import { joinClass } from "@/lib/classes/classes";
-import { compareHardestFirst, computeAssignmentDashboard, type DashboardCard } from "@/lib/classes/dashboard";
+import { computeAssignmentDashboard } from "@/lib/classes/dashboard";
 import { addMember, at, DAY, makeClass, makeDeck, makeUser, review } from "./fixtures";
 
 const T0 = new Date("2026-11-02T09:00:00Z");
@@ -74,15 +74,6 @@ describe("the teacher's dashboard", () => {
       quote: source.quote,
       readerUrl: `/decks/${deck.slug}/article?card=${encodeURIComponent(basic0!.externalId)}`,
     });
-  });
-
-  it("ranks cards nobody reviewed last, and breaks ties by lapses, then predicted recall, then deck order", () => {
-    const card = (externalId: string, position: number, accuracy: number | null, lapsedBy = 0, predictedRecall = 0.5) =>
-      ({ externalId, position, accuracy, lapsedBy, predictedRecall }) as DashboardCard;
-    const ranked = [card("unseen", 0, null), card("easy", 1, 0.9), card("hard", 2, 0.4), card("lapsed", 3, 0.4, 2), card("fading", 4, 0.4, 2, 0.2)]
-      .sort(compareHardestFirst)
-      .map((c) => c.externalId);
-    expect(ranked).toEqual(["fading", "lapsed", "hard", "easy", "unseen"]);
   });
 
   it("counts exactly the review log's rows of the class's students on the deck's live cards", async () => {

@@ -5,7 +5,7 @@ import { httpStatusOf } from "@/app/_lib/route";
 import { answerOfRejection } from "../domain-errors";
 import { listDecksForUser } from "@/lib/content/decks";
 import { createDraft, loadDraft, saveDraft, type DraftView } from "@/lib/content/drafts";
-import { publishDraft, slugify, type PublishProblems } from "@/lib/content/publish";
+import { publishDraft, type PublishProblems } from "@/lib/content/publish";
 import { makeDeck, makeUser } from "../fixtures";
 import { SCIENCE_ARTICLE } from "./articles";
 
@@ -208,14 +208,5 @@ describe("publishing checks every card first", () => {
     const cards = await db.card.findMany({ where: { deckId } });
     expect(cards).toHaveLength(1);
     expect(cards[0]).toMatchObject({ externalId: "added-1", type: "basic", quote: sentence });
-  });
-});
-
-describe("slugify", () => {
-  it("keeps lower-case ASCII words joined by hyphens", () => {
-    expect(slugify("Russia, Ukraine & NATO’s expansion")).toBe("russia-ukraine-nato-s-expansion");
-    expect(slugify("Émile Zola: J’accuse…!")).toBe("emile-zola-j-accuse");
-    expect(slugify("東京")).toBe("deck");
-    expect(slugify("a".repeat(100)).length).toBe(60);
   });
 });

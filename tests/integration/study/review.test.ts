@@ -79,9 +79,13 @@ describe("recording a review", () => {
   it("returns the stored result for a retry, even after later reviews, and refuses a review id reused for another card", async () => {
     const user = await makeUser();
     const card = cardOf("basic", 4);
-    const first = submission(card.id, { rating: "hard" });
+    // Easy takes the new card straight to review, so the later Again is a lapse.
+    const first = submission(card.id, { rating: "easy" });
     const original = await submitReview(user, first, T0);
-    const retry = await submitReview(user, first, minutes(5));
+    // The later review changes the card's state, due date, reps and lapses: none of it may leak into the retry.
+    const later = await submitReview(user, submission(card.id, { rating: "again", version: 1 }), minutes(5));
+    expect(later.state).not.toEqual(original.state);
+    const retry = await submitReview(user, first, minutes(6));
     expect(retry).toEqual({ ...original, replayed: true });
     await expectHttpError(submitReview(user, { ...first, cardId: cardOf("basic", 5).id }, T0), 422, /already used for another card/);
   });
