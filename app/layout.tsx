@@ -4,7 +4,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Clio", template: "%s · Clio" },
-  description: "Learn what an article says and argues, and remember it: grounded question cards with spaced repetition.",
+  description:
+    "Learn what an article says and argues, and remember it: grounded question cards with spaced repetition.",
 };
 
 export const viewport: Viewport = {
@@ -20,7 +21,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-dvh antialiased">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 btn-primary">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 btn-primary"
+        >
           Skip to content
         </a>
         <SiteHeader />

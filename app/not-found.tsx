@@ -6,7 +6,9 @@ export default function NotFound() {
       <p className="text-5xl font-bold text-muted">404</p>
       <h1 className="text-xl font-semibold">We couldn’t find that page</h1>
       <p className="text-muted">It may have moved, or it isn’t shared with you.</p>
-      <Link href="/" className="btn-primary">Back to your decks</Link>
+      <Link href="/" className="btn-primary">
+        Back to your decks
+      </Link>
     </div>
   );
 }

@@ -43,24 +43,38 @@ async function Home({ user, notice }: { user: PublicUser; notice?: string }) {
               <li key={deck.slug} className="card flex flex-col gap-3" data-testid="deck-card">
                 <div>
                   <h2 className="text-lg font-semibold leading-snug">
-                    <Link href={`/decks/${deck.slug}`} className="hover:text-accent">{deck.title}</Link>
+                    <Link href={`/decks/${deck.slug}`} className="hover:text-accent">
+                      {deck.title}
+                    </Link>
                   </h2>
                   <p className="text-sm text-muted">From “{deck.articleTitle}”</p>
                 </div>
                 {deck.description && <p className="text-sm">{deck.description}</p>}
                 <div className="flex items-center gap-2">
                   <Link href={`/study/${deck.slug}`} className="btn-primary py-1.5">
-                    {deck.dueCount > 0 ? `Study · ${deck.dueCount} due` : deck.studiedCount < deck.cardCount ? "Study new cards" : "Study"}
+                    {deck.dueCount > 0
+                      ? `Study · ${deck.dueCount} due`
+                      : deck.studiedCount < deck.cardCount
+                        ? "Study new cards"
+                        : "Study"}
                   </Link>
-                  <Link href={articleUrl(deck.slug)} className="btn-secondary py-1.5">Read</Link>
+                  <Link href={articleUrl(deck.slug)} className="btn-secondary py-1.5">
+                    Read
+                  </Link>
                 </div>
                 <div className="mt-auto space-y-1">
                   <div className="flex justify-between text-xs text-muted">
                     <span>{deck.cardCount} cards</span>
                     <span>{deck.studiedCount} studied</span>
                   </div>
-                  <div className="h-1.5 rounded-full bg-line" role="progressbar" aria-label={`${deck.title}: cards studied`}
-                    aria-valuemin={0} aria-valuemax={deck.cardCount} aria-valuenow={deck.studiedCount}>
+                  <div
+                    className="h-1.5 rounded-full bg-line"
+                    role="progressbar"
+                    aria-label={`${deck.title}: cards studied`}
+                    aria-valuemin={0}
+                    aria-valuemax={deck.cardCount}
+                    aria-valuenow={deck.studiedCount}
+                  >
                     <div className="h-full rounded-full bg-accent" style={{ width: `${pct}%` }} />
                   </div>
                 </div>
@@ -74,24 +88,42 @@ async function Home({ user, notice }: { user: PublicUser; notice?: string }) {
 }
 
 const FEATURES = [
-  { title: "Grounded in the article", body: "Every card cites the passage it comes from. Forget one, and Clio takes you back to that passage." },
-  { title: "Who argues what", body: "Viewpoint cards ask which party holds a position and what each side argues — not just names and dates." },
-  { title: "Reviews that adapt", body: "FSRS, the scheduler behind modern Anki, spaces each card to how well you recalled it, so you study less and remember more." },
-  { title: "Built for classes", body: "Teachers assign decks with due dates and see which students are on track and which cards the class keeps forgetting." },
+  {
+    title: "Grounded in the article",
+    body: "Every card cites the passage it comes from. Forget one, and Clio takes you back to that passage.",
+  },
+  {
+    title: "Who argues what",
+    body: "Viewpoint cards ask which party holds a position and what each side argues — not just names and dates.",
+  },
+  {
+    title: "Reviews that adapt",
+    body: "FSRS, the scheduler behind modern Anki, spaces each card to how well you recalled it, so you study less and remember more.",
+  },
+  {
+    title: "Built for classes",
+    body: "Teachers assign decks with due dates and see which students are on track and which cards the class keeps forgetting.",
+  },
 ];
 
 function Landing() {
   return (
     <div className="space-y-12 py-6">
       <section className="max-w-2xl space-y-4">
-        <h1 className="font-serif text-4xl font-bold leading-tight sm:text-5xl">Understand an article. Remember what it argues.</h1>
+        <h1 className="font-serif text-4xl font-bold leading-tight sm:text-5xl">
+          Understand an article. Remember what it argues.
+        </h1>
         <p className="text-lg text-muted">
-          Clio turns an article’s facts and arguments into question cards, each tied to its source passage, and schedules
-          every student’s reviews with spaced repetition.
+          Clio turns an article’s facts and arguments into question cards, each tied to its source passage, and
+          schedules every student’s reviews with spaced repetition.
         </p>
         <div className="flex flex-wrap gap-3">
-          <Link href="/sign-up" className="btn-primary px-5 py-2.5 text-base">Get started — it’s free</Link>
-          <Link href="/sign-in" className="btn-secondary px-5 py-2.5 text-base">Sign in</Link>
+          <Link href="/sign-up" className="btn-primary px-5 py-2.5 text-base">
+            Get started — it’s free
+          </Link>
+          <Link href="/sign-in" className="btn-secondary px-5 py-2.5 text-base">
+            Sign in
+          </Link>
         </div>
       </section>
       <section aria-label="What Clio does" className="grid gap-4 sm:grid-cols-2">

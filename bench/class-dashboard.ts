@@ -34,15 +34,32 @@ type Simulated = ReturnType<typeof simulateStudy>;
 
 /** Bulk inserts through lib/study/rows (unnest: createMany would take PGlite minutes for 100,000 reviews). */
 async function insertHistories(deckId: string, students: { id: string; history: Simulated }[]) {
-  await insertCardStates(db, students.flatMap((s) => s.history.states.map((st) => ({ ...st, userId: s.id, deckId, createdAt: NOW, updatedAt: NOW }))));
-  await insertReviewLogs(db, students.flatMap((s) => s.history.reviews.map((r) => ({ ...r, userId: s.id, deckId, createdAt: r.reviewedAt }))));
+  await insertCardStates(
+    db,
+    students.flatMap((s) =>
+      s.history.states.map((st) => ({ ...st, userId: s.id, deckId, createdAt: NOW, updatedAt: NOW })),
+    ),
+  );
+  await insertReviewLogs(
+    db,
+    students.flatMap((s) => s.history.reviews.map((r) => ({ ...r, userId: s.id, deckId, createdAt: r.reviewedAt }))),
+  );
 }
 
 async function setUp() {
-  const teacher = await db.user.create({ data: { email: "bench-teacher@example.org", name: "Bench Teacher", role: "teacher" } });
-  const body = Array.from({ length: CARDS }, (_, i) => `Fact number ${i + 1} of the bench article is stated in this sentence.`).join("\n\n");
-  const article = await db.article.create({ data: { slug: "bench-article", title: "Bench article", body, bodyHash: "bench" } });
-  const deck = await db.deck.create({ data: { slug: "bench-deck", title: "Bench deck", articleId: article.id, ownerId: teacher.id } });
+  const teacher = await db.user.create({
+    data: { email: "bench-teacher@example.org", name: "Bench Teacher", role: "teacher" },
+  });
+  const body = Array.from(
+    { length: CARDS },
+    (_, i) => `Fact number ${i + 1} of the bench article is stated in this sentence.`,
+  ).join("\n\n");
+  const article = await db.article.create({
+    data: { slug: "bench-article", title: "Bench article", body, bodyHash: "bench" },
+  });
+  const deck = await db.deck.create({
+    data: { slug: "bench-deck", title: "Bench deck", articleId: article.id, ownerId: teacher.id },
+  });
   let offset = 0;
   await db.card.createMany({
     data: Array.from({ length: CARDS }, (_, i) => {
@@ -50,15 +67,29 @@ async function setUp() {
       const start = body.indexOf(quote, offset);
       offset = start + quote.length;
       return {
-        deckId: deck.id, externalId: `fact-${i + 1}`, type: i % 3 === 0 ? ("basic" as const) : ("multiple_choice" as const),
-        prompt: `What does fact ${i + 1} say?`, answer: `Answer ${i + 1}`, options: i % 3 === 0 ? [] : [`Answer ${i + 1}`, "Something else"],
-        explanation: "", quote, quoteStart: start, quoteEnd: start + quote.length, position: i,
+        deckId: deck.id,
+        externalId: `fact-${i + 1}`,
+        type: i % 3 === 0 ? ("basic" as const) : ("multiple_choice" as const),
+        prompt: `What does fact ${i + 1} say?`,
+        answer: `Answer ${i + 1}`,
+        options: i % 3 === 0 ? [] : [`Answer ${i + 1}`, "Something else"],
+        explanation: "",
+        quote,
+        quoteStart: start,
+        quoteEnd: start + quote.length,
+        position: i,
       };
     }),
   });
-  const cards = await db.card.findMany({ where: { deckId: deck.id }, orderBy: { position: "asc" }, select: { id: true, type: true } });
+  const cards = await db.card.findMany({
+    where: { deckId: deck.id },
+    orderBy: { position: "asc" },
+    select: { id: true, type: true },
+  });
   const cls = await db.class.create({ data: { name: "Bench class", ownerId: teacher.id, joinCode: "BENCH234" } });
-  const assignment = await db.assignment.create({ data: { classId: cls.id, deckId: deck.id, dueAt: new Date(NOW.getTime() + 10 * DAY) } });
+  const assignment = await db.assignment.create({
+    data: { classId: cls.id, deckId: deck.id, dueAt: new Date(NOW.getTime() + 10 * DAY) },
+  });
 
   const settings = { ...deckSrsSettings(deck), newCardsPerDay: deck.newCardsPerDay };
   const simCards = cards.map((c) => ({ id: c.id, autoGraded: c.type !== "basic" }));
@@ -74,9 +105,20 @@ async function setUp() {
         recallBias: -0.15 + profileRandom() * 0.25,
         newPerSession: 5 + Math.floor(profileRandom() * 11),
       };
-      return { id: crypto.randomUUID(), i, history: simulateStudy(simCards, profile, settings, NOW, seededRandom(i + 1)) };
+      return {
+        id: crypto.randomUUID(),
+        i,
+        history: simulateStudy(simCards, profile, settings, NOW, seededRandom(i + 1)),
+      };
     });
-    await db.user.createMany({ data: students.map((s) => ({ id: s.id, email: `bench-student-${s.i}@example.org`, name: `Student ${String(s.i).padStart(3, "0")}`, role: "student" as const })) });
+    await db.user.createMany({
+      data: students.map((s) => ({
+        id: s.id,
+        email: `bench-student-${s.i}@example.org`,
+        name: `Student ${String(s.i).padStart(3, "0")}`,
+        role: "student" as const,
+      })),
+    });
     await db.membership.createMany({ data: students.map((s) => ({ classId: cls.id, userId: s.id })) });
     await insertHistories(deck.id, students);
     const logs = students.flatMap((s) => s.history.reviews);
@@ -92,11 +134,15 @@ try {
   // A server's autovacuum analyzes fresh tables; PGlite has none, so its planner keeps no statistics.
   if (onServer) await db.$executeRawUnsafe("ANALYZE");
   const states = await db.cardState.count({ where: { deckId: deck.id } });
-  console.log(`set up ${STUDENTS} students × ${CARDS} cards: ${states} card states, ${reviews} reviews in ${round((performance.now() - setupStart) / 1000, 1)} s`);
+  console.log(
+    `set up ${STUDENTS} students × ${CARDS} cards: ${states} card states, ${reviews} reviews in ${round((performance.now() - setupStart) / 1000, 1)} s`,
+  );
 
   const ref = { classId: cls.id, assignmentId: assignment.id };
   const sample = await computeAssignmentDashboard(teacher, ref, NOW);
-  console.log(`class-wide predicted recall ${(sample.classRecall! * 100).toFixed(1)}%, statuses ${JSON.stringify(sample.statusCounts)}`);
+  console.log(
+    `class-wide predicted recall ${(sample.classRecall! * 100).toFixed(1)}%, statuses ${JSON.stringify(sample.statusCounts)}`,
+  );
   const studentIds = sample.students.map((s) => s.userId);
   const baseline = () => fetchDashboardRows({ id: deck.id, hasRetiredCards: false }, studentIds, cardIds);
 
@@ -116,7 +162,9 @@ try {
   }
   const a = summarize(app);
   const b = summarize(sql);
-  console.log(`dashboard data:       p50 ${round(a.p50, 1)} ms, p95 ${round(a.p95, 1)} ms over ${RUNS} runs (target: p95 < ${TARGET_MS} ms)`);
+  console.log(
+    `dashboard data:       p50 ${round(a.p50, 1)} ms, p95 ${round(a.p95, 1)} ms over ${RUNS} runs (target: p95 < ${TARGET_MS} ms)`,
+  );
   console.log(`baseline (SQL alone): p50 ${round(b.p50, 1)} ms, p95 ${round(b.p95, 1)} ms`);
   console.log(
     JSON.stringify({

@@ -32,10 +32,18 @@ async function run(url: string) {
   const [report] = await syncContentDecks(new Date());
   const deck = await db.deck.findUniqueOrThrow({ where: { id: report!.deckId } });
   // Self-graded cards: the request carries a rating, as most reviews of a basic card do.
-  const cards = await db.card.findMany({ where: { deckId: deck.id, OR: [{ type: "basic" }, { type: "viewpoint", options: { isEmpty: true } }] }, select: { id: true } });
+  const cards = await db.card.findMany({
+    where: { deckId: deck.id, OR: [{ type: "basic" }, { type: "viewpoint", options: { isEmpty: true } }] },
+    select: { id: true },
+  });
   const passwordHash = await hashPassword(PASSWORD);
   await db.user.createMany({
-    data: Array.from({ length: APP_USERS + CEILING_USERS }, (_, i) => ({ email: `bench${i}@example.org`, name: `Bench ${i}`, role: "student" as const, passwordHash })),
+    data: Array.from({ length: APP_USERS + CEILING_USERS }, (_, i) => ({
+      email: `bench${i}@example.org`,
+      name: `Bench ${i}`,
+      role: "student" as const,
+      passwordHash,
+    })),
   });
   const users = await db.user.findMany({ orderBy: { email: "asc" }, select: { id: true, email: true } });
   users.sort((a, b) => Number(a.email.match(/\d+/)![0]) - Number(b.email.match(/\d+/)![0]));
@@ -52,7 +60,10 @@ async function run(url: string) {
     const now = new Date();
     await client.query("BEGIN");
     try {
-      const { rows } = await client.query('SELECT * FROM "CardState" WHERE "userId" = $1 AND "cardId" = $2', [userId, cardId]);
+      const { rows } = await client.query('SELECT * FROM "CardState" WHERE "userId" = $1 AND "cardId" = $2', [
+        userId,
+        cardId,
+      ]);
       const row = rows[0];
       const before = row ? memoryStateOf(row) : newMemoryState(now);
       const g = gradeCard(before, "good", now, settings);
@@ -63,13 +74,36 @@ async function run(url: string) {
         const r = await client.query(update.text, update.values);
         if (r.rowCount !== 1) throw new Error("conflict");
       } else {
-        const insert = insertCardStateSql({ ...after, userId, cardId, deckId: deck.id, createdAt: now, updatedAt: now });
+        const insert = insertCardStateSql({
+          ...after,
+          userId,
+          cardId,
+          deckId: deck.id,
+          createdAt: now,
+          updatedAt: now,
+        });
         await client.query(insert.text, insert.values);
       }
       const log = insertReviewLogSql({
-        clientReviewId: randomUUID(), userId, cardId, deckId: deck.id, rating: "good", stateBefore: g.review.stateBefore, stateAfter: g.review.stateAfter,
-        elapsedDays: g.review.elapsedDays, scheduledDays: g.review.scheduledDays, dueAfter: s.due, stabilityAfter: s.stability, difficultyAfter: s.difficulty, lapsesAfter: s.lapses, leech: false,
-        previous: row ? { ...before, suspended: false, leech: false, version: row.version } : null, answerMs: null, correct: null, reviewedAt: now, createdAt: now,
+        clientReviewId: randomUUID(),
+        userId,
+        cardId,
+        deckId: deck.id,
+        rating: "good",
+        stateBefore: g.review.stateBefore,
+        stateAfter: g.review.stateAfter,
+        elapsedDays: g.review.elapsedDays,
+        scheduledDays: g.review.scheduledDays,
+        dueAfter: s.due,
+        stabilityAfter: s.stability,
+        difficultyAfter: s.difficulty,
+        lapsesAfter: s.lapses,
+        leech: false,
+        previous: row ? { ...before, suspended: false, leech: false, version: row.version } : null,
+        answerMs: null,
+        correct: null,
+        reviewedAt: now,
+        createdAt: now,
       });
       await client.query(log.text, log.values);
       await client.query("COMMIT");
@@ -126,7 +160,13 @@ async function run(url: string) {
         return {
           ...req,
           headers: { "content-type": "application/json", cookie: cookies[ctx.user]! },
-          body: JSON.stringify({ reviewId: randomUUID(), cardId, version: ctx.versions[cardId] ?? 0, rating: "good", answerMs: 3000 }),
+          body: JSON.stringify({
+            reviewId: randomUUID(),
+            cardId,
+            version: ctx.versions[cardId] ?? 0,
+            rating: "good",
+            answerMs: 3000,
+          }),
         };
       },
       onResponse: (status, body, context) => {
@@ -146,14 +186,36 @@ async function run(url: string) {
       // Distinct objects: autocannon keeps each request's built buffer on the request object itself.
       requests: Array.from({ length: 20_000 }, () => ({ ...request })),
     });
-    return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+    return {
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      non2xx: result.non2xx,
+      errors: result.errors,
+    };
   }
 
-  const rows: { concurrency: number; appRps: number; ceilingRps: number; ratio: number; p50Ms: number; p99Ms: number; ceilingP99Ms: number }[] = [];
+  const rows: {
+    concurrency: number;
+    appRps: number;
+    ceilingRps: number;
+    ratio: number;
+    p50Ms: number;
+    p99Ms: number;
+    ceilingP99Ms: number;
+  }[] = [];
   for (const c of LEVELS) {
     const appRun = await runApp(c);
     const ceiling = await runCeiling(c);
-    const row = { concurrency: c, appRps: round(appRun.rps, 1), ceilingRps: round(ceiling.rps, 1), ratio: round(appRun.rps / ceiling.rps), p50Ms: appRun.p50, p99Ms: appRun.p99, ceilingP99Ms: round(ceiling.p99) };
+    const row = {
+      concurrency: c,
+      appRps: round(appRun.rps, 1),
+      ceilingRps: round(ceiling.rps, 1),
+      ratio: round(appRun.rps / ceiling.rps),
+      p50Ms: appRun.p50,
+      p99Ms: appRun.p99,
+      ceilingP99Ms: round(ceiling.p99),
+    };
     rows.push(row);
     console.log(
       `c=${String(c).padStart(2)}  app ${row.appRps.toFixed(1).padStart(7)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  (non-2xx ${appRun.non2xx}, errors ${appRun.errors})` +
@@ -167,7 +229,16 @@ async function run(url: string) {
   await app.stop();
   await db.$disconnect();
   const at16 = rows.find((r) => r.concurrency === 16)!;
-  console.log(JSON.stringify({ bench: "review-throughput", concurrency: 16, appRps: at16.appRps, ceilingRps: at16.ceilingRps, ratio: at16.ratio, p99Ms: at16.p99Ms }));
+  console.log(
+    JSON.stringify({
+      bench: "review-throughput",
+      concurrency: 16,
+      appRps: at16.appRps,
+      ceilingRps: at16.ceilingRps,
+      ratio: at16.ratio,
+      p99Ms: at16.p99Ms,
+    }),
+  );
 }
 
 withBenchDatabase("reviews", run).catch((error: unknown) => {

@@ -8,7 +8,8 @@ import pg from "pg";
 import { applyMigrations, pgSqlRunner } from "@/lib/db/migrate";
 import { freePort } from "../tests/setup/free-port";
 
-export const SERVER_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+export const SERVER_URL =
+  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export function databaseUrl(database: string): string {
   const url = new URL(SERVER_URL);
@@ -73,13 +74,23 @@ export async function startApp(databaseUrl: string): Promise<{ baseUrl: string; 
   const next = path.join(root, "node_modules/.bin/next");
   if (!fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
     console.log("bench: no production build yet, running next build…");
-    const build = spawnSync(next, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync(next, ["build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) throw new Error("next build failed");
   }
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "clio-bench-"));
   const server: ChildProcess = spawn(next, ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, CLIO_DATA_DIR: dataDir, AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      CLIO_DATA_DIR: dataDir,
+      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
   let log = "";
   server.stdout?.on("data", (d) => (log += d));
@@ -122,7 +133,11 @@ export async function signInCookie(baseUrl: string, email: string, password: str
   const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "), "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "),
+      "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+    },
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/" }),
   });
   keep(res);

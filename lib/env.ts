@@ -11,7 +11,10 @@ const EnvSchema = z.object({
   /** Where the embedded database and the generated auth secret live; "memory://" keeps nothing on disk. */
   CLIO_DATA_DIR: z.string().min(1).default(".data"),
   /** Signs session tokens. Unset: a random secret is generated once and kept in CLIO_DATA_DIR. */
-  AUTH_SECRET: z.string().min(32, { error: "AUTH_SECRET must be at least 32 characters (try: openssl rand -base64 32)" }).optional(),
+  AUTH_SECRET: z
+    .string()
+    .min(32, { error: "AUTH_SECRET must be at least 32 characters (try: openssl rand -base64 32)" })
+    .optional(),
   /** GitHub sign-in is offered only when both are set. */
   AUTH_GITHUB_ID: z.string().min(1).optional(),
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),

@@ -7,7 +7,8 @@
  *
  * @example throw new NotFoundError("There is no such draft among yours.", "draft_not_found")
  */
-export type DomainErrorKind = "malformed" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "invalid" | "rate_limited";
+export type DomainErrorKind =
+  "malformed" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "invalid" | "rate_limited";
 
 export abstract class DomainError<Details = unknown> extends Error {
   abstract readonly kind: DomainErrorKind;

@@ -8,7 +8,11 @@ export function formatPercent(value: number | null): string {
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function cached(map: Map<string, Intl.DateTimeFormat>, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+function cached(
+  map: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
   let f = map.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat("en", { ...options, timeZone });

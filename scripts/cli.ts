@@ -45,7 +45,10 @@ async function deckImport(args: string[]): Promise<number> {
   if (!fs.existsSync(file)) return fail(`No such file: ${file}`);
   let ownerId: string | null = null;
   if (values.owner) {
-    const owner = await db.user.findUnique({ where: { email: values.owner.trim().toLowerCase() }, select: { id: true, role: true } });
+    const owner = await db.user.findUnique({
+      where: { email: values.owner.trim().toLowerCase() },
+      select: { id: true, role: true },
+    });
     if (!owner) return fail(`No account with the email ${values.owner}.`);
     if (owner.role !== "teacher") return fail(`${values.owner} is not a teacher: only teachers own decks.`);
     ownerId = owner.id;
@@ -89,12 +92,19 @@ async function main(argv: string[]): Promise<number> {
     if (command === "generate") return await generate(argv.slice(1));
     return usage(command ? `Unknown command: ${argv.join(" ")}` : undefined);
   } catch (error) {
-    if (error instanceof DeckNotFoundError && !isEmbedded) return fail(`${error.message} (On a PostgreSQL server, \`npm run db:seed\` loads the demo deck.)`);
-    if (error instanceof ContentError || error instanceof DeckNotFoundError || error instanceof DeckOwnershipError || error instanceof ArticleConflictError) {
+    if (error instanceof DeckNotFoundError && !isEmbedded)
+      return fail(`${error.message} (On a PostgreSQL server, \`npm run db:seed\` loads the demo deck.)`);
+    if (
+      error instanceof ContentError ||
+      error instanceof DeckNotFoundError ||
+      error instanceof DeckOwnershipError ||
+      error instanceof ArticleConflictError
+    ) {
       return fail(error.message);
     }
     if (isMissingTable(error)) return fail("The database has no Clio tables yet: run `npm run db:migrate` first.");
-    if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) return usage(error.message);
+    if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
+      return usage(error.message);
     throw error;
   } finally {
     await closeDb();

@@ -23,7 +23,9 @@ async function main() {
     } finally {
       await closeDb();
     }
-    console.log(`Embedded database in ${env.CLIO_DATA_DIR}/pglite is up to date${env.CLIO_DEMO_SEED ? ", with the demo data" : ""}.`);
+    console.log(
+      `Embedded database in ${env.CLIO_DATA_DIR}/pglite is up to date${env.CLIO_DEMO_SEED ? ", with the demo data" : ""}.`,
+    );
   }
 }
 

@@ -40,10 +40,14 @@ function main(argv: string[]): number {
 
   const out: string[] = [];
   out.push(`Generation report: ${file}`);
-  out.push(`  ${text.length.toLocaleString("en-US")} characters, ${stats.paragraphs} paragraphs, ${stats.sentences} sentences`);
+  out.push(
+    `  ${text.length.toLocaleString("en-US")} characters, ${stats.paragraphs} paragraphs, ${stats.sentences} sentences`,
+  );
   const kinds = new Map<string, number>();
   for (const entity of listEntities(text)) kinds.set(entity.kind, (kinds.get(entity.kind) ?? 0) + 1);
-  out.push(`  found: ${[...kinds].map(([kind, count]) => `${count} ${kind}`).join(", ")} (the pool options and swaps come from)`);
+  out.push(
+    `  found: ${[...kinds].map(([kind, count]) => `${count} ${kind}`).join(", ")} (the pool options and swaps come from)`,
+  );
   out.push("");
   out.push(`Cards: ${result.cards.length} (from ${stats.candidates} candidates)`);
   for (const type of TYPES) {

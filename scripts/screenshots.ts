@@ -14,9 +14,19 @@ async function main() {
   const chromium = findChromium();
   if (!chromium) throw new Error("Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "clio-shots-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, CLIO_DATA_DIR: dataDir, CLIO_DEMO_SEED: "1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CLIO_DATA_DIR: dataDir,
+    CLIO_DEMO_SEED: "1",
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   delete env.DATABASE_URL;
-  const server = spawn(path.join(process.cwd(), "node_modules/.bin/next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: "ignore" });
+  const server = spawn(
+    path.join(process.cwd(), "node_modules/.bin/next"),
+    ["start", "-p", String(PORT), "-H", "127.0.0.1"],
+    { env, stdio: "ignore" },
+  );
   const base = `http://127.0.0.1:${PORT}`;
   for (let i = 0; ; i++) {
     try {

@@ -4,7 +4,15 @@ const CELL = 12;
 const GAP = 2;
 
 /** A year of daily counts as a calendar heatmap (columns are weeks, rows weekdays). */
-export function CalendarHeatmap({ today, counts, label }: { today: string; counts: { day: string; count: number }[]; label: string }) {
+export function CalendarHeatmap({
+  today,
+  counts,
+  label,
+}: {
+  today: string;
+  counts: { day: string; count: number }[];
+  label: string;
+}) {
   const byDay = new Map(counts.map((c) => [c.day, c.count]));
   const max = Math.max(1, ...counts.map((c) => c.count));
   const end = new Date(`${today}T00:00:00Z`);
@@ -34,7 +42,9 @@ export function CalendarHeatmap({ today, counts, label }: { today: string; count
             width={CELL}
             height={CELL}
             rx={2}
-            className={["fill-line", "fill-accent/30", "fill-accent/55", "fill-accent/80", "fill-accent"][level(c.count)]}
+            className={
+              ["fill-line", "fill-accent/30", "fill-accent/55", "fill-accent/80", "fill-accent"][level(c.count)]
+            }
           >
             <title>{`${c.day}: ${c.count} review${c.count === 1 ? "" : "s"}`}</title>
           </rect>
@@ -45,23 +55,48 @@ export function CalendarHeatmap({ today, counts, label }: { today: string; count
 }
 
 /** Vertical bars with day labels underneath (every 5th). */
-export function BarChart({ data, label, unit }: { data: { key: string; label: string; value: number }[]; label: string; unit: string }) {
+export function BarChart({
+  data,
+  label,
+  unit,
+}: {
+  data: { key: string; label: string; value: number }[];
+  label: string;
+  unit: string;
+}) {
   const max = Math.max(1, ...data.map((d) => d.value));
   const W = 600;
   const H = 160;
   const bar = W / data.length;
   return (
     <figure>
-      <svg role="img" aria-label={`${label}: ${data.map((d) => `${d.label} ${d.value}`).join(", ")}`} viewBox={`0 0 ${W} ${H + 20}`} className="w-full">
+      <svg
+        role="img"
+        aria-label={`${label}: ${data.map((d) => `${d.label} ${d.value}`).join(", ")}`}
+        viewBox={`0 0 ${W} ${H + 20}`}
+        className="w-full"
+      >
         {data.map((d, i) => {
           const h = (d.value / max) * H;
           return (
             <g key={d.key}>
-              <rect x={i * bar + 2} y={H - h} width={bar - 4} height={Math.max(h, d.value ? 1 : 0)} rx={2} className="fill-accent">
+              <rect
+                x={i * bar + 2}
+                y={H - h}
+                width={bar - 4}
+                height={Math.max(h, d.value ? 1 : 0)}
+                rx={2}
+                className="fill-accent"
+              >
                 <title>{`${d.label}: ${d.value} ${unit}`}</title>
               </rect>
               {i % 5 === 0 && (
-                <text x={i === 0 ? 0 : i * bar + bar / 2} y={H + 14} textAnchor={i === 0 ? "start" : "middle"} className="fill-muted text-[10px]">
+                <text
+                  x={i === 0 ? 0 : i * bar + bar / 2}
+                  y={H + 14}
+                  textAnchor={i === 0 ? "start" : "middle"}
+                  className="fill-muted text-[10px]"
+                >
                   {d.label}
                 </text>
               )}
@@ -75,7 +110,15 @@ export function BarChart({ data, label, unit }: { data: { key: string; label: st
 }
 
 /** A 0–100% line over time, with the target drawn as a dashed line. */
-export function PercentLine({ points, label, target }: { points: { key: string; label: string; value: number | null }[]; label: string; target?: number }) {
+export function PercentLine({
+  points,
+  label,
+  target,
+}: {
+  points: { key: string; label: string; value: number | null }[];
+  label: string;
+  target?: number;
+}) {
   const W = 600;
   const H = 160;
   const valid = points.filter((p): p is { key: string; label: string; value: number } => p.value !== null);
@@ -88,14 +131,21 @@ export function PercentLine({ points, label, target }: { points: { key: string; 
     .join(" ");
   return (
     <figure>
-      <svg role="img" aria-label={`${label}: ${valid.map((p) => `${p.label} ${Math.round(p.value * 100)}%`).join(", ") || "no data yet"}`} viewBox={`0 0 ${W} ${H + 20}`} className="w-full">
+      <svg
+        role="img"
+        aria-label={`${label}: ${valid.map((p) => `${p.label} ${Math.round(p.value * 100)}%`).join(", ") || "no data yet"}`}
+        viewBox={`0 0 ${W} ${H + 20}`}
+        className="w-full"
+      >
         {[0, 0.5, 1].map((v) => (
           <g key={v}>
             <line x1={0} x2={W} y1={y(v)} y2={y(v)} className="stroke-line" />
             <text x={2} y={y(v) - 2} className="fill-muted text-[10px]">{`${v * 100}%`}</text>
           </g>
         ))}
-        {target !== undefined && <line x1={0} x2={W} y1={y(target)} y2={y(target)} strokeDasharray="4 4" className="stroke-good" />}
+        {target !== undefined && (
+          <line x1={0} x2={W} y1={y(target)} y2={y(target)} strokeDasharray="4 4" className="stroke-good" />
+        )}
         {valid.length > 1 && <polyline points={path} fill="none" strokeWidth={2.5} className="stroke-accent" />}
         {points.map((p, i) =>
           p.value === null ? null : (
@@ -115,12 +165,31 @@ export function PercentLine({ points, label, target }: { points: { key: string; 
 }
 
 /** One horizontal bar split into labelled parts. */
-export function StackedBar({ parts, label }: { parts: { label: string; value: number; className: string }[]; label: string }) {
+export function StackedBar({
+  parts,
+  label,
+}: {
+  parts: { label: string; value: number; className: string }[];
+  label: string;
+}) {
   const total = parts.reduce((n, p) => n + p.value, 0);
   return (
     <figure className="space-y-2">
-      <div className="flex h-4 overflow-hidden rounded-full bg-line" role="img" aria-label={`${label}: ${parts.map((p) => `${p.value} ${p.label}`).join(", ")}`}>
-        {parts.map((p) => (p.value ? <div key={p.label} className={p.className} style={{ width: `${(p.value / Math.max(total, 1)) * 100}%` }} title={`${p.label}: ${p.value}`} /> : null))}
+      <div
+        className="flex h-4 overflow-hidden rounded-full bg-line"
+        role="img"
+        aria-label={`${label}: ${parts.map((p) => `${p.value} ${p.label}`).join(", ")}`}
+      >
+        {parts.map((p) =>
+          p.value ? (
+            <div
+              key={p.label}
+              className={p.className}
+              style={{ width: `${(p.value / Math.max(total, 1)) * 100}%` }}
+              title={`${p.label}: ${p.value}`}
+            />
+          ) : null,
+        )}
       </div>
       <figcaption className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {parts.map((p) => (

@@ -7,8 +7,12 @@ export async function NewDeckLink() {
   if (user?.role !== "teacher") return null;
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <Link href="/decks/new" className="btn-primary" data-testid="new-deck-link">New deck from an article</Link>
-      <Link href="/drafts" className="link text-sm">Your drafts</Link>
+      <Link href="/decks/new" className="btn-primary" data-testid="new-deck-link">
+        New deck from an article
+      </Link>
+      <Link href="/drafts" className="link text-sm">
+        Your drafts
+      </Link>
     </div>
   );
 }

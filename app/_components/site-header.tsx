@@ -8,7 +8,9 @@ export async function SiteHeader() {
     <header className="border-b border-line bg-surface/80 backdrop-blur">
       <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-3 px-4 py-3 sm:gap-4 sm:px-6">
         <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
-          <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-accent font-serif text-accent-ink">C</span>
+          <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-accent font-serif text-accent-ink">
+            C
+          </span>
           Clio
         </Link>
         {user ? (
@@ -19,9 +21,15 @@ export async function SiteHeader() {
             <Link href="/progress" className="text-sm text-muted hover:text-ink">
               Progress
             </Link>
-            <Link href="/classes" className="text-sm text-muted hover:text-ink">Classes</Link>
+            <Link href="/classes" className="text-sm text-muted hover:text-ink">
+              Classes
+            </Link>
             <div className="ml-auto flex items-center gap-3">
-              <Link href="/account" className="hidden text-sm text-muted hover:text-ink sm:inline" data-testid="account-link">
+              <Link
+                href="/account"
+                className="hidden text-sm text-muted hover:text-ink sm:inline"
+                data-testid="account-link"
+              >
                 {user.name}
                 <span className="ml-1 rounded bg-accent-soft px-1.5 py-0.5 text-xs text-accent">{user.role}</span>
               </Link>

@@ -24,14 +24,22 @@ export interface ActionResult<Field extends string = string> {
  *
  * @example catch (error) { return toActionResult(error, values); }
  */
-export function toActionResult<Field extends string = string>(error: unknown, values?: Partial<Record<Field, string>>): ActionResult<Field> {
+export function toActionResult<Field extends string = string>(
+  error: unknown,
+  values?: Partial<Record<Field, string>>,
+): ActionResult<Field> {
   if (error instanceof DomainError) {
     const fieldErrors = fieldErrorsOf<Field>(error.details);
     return fieldErrors ? { code: error.code, fieldErrors, values } : { error: error.message, code: error.code, values };
   }
   if (error instanceof ZodError) {
     const { formErrors, fieldErrors } = z.flattenError(error);
-    return { error: formErrors.join(" ") || undefined, code: "invalid_request", fieldErrors: fieldErrors as Partial<Record<Field, string[]>>, values };
+    return {
+      error: formErrors.join(" ") || undefined,
+      code: "invalid_request",
+      fieldErrors: fieldErrors as Partial<Record<Field, string[]>>,
+      values,
+    };
   }
   throw error;
 }

@@ -61,5 +61,8 @@ export async function callApi<T>(path: string, request: ApiRequest = {}): Promis
       body.details,
     );
   }
-  throw new ApiError(0, `Network error: ${(lastError as Error | undefined)?.message ?? "offline"}. Check your connection.`);
+  throw new ApiError(
+    0,
+    `Network error: ${(lastError as Error | undefined)?.message ?? "offline"}. Check your connection.`,
+  );
 }

@@ -15,7 +15,13 @@ export async function orNotFound<T>(loading: Promise<T>): Promise<T> {
   try {
     return await loading;
   } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ForbiddenError || error instanceof MalformedError || error instanceof ZodError) notFound();
+    if (
+      error instanceof NotFoundError ||
+      error instanceof ForbiddenError ||
+      error instanceof MalformedError ||
+      error instanceof ZodError
+    )
+      notFound();
     throw error;
   }
 }

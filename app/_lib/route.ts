@@ -34,9 +34,19 @@ export function describeZodError(error: ZodError): { message: string; issues: Zo
 /** The JSON answer for a domain or zod error; null for anything else (a real failure). */
 export function errorResponse(error: unknown): Response | null {
   if (error instanceof DomainError) {
-    const body: ApiErrorBody = { error: error.message, code: error.code, ...(error.details === undefined ? {} : { details: error.details }) };
-    const retryAfter = error.kind === "rate_limited" ? (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
-    return Response.json(body, { status: httpStatusOf(error), headers: retryAfter === undefined ? undefined : { "Retry-After": String(retryAfter) } });
+    const body: ApiErrorBody = {
+      error: error.message,
+      code: error.code,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    };
+    const retryAfter =
+      error.kind === "rate_limited"
+        ? (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds
+        : undefined;
+    return Response.json(body, {
+      status: httpStatusOf(error),
+      headers: retryAfter === undefined ? undefined : { "Retry-After": String(retryAfter) },
+    });
   }
   if (error instanceof ZodError) {
     const { message, issues } = describeZodError(error);

@@ -15,7 +15,9 @@ export default async function AccountPage() {
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold">Account</h1>
       <section className="card space-y-1" aria-labelledby="profile-heading">
-        <h2 id="profile-heading" className="text-lg font-semibold">Profile</h2>
+        <h2 id="profile-heading" className="text-lg font-semibold">
+          Profile
+        </h2>
         <p>{user.name}</p>
         <p className="text-muted">{user.email}</p>
         <p className="text-muted">
@@ -23,13 +25,17 @@ export default async function AccountPage() {
         </p>
       </section>
       <section className="card space-y-4" aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading" className="text-lg font-semibold">Where you are signed in</h2>
+        <h2 id="sessions-heading" className="text-lg font-semibold">
+          Where you are signed in
+        </h2>
         <ul className="divide-y divide-line">
           {sessions.map((s) => (
             <li key={s.id} className="flex justify-between gap-4 py-2 text-sm">
               <span>
                 Signed in {dateTime.format(s.createdAt)}
-                {s.id === session?.sessionId && <span className="ml-2 rounded bg-accent-soft px-1.5 text-accent">this browser</span>}
+                {s.id === session?.sessionId && (
+                  <span className="ml-2 rounded bg-accent-soft px-1.5 text-accent">this browser</span>
+                )}
               </span>
               <span className="text-muted">last seen {dateTime.format(s.lastSeenAt)}</span>
             </li>

@@ -10,7 +10,13 @@ import { requireUser } from "@/app/_lib/require-user";
 import { createAssignment, deleteAssignment } from "@/lib/classes/assignments";
 import { createClass, leaveClass, regenerateJoinCode, removeStudent } from "@/lib/classes/classes";
 import { formatJoinCode } from "@/lib/classes/join-code";
-import { AssignmentRefSchema, ClassRefSchema, CreateAssignmentSchema, CreateClassSchema, RemoveStudentSchema } from "@/lib/classes/schemas";
+import {
+  AssignmentRefSchema,
+  ClassRefSchema,
+  CreateAssignmentSchema,
+  CreateClassSchema,
+  RemoveStudentSchema,
+} from "@/lib/classes/schemas";
 import { formValues, toActionResult, type ActionResult } from "@/app/_lib/action-result";
 
 export async function createClassAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {

@@ -11,12 +11,27 @@ export function CreateClassForm() {
   return (
     <form action={action} className="space-y-3" noValidate>
       <div>
-        <label htmlFor="class-name" className="field-label">Class name</label>
-        <input id="class-name" name="name" required maxLength={80} placeholder="e.g. History 11B" defaultValue={state.values?.name}
-          className="field-input" aria-invalid={Boolean(nameErrors)} aria-describedby={nameErrors ? "class-name-error" : undefined} />
+        <label htmlFor="class-name" className="field-label">
+          Class name
+        </label>
+        <input
+          id="class-name"
+          name="name"
+          required
+          maxLength={80}
+          placeholder="e.g. History 11B"
+          defaultValue={state.values?.name}
+          className="field-input"
+          aria-invalid={Boolean(nameErrors)}
+          aria-describedby={nameErrors ? "class-name-error" : undefined}
+        />
         <FieldErrors id="class-name-error" errors={nameErrors} />
       </div>
-      {state.error && <p role="alert" className="field-error">{state.error}</p>}
+      {state.error && (
+        <p role="alert" className="field-error">
+          {state.error}
+        </p>
+      )}
       <button type="submit" className="btn-primary" disabled={pending}>
         {pending ? "Creating…" : "Create class"}
       </button>

@@ -9,7 +9,8 @@ import { formatPercent } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Progress" };
 
-const shortDay = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" });
+const shortDay = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" });
 
 export default async function ProgressPage() {
   const user = await requireUser("/progress");
@@ -32,24 +33,46 @@ export default async function ProgressPage() {
       </div>
 
       <section className="card space-y-3" aria-labelledby="heatmap-heading">
-        <h2 id="heatmap-heading" className="font-semibold">Reviews per day, last year</h2>
+        <h2 id="heatmap-heading" className="font-semibold">
+          Reviews per day, last year
+        </h2>
         <CalendarHeatmap today={p.today} counts={p.reviewsByDay} label="Reviews per day" />
       </section>
 
       <div className="grid gap-4 lg:grid-cols-2">
         <section className="card space-y-3" aria-labelledby="forecast-heading">
-          <h2 id="forecast-heading" className="font-semibold">Cards due, next 30 days</h2>
-          <BarChart data={p.forecast.map((f) => ({ key: f.day, label: shortDay(f.day), value: f.count }))} label="Cards due per day" unit="cards" />
+          <h2 id="forecast-heading" className="font-semibold">
+            Cards due, next 30 days
+          </h2>
+          <BarChart
+            data={p.forecast.map((f) => ({ key: f.day, label: shortDay(f.day), value: f.count }))}
+            label="Cards due per day"
+            unit="cards"
+          />
         </section>
         <section className="card space-y-3" aria-labelledby="retention-heading">
-          <h2 id="retention-heading" className="font-semibold">True retention by week</h2>
-          <p className="text-sm text-muted">Share of due reviews you recalled (not “Again”). The dashed line is the 90% target.</p>
-          <PercentLine points={p.retentionByWeek.map((w) => ({ key: w.weekStart, label: shortDay(w.weekStart), value: w.retention }))} label="True retention by week" target={0.9} />
+          <h2 id="retention-heading" className="font-semibold">
+            True retention by week
+          </h2>
+          <p className="text-sm text-muted">
+            Share of due reviews you recalled (not “Again”). The dashed line is the 90% target.
+          </p>
+          <PercentLine
+            points={p.retentionByWeek.map((w) => ({
+              key: w.weekStart,
+              label: shortDay(w.weekStart),
+              value: w.retention,
+            }))}
+            label="True retention by week"
+            target={0.9}
+          />
         </section>
       </div>
 
       <section className="card space-y-3" aria-labelledby="states-heading">
-        <h2 id="states-heading" className="font-semibold">Cards by state</h2>
+        <h2 id="states-heading" className="font-semibold">
+          Cards by state
+        </h2>
         <StackedBar
           label="Cards by state"
           parts={[
@@ -63,19 +86,26 @@ export default async function ProgressPage() {
 
       {p.suspendedCards.length > 0 && (
         <section className="card space-y-3" aria-labelledby="suspended-heading" data-testid="suspended-cards">
-          <h2 id="suspended-heading" className="font-semibold">Suspended cards</h2>
+          <h2 id="suspended-heading" className="font-semibold">
+            Suspended cards
+          </h2>
           <p className="text-sm text-muted">
-            These cards were forgotten again and again, so they are no longer shown. Reread their passage, then bring them back.
+            These cards were forgotten again and again, so they are no longer shown. Reread their passage, then bring
+            them back.
           </p>
           <ul className="divide-y divide-line">
             {p.suspendedCards.map((c) => (
               <li key={c.cardId} className="flex flex-wrap items-center gap-3 py-2 text-sm">
                 <span className="min-w-0 flex-1">{c.prompt}</span>
                 <span className="text-muted">{c.lapses} lapses</span>
-                <Link href={passageUrl(c.deckSlug, c.externalId)} className="link">Passage</Link>
+                <Link href={passageUrl(c.deckSlug, c.externalId)} className="link">
+                  Passage
+                </Link>
                 <form action={unsuspendAction}>
                   <input type="hidden" name="cardId" value={c.cardId} />
-                  <button type="submit" className="btn-secondary py-1">Bring back</button>
+                  <button type="submit" className="btn-secondary py-1">
+                    Bring back
+                  </button>
                 </form>
               </li>
             ))}
@@ -84,7 +114,9 @@ export default async function ProgressPage() {
       )}
 
       <section className="card overflow-x-auto" aria-labelledby="decks-heading">
-        <h2 id="decks-heading" className="mb-3 font-semibold">By deck</h2>
+        <h2 id="decks-heading" className="mb-3 font-semibold">
+          By deck
+        </h2>
         <table className="w-full text-sm">
           <thead className="text-left text-muted">
             <tr>
@@ -98,7 +130,9 @@ export default async function ProgressPage() {
             {p.decks.map((d) => (
               <tr key={d.slug}>
                 <td className="py-2">
-                  <Link href={`/decks/${d.slug}`} className="link">{d.title}</Link>
+                  <Link href={`/decks/${d.slug}`} className="link">
+                    {d.title}
+                  </Link>
                 </td>
                 <td className="py-2 text-right tabular-nums">
                   {d.studied} / {d.cards}

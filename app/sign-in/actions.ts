@@ -24,7 +24,12 @@ export async function signInAction(_prev: SignInResult, formData: FormData): Pro
   const tooMany = async () => {
     const wait = await signInRetryAfter(parsed.data.email, requestIp(await headers()), new Date());
     const seconds = Math.max(wait, 1);
-    return toActionResult(new RateLimitedError(`Too many sign-in attempts. Try again in ${formatWait(seconds)}.`, "rate_limited", { retryAfterSeconds: seconds }), { email });
+    return toActionResult(
+      new RateLimitedError(`Too many sign-in attempts. Try again in ${formatWait(seconds)}.`, "rate_limited", {
+        retryAfterSeconds: seconds,
+      }),
+      { email },
+    );
   };
   if ((await signInRetryAfter(parsed.data.email, requestIp(await headers()), new Date())) > 0) return tooMany();
 

@@ -18,7 +18,11 @@ const ERRORS: Record<string, string> = {
   CredentialsSignin: "That email and password don't match an account. Check them and try again.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeReturnTo(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
@@ -27,19 +31,32 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-md space-y-6 py-6">
       <h1 className="text-2xl font-bold">Sign in to Clio</h1>
-      {notice && <p role="status" className="rounded-lg bg-accent-soft px-3 py-2 text-sm text-accent">{notice}</p>}
-      {error && <p role="alert" className="rounded-lg bg-bad-soft px-3 py-2 text-sm text-bad">{error}</p>}
+      {notice && (
+        <p role="status" className="rounded-lg bg-accent-soft px-3 py-2 text-sm text-accent">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="rounded-lg bg-bad-soft px-3 py-2 text-sm text-bad">
+          {error}
+        </p>
+      )}
       <div className="card space-y-4">
         <SignInForm callbackUrl={callbackUrl} />
         {githubEnabled && (
           <form action={signInWithGithubAction}>
             <input type="hidden" name="callbackUrl" value={callbackUrl} />
-            <button type="submit" className="btn-secondary w-full">Continue with GitHub</button>
+            <button type="submit" className="btn-secondary w-full">
+              Continue with GitHub
+            </button>
           </form>
         )}
       </div>
       <p className="text-center text-sm text-muted">
-        New to Clio? <Link href="/sign-up" className="link">Create an account</Link>
+        New to Clio?{" "}
+        <Link href="/sign-up" className="link">
+          Create an account
+        </Link>
       </p>
     </div>
   );

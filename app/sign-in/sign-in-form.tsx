@@ -16,15 +16,36 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         </p>
       )}
       <div>
-        <label htmlFor="email" className="field-label">Email</label>
-        <input id="email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} className="field-input"
-          aria-invalid={Boolean(errors.email)} aria-describedby={errors.email ? "email-error" : undefined} />
+        <label htmlFor="email" className="field-label">
+          Email
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={state.values?.email}
+          className="field-input"
+          aria-invalid={Boolean(errors.email)}
+          aria-describedby={errors.email ? "email-error" : undefined}
+        />
         <FieldErrors id="email-error" errors={errors.email} />
       </div>
       <div>
-        <label htmlFor="password" className="field-label">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="field-input"
-          aria-invalid={Boolean(errors.password)} aria-describedby={errors.password ? "password-error" : undefined} />
+        <label htmlFor="password" className="field-label">
+          Password
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="field-input"
+          aria-invalid={Boolean(errors.password)}
+          aria-describedby={errors.password ? "password-error" : undefined}
+        />
         <FieldErrors id="password-error" errors={errors.password} />
       </div>
       <button type="submit" className="btn-primary w-full" disabled={pending}>

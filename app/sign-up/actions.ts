@@ -15,7 +15,8 @@ export async function signUpAction(_prev: SignUpResult, formData: FormData): Pro
   try {
     await createUser(parsed.data);
   } catch (error) {
-    if (error instanceof EmailTakenError) return { code: "email_taken", fieldErrors: { email: [error.message] }, values };
+    if (error instanceof EmailTakenError)
+      return { code: "email_taken", fieldErrors: { email: [error.message] }, values };
     throw error;
   }
   // Redirects on success (signIn throws Next's redirect, which must not be caught).

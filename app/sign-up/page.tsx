@@ -18,7 +18,10 @@ export default async function SignUpPage() {
         <SignUpForm />
       </div>
       <p className="text-center text-sm text-muted">
-        Already have an account? <Link href="/sign-in" className="link">Sign in</Link>
+        Already have an account?{" "}
+        <Link href="/sign-in" className="link">
+          Sign in
+        </Link>
       </p>
     </div>
   );

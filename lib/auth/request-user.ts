@@ -23,6 +23,11 @@ export async function requireSignedInUser(request: Request): Promise<PublicUser>
 async function userFromToken(request: Request): Promise<PublicUser | null> {
   // Auth.js names the cookie __Secure-… on HTTPS; read whichever this browser has.
   const secureCookie = request.headers.get("cookie")?.includes(`${SECURE_PREFIX}${SESSION_COOKIE}`) ?? false;
-  const token = await getToken({ req: request, secret: getAuthSecret(), secureCookie, cookieName: secureCookie ? `${SECURE_PREFIX}${SESSION_COOKIE}` : SESSION_COOKIE });
+  const token = await getToken({
+    req: request,
+    secret: getAuthSecret(),
+    secureCookie,
+    cookieName: secureCookie ? `${SECURE_PREFIX}${SESSION_COOKIE}` : SESSION_COOKIE,
+  });
   return typeof token?.sid === "string" ? findSessionUser(token.sid, new Date()) : null;
 }

@@ -5,23 +5,32 @@ export const EmailSchema = z
   .string({ error: "Enter your email address." })
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: "Enter an email address like name@school.org." }).max(254, { error: "That email address is too long." }));
+  .pipe(
+    z
+      .email({ error: "Enter an email address like name@school.org." })
+      .max(254, { error: "That email address is too long." }),
+  );
 
 export const RoleSchema = z.enum(["student", "teacher"], { error: "Choose whether you are a student or a teacher." });
 
-const TimezoneSchema = z
-  .string()
-  .refine((tz) => {
+const TimezoneSchema = z.string().refine(
+  (tz) => {
     try {
       new Intl.DateTimeFormat("en", { timeZone: tz });
       return true;
     } catch {
       return false;
     }
-  }, { error: "Unknown time zone." });
+  },
+  { error: "Unknown time zone." },
+);
 
 export const SignUpSchema = z.object({
-  name: z.string({ error: "Enter your name." }).trim().min(1, { error: "Enter your name." }).max(100, { error: "Use at most 100 characters." }),
+  name: z
+    .string({ error: "Enter your name." })
+    .trim()
+    .min(1, { error: "Enter your name." })
+    .max(100, { error: "Use at most 100 characters." }),
   email: EmailSchema,
   password: PasswordSchema,
   role: RoleSchema,

@@ -39,7 +39,11 @@ export class GithubEmailTakenError extends Error {
 }
 
 /** The Clio account for a GitHub identity, created (as a student) on first sign-in. */
-export async function findOrCreateGithubUser(profile: { githubId: string; email: string; name: string }): Promise<PublicUser> {
+export async function findOrCreateGithubUser(profile: {
+  githubId: string;
+  email: string;
+  name: string;
+}): Promise<PublicUser> {
   const existing = await db.user.findUnique({ where: { githubId: profile.githubId }, select: PUBLIC_USER_FIELDS });
   if (existing) return existing;
   // Not linked by email automatically: that would let whoever controls a GitHub email take over

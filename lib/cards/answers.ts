@@ -49,7 +49,8 @@ export interface AnswerCheck {
   close?: boolean;
 }
 
-export type AnswerCheckErrorCode = "invalid_response" | "not_auto_graded" | "wrong_response_kind" | "unknown_choice" | "invalid_order";
+export type AnswerCheckErrorCode =
+  "invalid_response" | "not_auto_graded" | "wrong_response_kind" | "unknown_choice" | "invalid_order";
 
 /** Every answer-checking error: the response cannot be graded against this card (map to 422). */
 export abstract class AnswerCheckError extends Error {

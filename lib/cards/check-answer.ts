@@ -1,4 +1,12 @@
-import { AnswerResponseSchema, InvalidResponseError, NotAutoGradedError, ResponseKindMismatchError, type AnswerCheck, type AnswerResponse, type StoredCard } from "./answers";
+import {
+  AnswerResponseSchema,
+  InvalidResponseError,
+  NotAutoGradedError,
+  ResponseKindMismatchError,
+  type AnswerCheck,
+  type AnswerResponse,
+  type StoredCard,
+} from "./answers";
 import { cardKind } from "./registry";
 
 /**
@@ -30,7 +38,9 @@ export function isAutoGraded(card: StoredCard): boolean {
 export function checkAnswer(card: StoredCard, response: AnswerResponse): AnswerCheck {
   const parsed = AnswerResponseSchema.safeParse(response);
   if (!parsed.success) {
-    throw new InvalidResponseError(parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })));
+    throw new InvalidResponseError(
+      parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+    );
   }
   const kind = cardKind(card.type);
   const expectedKind = kind.responseKind(card);

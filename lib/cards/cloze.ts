@@ -28,12 +28,18 @@ function checkCloze(prompt: string, answer: string, quote: string): Finding[] {
   if (blanks.length === 0) {
     findings.push(["the prompt has no blank", `write the missing words as ${CLOZE_BLANK} (four underscores)`]);
   } else if (blanks.length > 1) {
-    findings.push([`the prompt has ${blanks.length} blanks`, `keep one ${CLOZE_BLANK} per card; make a second card for the other blank`]);
+    findings.push([
+      `the prompt has ${blanks.length} blanks`,
+      `keep one ${CLOZE_BLANK} per card; make a second card for the other blank`,
+    ]);
   } else if (blanks[0] !== CLOZE_BLANK) {
     findings.push([`the blank is written "${blanks[0]}"`, `write it as exactly four underscores: ${CLOZE_BLANK}`]);
   }
   if (!foldForComparison(quote).includes(foldForComparison(answer))) {
-    findings.push([`the answer "${answer}" does not appear in the quote`, "quote the sentence that contains the answer, or correct the answer"]);
+    findings.push([
+      `the answer "${answer}" does not appear in the quote`,
+      "quote the sentence that contains the answer, or correct the answer",
+    ]);
   }
   return findings;
 }
@@ -51,7 +57,13 @@ export const clozeCard = defineCardKind({
   toStored: (card) => ({ answer: card.answer, options: [], extra: { acceptedAnswers: card.acceptedAnswers ?? [] } }),
   fromStored: (common, stored) => {
     const accepted = acceptedAnswersOf(stored.extra);
-    return { ...common, type: "cloze", answer: stored.answer, options: [], ...(accepted.length ? { acceptedAnswers: accepted } : {}) };
+    return {
+      ...common,
+      type: "cloze",
+      answer: stored.answer,
+      options: [],
+      ...(accepted.length ? { acceptedAnswers: accepted } : {}),
+    };
   },
   toDraft: (card) => ({
     ...draftCommon(card),

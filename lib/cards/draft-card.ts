@@ -3,7 +3,8 @@ import { CardIdSchema } from "./fields";
 import { CARD_TYPES } from "./card-type";
 import type { CardCommon } from "./kind";
 
-const editable = (max: number) => z.string().max(max, { error: `keep it under ${max.toLocaleString("en-US")} characters` });
+const editable = (max: number) =>
+  z.string().max(max, { error: `keep it under ${max.toLocaleString("en-US")} characters` });
 
 /**
  * A card as the draft editor holds it: one flat shape for every kind, whose text may be

@@ -5,10 +5,16 @@ import { z } from "zod";
 /** Stable card id: never reuse or change one, or students lose that card's schedule. */
 export const CardIdSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "card ids use lower-case letters, digits and hyphens (e.g. putin-munich-2007)" })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: "card ids use lower-case letters, digits and hyphens (e.g. putin-munich-2007)",
+  })
   .max(80);
 
-export const nonEmpty = (what: string) => z.string().trim().min(1, { error: `the card needs ${what}` });
+export const nonEmpty = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `the card needs ${what}` });
 
 export const CardBaseSchema = z.object({
   id: CardIdSchema,
@@ -20,4 +26,8 @@ export const CardBaseSchema = z.object({
 });
 
 /** Self-graded and typed cards have no options; `options: []` is allowed so every export has the field. */
-export const NoOptionsSchema = (why: string) => z.array(z.string()).max(0, { error: `${why}: leave "options" out or empty` }).optional();
+export const NoOptionsSchema = (why: string) =>
+  z
+    .array(z.string())
+    .max(0, { error: `${why}: leave "options" out or empty` })
+    .optional();

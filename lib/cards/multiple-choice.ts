@@ -22,7 +22,12 @@ export const multipleChoiceCard = defineCardKind({
   optionOrder: "shuffled",
   rules: (card) => checkOptions(card.options, card.answer),
   toStored: (card) => ({ answer: card.answer, options: card.options, extra: {} }),
-  fromStored: (common, stored) => ({ ...common, type: "multiple_choice", answer: stored.answer, options: stored.options }),
+  fromStored: (common, stored) => ({
+    ...common,
+    type: "multiple_choice",
+    answer: stored.answer,
+    options: stored.options,
+  }),
   toDraft: (card) => ({ ...draftCommon(card), answer: card.answer, options: card.options }),
   fromDraft: (card) => ({ ...draftCommon(card), answer: card.answer, options: keptOptions(card.options) }),
 });

@@ -18,15 +18,23 @@ import { viewpointCard } from "./viewpoint";
 const KINDS = [basicCard, clozeCard, multipleChoiceCard, trueFalseCard, viewpointCard, timelineCard] as const;
 type Kinds = typeof KINDS;
 // A type without a kind, or a kind without a type, fails to compile here.
-const everyTypeHasItsKind: [CardType] extends [Kinds[number]["type"]] ? ([Kinds[number]["type"]] extends [CardType] ? true : never) : never = true;
+const everyTypeHasItsKind: [CardType] extends [Kinds[number]["type"]]
+  ? [Kinds[number]["type"]] extends [CardType]
+    ? true
+    : never
+  : never = true;
 void everyTypeHasItsKind;
 
 /** A card in a content file, deck export or import: one of the kinds' schemas, told apart by `type`. */
-type SchemasOf<T extends readonly unknown[]> = { -readonly [K in keyof T]: T[K] extends { schema: infer Schema } ? Schema : never };
+type SchemasOf<T extends readonly unknown[]> = {
+  -readonly [K in keyof T]: T[K] extends { schema: infer Schema } ? Schema : never;
+};
 export const CardSchema = z.discriminatedUnion("type", KINDS.map((kind) => kind.schema) as unknown as SchemasOf<Kinds>);
 export type CardInput = z.infer<typeof CardSchema>;
 
-const BY_TYPE = Object.fromEntries(KINDS.map((kind) => [kind.type, kind])) as { [T in CardType]: Extract<Kinds[number], { type: T }> };
+const BY_TYPE = Object.fromEntries(KINDS.map((kind) => [kind.type, kind])) as {
+  [T in CardType]: Extract<Kinds[number], { type: T }>;
+};
 
 /** What the study page and the generator read of a kind, whatever the kind. */
 export interface CardKindInfo {
@@ -51,7 +59,10 @@ export function isCardType(value: unknown): value is CardType {
 }
 
 /** Each kind's label, e.g. cloze: "Fill the blank". */
-export const CARD_TYPE_LABELS = Object.fromEntries(KINDS.map((kind) => [kind.type, kind.label])) as Record<CardType, string>;
+export const CARD_TYPE_LABELS = Object.fromEntries(KINDS.map((kind) => [kind.type, kind.label])) as Record<
+  CardType,
+  string
+>;
 
 // TypeScript cannot tie a card's `type` to the parameter type of its own kind's function, so each
 // dispatcher below casts the kind's function to take any card; BY_TYPE[card.type] makes it right.

@@ -10,7 +10,9 @@ export function checkOptions(options: readonly string[], answer: string): Findin
   if (exact === 0) {
     const near = options.find((option) => foldForComparison(option) === foldForComparison(answer));
     findings.push([
-      near === undefined ? `the answer "${answer}" is not among the options` : `the answer "${answer}" is not among the options exactly (closest: "${near}")`,
+      near === undefined
+        ? `the answer "${answer}" is not among the options`
+        : `the answer "${answer}" is not among the options exactly (closest: "${near}")`,
       `add "${answer}" to "options", or make the answer match one option character for character`,
     ]);
   } else if (exact > 1) {
@@ -20,7 +22,10 @@ export function checkOptions(options: readonly string[], answer: string): Findin
   for (const group of sameWhenCaseIgnored(options)) {
     const alreadyReported = exact > 1 && group.every((option) => option === answer);
     if (!alreadyReported) {
-      findings.push([`options ${group.map((o) => `"${o}"`).join(" and ")} are the same when case is ignored`, "make every option distinct"]);
+      findings.push([
+        `options ${group.map((o) => `"${o}"`).join(" and ")} are the same when case is ignored`,
+        "make every option distinct",
+      ]);
     }
   }
   return findings;

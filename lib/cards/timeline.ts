@@ -7,7 +7,9 @@ import { sameWhenCaseIgnored } from "./rules";
 
 export const TimelineEventSchema = z.object({
   /** A year ("2008") or an ISO date ("2019-12-04"). */
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: "event dates are years (2008) or ISO dates (2019-12-04)" }),
+  date: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: "event dates are years (2008) or ISO dates (2019-12-04)" }),
   label: z.string().trim().min(1),
   /** Verbatim passage that dates the event. */
   quote: z.string().trim().min(1),
@@ -36,7 +38,10 @@ function checkTimeline(card: TimelineCard, context: RuleContext): Finding[] {
     if (miss) findings.push([`${name}: ${miss.message}`, miss.fix]);
     const year = event.date.slice(0, 4);
     if (!event.quote.includes(year)) {
-      findings.push([`${name}: the year ${year} does not appear in its quote`, "quote the passage that dates the event"]);
+      findings.push([
+        `${name}: the year ${year} does not appear in its quote`,
+        "quote the passage that dates the event",
+      ]);
     }
     const next = card.events[index + 1];
     if (!next) return;
@@ -56,12 +61,18 @@ function checkTimeline(card: TimelineCard, context: RuleContext): Finding[] {
   const labels = card.events.map((event) => event.label);
   for (const group of sameWhenCaseIgnored(labels)) {
     // The labels become the card's options: two alike could not be told apart.
-    findings.push([`event labels ${group.map((l) => `"${l}"`).join(" and ")} are the same when case is ignored`, "give every event a distinct label"]);
+    findings.push([
+      `event labels ${group.map((l) => `"${l}"`).join(" and ")} are the same when case is ignored`,
+      "give every event a distinct label",
+    ]);
   }
 
   const derived = timelineAnswer(card.events);
   if (card.answer !== undefined && card.answer !== derived) {
-    findings.push([`"answer" does not match the events (they give "${derived}")`, 'remove "answer": it is derived from the events']);
+    findings.push([
+      `"answer" does not match the events (they give "${derived}")`,
+      'remove "answer": it is derived from the events',
+    ]);
   }
   if (card.options !== undefined && [...card.options].sort().join("\n") !== [...labels].sort().join("\n")) {
     findings.push(['"options" are not the event labels', 'remove "options": they are derived from the events']);
@@ -79,12 +90,24 @@ export const timelineCard = defineCardKind({
   // Shown already in order, a timeline would give its answer away.
   optionOrder: "shuffled-out-of-order",
   rules: checkTimeline,
-  toStored: (card) => ({ answer: timelineAnswer(card.events), options: card.events.map((event) => event.label), extra: { events: card.events } }),
-  fromStored: (common, stored) => ({ ...common, type: "timeline", events: stored.extra.events as TimelineEvent[], answer: stored.answer, options: stored.options }),
+  toStored: (card) => ({
+    answer: timelineAnswer(card.events),
+    options: card.events.map((event) => event.label),
+    extra: { events: card.events },
+  }),
+  fromStored: (common, stored) => ({
+    ...common,
+    type: "timeline",
+    events: stored.extra.events as TimelineEvent[],
+    answer: stored.answer,
+    options: stored.options,
+  }),
   toDraft: (card) => ({ ...draftCommon(card), answer: "", options: [], events: card.events }),
   fromDraft: (card) => ({ ...draftCommon(card), events: card.events ?? [] }),
   nestedRecords: (card) => {
     const known = Object.keys(TimelineEventSchema.shape);
-    return Array.isArray(card.events) ? card.events.map((record: unknown, index) => ({ where: `events[${index}]`, record, known })) : [];
+    return Array.isArray(card.events)
+      ? card.events.map((record: unknown, index) => ({ where: `events[${index}]`, record, known }))
+      : [];
   },
 });

@@ -33,7 +33,11 @@ export const trueFalseCard = defineCardKind({
     }
     return [];
   },
-  toStored: (card) => ({ answer: card.answer, options: ["True", "False"], extra: card.correction === undefined ? {} : { correction: card.correction } }),
+  toStored: (card) => ({
+    answer: card.answer,
+    options: ["True", "False"],
+    extra: card.correction === undefined ? {} : { correction: card.correction },
+  }),
   fromStored: (common, stored): TrueFalseCard => ({
     ...common,
     type: "true_false",

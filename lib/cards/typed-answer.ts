@@ -38,7 +38,17 @@ interface NormalizedAnswer {
 }
 
 // Letters NFKD does not decompose into a base letter plus a mark.
-const FOLDED_LETTERS: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i" };
+const FOLDED_LETTERS: Record<string, string> = {
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  ø: "o",
+  ł: "l",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  ı: "i",
+};
 const ARTICLES = new Set(["the", "a", "an"]);
 const ROMAN_NUMERAL = /^m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/;
 
@@ -72,7 +82,11 @@ function allowedTypos(letterCount: number): number {
 function isSmallTypo(given: NormalizedAnswer, expected: NormalizedAnswer): boolean {
   const limit = allowedTypos(expected.letterCount);
   if (limit === 0) return false;
-  if (given.numbers.length !== expected.numbers.length || given.numbers.some((token, i) => token !== expected.numbers[i])) return false;
+  if (
+    given.numbers.length !== expected.numbers.length ||
+    given.numbers.some((token, i) => token !== expected.numbers[i])
+  )
+    return false;
   const [a, b] = [given.compact, expected.compact];
   if (a[0] !== b[0] || a.at(-1) !== b.at(-1)) return false;
   return isWithinEditDistance(a, b, limit);

@@ -27,7 +27,18 @@ export const viewpointCard = defineCardKind({
   optionOrder: "shuffled",
   rules: (card) => (card.options?.length ? checkOptions(card.options, card.answer) : []),
   toStored: (card) => ({ answer: card.answer, options: card.options ?? [], extra: { party: card.party } }),
-  fromStored: (common, stored) => ({ ...common, type: "viewpoint", party: String(stored.extra.party ?? ""), answer: stored.answer, options: stored.options }),
+  fromStored: (common, stored) => ({
+    ...common,
+    type: "viewpoint",
+    party: String(stored.extra.party ?? ""),
+    answer: stored.answer,
+    options: stored.options,
+  }),
   toDraft: (card) => ({ ...draftCommon(card), answer: card.answer, options: card.options ?? [], party: card.party }),
-  fromDraft: (card) => ({ ...draftCommon(card), party: card.party ?? "", answer: card.answer, options: keptOptions(card.options) }),
+  fromDraft: (card) => ({
+    ...draftCommon(card),
+    party: card.party ?? "",
+    answer: card.answer,
+    options: keptOptions(card.options),
+  }),
 });

@@ -17,7 +17,9 @@ export const DUE_TIME = { hours: 23, minutes: 59 } as const;
 const MAX_DUE_DAYS = 2 * 366;
 
 /** Decks a teacher may assign: the ones they can read themselves (public ones and their own). */
-export async function listAssignableDecks(user: Pick<PublicUser, "id">): Promise<{ id: string; slug: string; title: string; cardCount: number }[]> {
+export async function listAssignableDecks(
+  user: Pick<PublicUser, "id">,
+): Promise<{ id: string; slug: string; title: string; cardCount: number }[]> {
   const decks = await db.deck.findMany({
     where: visibleDecksWhere(user),
     orderBy: { title: "asc" },
@@ -33,10 +35,17 @@ export async function listAssignableDecks(user: Pick<PublicUser, "id">): Promise
  * @example
  * await createAssignment(teacher, { classId, deckId, dueDate: "2026-12-07", targetPercent: 80, requireAllStudied: true }, now);
  */
-export async function createAssignment(user: Pick<PublicUser, "id" | "role" | "timezone">, input: CreateAssignmentInput, now: Date): Promise<{ id: string }> {
+export async function createAssignment(
+  user: Pick<PublicUser, "id" | "role" | "timezone">,
+  input: CreateAssignmentInput,
+  now: Date,
+): Promise<{ id: string }> {
   const data = CreateAssignmentSchema.parse(input);
   await requireOwnedClass(user, data.classId);
-  const deck = await db.deck.findFirst({ where: { AND: [{ id: data.deckId }, visibleDecksWhere(user)] }, select: { id: true, title: true } });
+  const deck = await db.deck.findFirst({
+    where: { AND: [{ id: data.deckId }, visibleDecksWhere(user)] },
+    select: { id: true, title: true },
+  });
   if (!deck) throw new NotFoundError("That deck is not one you can assign. Pick one from the list.", "deck_not_found");
   const dueAt = zonedDateTime(data.dueDate, DUE_TIME.hours, DUE_TIME.minutes, user.timezone);
   if (dueAt.getTime() <= now.getTime()) {
@@ -47,22 +56,37 @@ export async function createAssignment(user: Pick<PublicUser, "id" | "role" | "t
   }
   try {
     return await db.assignment.create({
-      data: { classId: data.classId, deckId: deck.id, dueAt, targetRecall: data.targetPercent / 100, requireAllStudied: data.requireAllStudied, createdAt: now },
+      data: {
+        classId: data.classId,
+        deckId: deck.id,
+        dueAt,
+        targetRecall: data.targetPercent / 100,
+        requireAllStudied: data.requireAllStudied,
+        createdAt: now,
+      },
       select: { id: true },
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new ConflictError(`“${deck.title}” is already assigned to this class. Delete that assignment first to set a new due date or target.`, "already_assigned");
+      throw new ConflictError(
+        `“${deck.title}” is already assigned to this class. Delete that assignment first to set a new due date or target.`,
+        "already_assigned",
+      );
     }
     throw error;
   }
 }
 
 /** The owner deletes an assignment (students' reviews are theirs and stay). */
-export async function deleteAssignment(user: ClassUser, input: { classId: string; assignmentId: string }): Promise<void> {
+export async function deleteAssignment(
+  user: ClassUser,
+  input: { classId: string; assignmentId: string },
+): Promise<void> {
   const { classId, assignmentId } = AssignmentRefSchema.parse(input);
   await requireOwnedClass(user, classId);
-  const { count } = await db.assignment.deleteMany({ where: { id: assignmentId, classId, class: { ownerId: user.id } } });
+  const { count } = await db.assignment.deleteMany({
+    where: { id: assignmentId, classId, class: { ownerId: user.id } },
+  });
   if (count === 0) throw new NotFoundError("That assignment is not in this class (any more).", "assignment_not_found");
 }
 
@@ -101,9 +125,16 @@ const FORECAST_STATE_FIELDS = {
  * The signed-in student's assignments in all their classes (or one), soonest due first, each with
  * the student's own status. Reads only the student's own card states.
  */
-export async function listStudentAssignments(user: Pick<PublicUser, "id">, now: Date, filter: { classId?: string } = {}): Promise<StudentAssignment[]> {
+export async function listStudentAssignments(
+  user: Pick<PublicUser, "id">,
+  now: Date,
+  filter: { classId?: string } = {},
+): Promise<StudentAssignment[]> {
   const assignments = await db.assignment.findMany({
-    where: { ...(filter.classId ? { classId: filter.classId } : {}), class: { archivedAt: null, memberships: { some: { userId: user.id } } } },
+    where: {
+      ...(filter.classId ? { classId: filter.classId } : {}),
+      class: { archivedAt: null, memberships: { some: { userId: user.id } } },
+    },
     orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
     select: {
       id: true,
@@ -114,7 +145,9 @@ export async function listStudentAssignments(user: Pick<PublicUser, "id">, now: 
       class: { select: { name: true } },
       deck: {
         select: {
-          id: true, slug: true, title: true,
+          id: true,
+          slug: true,
+          title: true,
           ...DECK_SETTINGS_SELECT,
         },
       },
@@ -124,15 +157,25 @@ export async function listStudentAssignments(user: Pick<PublicUser, "id">, now: 
   const deckIds = [...new Set(assignments.map((a) => a.deck.id))];
   const [counts, states] = await Promise.all([
     db.card.groupBy({ by: ["deckId"], where: { deckId: { in: deckIds }, retiredAt: null }, _count: { _all: true } }),
-    db.cardState.findMany({ where: { userId: user.id, deckId: { in: deckIds }, card: { retiredAt: null } }, select: FORECAST_STATE_FIELDS }),
+    db.cardState.findMany({
+      where: { userId: user.id, deckId: { in: deckIds }, card: { retiredAt: null } },
+      select: FORECAST_STATE_FIELDS,
+    }),
   ]);
   const cardCount = new Map(counts.map((c) => [c.deckId, c._count._all]));
   return assignments.map((a) => {
     const settings = deckSrsSettings(a.deck);
     const recallAt = createRecallForecast(forecastDate(a.dueAt, now), settings);
     const progress = emptyProgress(cardCount.get(a.deck.id) ?? 0);
-    for (const s of states) if (s.deckId === a.deck.id) addStudiedCard(progress, toForecastState({ ...memoryStateOf(s), suspended: s.suspended }), recallAt, now);
-    const terms = { dueAt: a.dueAt, targetRecall: a.targetRecall, requireAllStudied: a.requireAllStudied, newCardsPerDay: a.deck.newCardsPerDay };
+    for (const s of states)
+      if (s.deckId === a.deck.id)
+        addStudiedCard(progress, toForecastState({ ...memoryStateOf(s), suspended: s.suspended }), recallAt, now);
+    const terms = {
+      dueAt: a.dueAt,
+      targetRecall: a.targetRecall,
+      requireAllStudied: a.requireAllStudied,
+      newCardsPerDay: a.deck.newCardsPerDay,
+    };
     return {
       id: a.id,
       classId: a.classId,

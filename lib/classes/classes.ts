@@ -4,7 +4,13 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/uuid";
 import { requireOwnedClass, requireTeacherRole, type ClassUser } from "./access";
 import { formatJoinCode, generateJoinCode } from "./join-code";
-import { ClassRefSchema, CreateClassSchema, JoinClassSchema, RemoveStudentSchema, type CreateClassInput } from "./schemas";
+import {
+  ClassRefSchema,
+  CreateClassSchema,
+  JoinClassSchema,
+  RemoveStudentSchema,
+  type CreateClassInput,
+} from "./schemas";
 
 const CODE_ATTEMPTS = 5;
 
@@ -25,20 +31,38 @@ async function withFreshJoinCode<T>(write: (code: string) => Promise<T>): Promis
  * @example
  * const { id, joinCode } = await createClass(teacher, { name: "History 11B" }, now);
  */
-export async function createClass(user: ClassUser, input: CreateClassInput, now: Date): Promise<{ id: string; joinCode: string }> {
-  requireTeacherRole(user, "Only teacher accounts can create classes. Ask your teacher for a class code to join theirs.");
+export async function createClass(
+  user: ClassUser,
+  input: CreateClassInput,
+  now: Date,
+): Promise<{ id: string; joinCode: string }> {
+  requireTeacherRole(
+    user,
+    "Only teacher accounts can create classes. Ask your teacher for a class code to join theirs.",
+  );
   const { name } = CreateClassSchema.parse(input);
   return withFreshJoinCode((joinCode) =>
-    db.class.create({ data: { name, ownerId: user.id, joinCode, joinCodeIssuedAt: now, createdAt: now }, select: { id: true, joinCode: true } }),
+    db.class.create({
+      data: { name, ownerId: user.id, joinCode, joinCodeIssuedAt: now, createdAt: now },
+      select: { id: true, joinCode: true },
+    }),
   );
 }
 
 /** Replaces the class's join code: the old code and link stop working at once. Owner only. */
-export async function regenerateJoinCode(user: ClassUser, input: { classId: string }, now: Date): Promise<{ joinCode: string }> {
+export async function regenerateJoinCode(
+  user: ClassUser,
+  input: { classId: string },
+  now: Date,
+): Promise<{ joinCode: string }> {
   const { classId } = ClassRefSchema.parse(input);
   await requireOwnedClass(user, classId);
   return withFreshJoinCode((joinCode) =>
-    db.class.update({ where: { id: classId, ownerId: user.id }, data: { joinCode, joinCodeIssuedAt: now }, select: { joinCode: true } }),
+    db.class.update({
+      where: { id: classId, ownerId: user.id },
+      data: { joinCode, joinCodeIssuedAt: now },
+      select: { joinCode: true },
+    }),
   );
 }
 
@@ -56,7 +80,9 @@ export interface ClassSummary {
 export async function listClassesForUser(user: ClassUser): Promise<ClassSummary[]> {
   const owner = user.role === "teacher";
   const rows = await db.class.findMany({
-    where: owner ? { ownerId: user.id, archivedAt: null } : { memberships: { some: { userId: user.id } }, archivedAt: null },
+    where: owner
+      ? { ownerId: user.id, archivedAt: null }
+      : { memberships: { some: { userId: user.id } }, archivedAt: null },
     orderBy: { createdAt: "desc" },
     select: {
       id: true,
@@ -91,7 +117,14 @@ export interface TeacherClassView {
   joinCode: string;
   joinCodeIssuedAt: Date;
   roster: RosterEntry[];
-  assignments: { id: string; deckSlug: string; deckTitle: string; dueAt: Date; targetRecall: number; requireAllStudied: boolean }[];
+  assignments: {
+    id: string;
+    deckSlug: string;
+    deckTitle: string;
+    dueAt: Date;
+    targetRecall: number;
+    requireAllStudied: boolean;
+  }[];
 }
 
 /** A student's view of a class they are in: no roster, only their teacher's name. */
@@ -107,7 +140,10 @@ export interface StudentClassView {
  * The class page's data: the owner's view, a member's view, or null (the page answers 404) for
  * anyone else — other teachers included — and for ids that are not ids.
  */
-export async function getClassView(user: ClassUser, classId: string): Promise<TeacherClassView | StudentClassView | null> {
+export async function getClassView(
+  user: ClassUser,
+  classId: string,
+): Promise<TeacherClassView | StudentClassView | null> {
   if (!isUuid(classId)) return null;
   const owned = await db.class.findFirst({
     where: { id: classId, ownerId: user.id },
@@ -116,10 +152,19 @@ export async function getClassView(user: ClassUser, classId: string): Promise<Te
       name: true,
       joinCode: true,
       joinCodeIssuedAt: true,
-      memberships: { orderBy: { user: { name: "asc" } }, select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } } },
+      memberships: {
+        orderBy: { user: { name: "asc" } },
+        select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } },
+      },
       assignments: {
         orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
-        select: { id: true, dueAt: true, targetRecall: true, requireAllStudied: true, deck: { select: { slug: true, title: true } } },
+        select: {
+          id: true,
+          dueAt: true,
+          targetRecall: true,
+          requireAllStudied: true,
+          deck: { select: { slug: true, title: true } },
+        },
       },
     },
   });
@@ -130,7 +175,12 @@ export async function getClassView(user: ClassUser, classId: string): Promise<Te
       name: owned.name,
       joinCode: owned.joinCode,
       joinCodeIssuedAt: owned.joinCodeIssuedAt,
-      roster: owned.memberships.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, joinedAt: m.joinedAt })),
+      roster: owned.memberships.map((m) => ({
+        userId: m.user.id,
+        name: m.user.name,
+        email: m.user.email,
+        joinedAt: m.joinedAt,
+      })),
       assignments: owned.assignments.map((a) => ({
         id: a.id,
         deckSlug: a.deck.slug,
@@ -146,7 +196,13 @@ export async function getClassView(user: ClassUser, classId: string): Promise<Te
     select: { joinedAt: true, class: { select: { id: true, name: true, owner: { select: { name: true } } } } },
   });
   if (!membership) return null;
-  return { kind: "student", id: membership.class.id, name: membership.class.name, teacherName: membership.class.owner.name, joinedAt: membership.joinedAt };
+  return {
+    kind: "student",
+    id: membership.class.id,
+    name: membership.class.name,
+    teacherName: membership.class.owner.name,
+    joinedAt: membership.joinedAt,
+  };
 }
 
 /** What the join page says about a code, for the user who opened it. */
@@ -171,7 +227,13 @@ export async function previewJoin(user: ClassUser, rawCode: string): Promise<Joi
   const { code } = JoinClassSchema.parse({ code: rawCode });
   const found = await db.class.findFirst({
     where: { joinCode: code, archivedAt: null },
-    select: { id: true, name: true, ownerId: true, owner: { select: { name: true } }, memberships: { where: { userId: user.id }, select: { userId: true } } },
+    select: {
+      id: true,
+      name: true,
+      ownerId: true,
+      owner: { select: { name: true } },
+      memberships: { where: { userId: user.id }, select: { userId: true } },
+    },
   });
   if (!found) throw notFoundForCode(code);
   const base = { classId: found.id, className: found.name, teacherName: found.owner.name, code };
@@ -191,13 +253,23 @@ export const TEACHERS_CANNOT_JOIN =
  * @example
  * const { classId, alreadyMember } = await joinClass(student, "k7qm-4xtp", now);
  */
-export async function joinClass(user: ClassUser, rawCode: string, now: Date): Promise<{ classId: string; className: string; alreadyMember: boolean }> {
+export async function joinClass(
+  user: ClassUser,
+  rawCode: string,
+  now: Date,
+): Promise<{ classId: string; className: string; alreadyMember: boolean }> {
   const { code } = JoinClassSchema.parse({ code: rawCode });
   if (user.role === "teacher") throw new ForbiddenError(TEACHERS_CANNOT_JOIN, "teachers_cannot_join");
-  const found = await db.class.findFirst({ where: { joinCode: code, archivedAt: null }, select: { id: true, name: true } });
+  const found = await db.class.findFirst({
+    where: { joinCode: code, archivedAt: null },
+    select: { id: true, name: true },
+  });
   if (!found) throw notFoundForCode(code);
   // ON CONFLICT DO NOTHING: a double submit or two tabs joining at once both succeed, once.
-  const { count } = await db.membership.createMany({ data: [{ classId: found.id, userId: user.id, joinedAt: now }], skipDuplicates: true });
+  const { count } = await db.membership.createMany({
+    data: [{ classId: found.id, userId: user.id, joinedAt: now }],
+    skipDuplicates: true,
+  });
   return { classId: found.id, className: found.name, alreadyMember: count === 0 };
 }
 
@@ -212,7 +284,12 @@ export async function leaveClass(user: ClassUser, input: { classId: string }): P
 export async function removeStudent(user: ClassUser, input: { classId: string; studentId: string }): Promise<void> {
   const { classId, studentId } = RemoveStudentSchema.parse(input);
   await requireOwnedClass(user, classId);
-  const { count } = await db.membership.deleteMany({ where: { classId, userId: studentId, class: { ownerId: user.id } } });
-  if (count === 0) throw new NotFoundError("That student is not in this class (any more). Reload the page to see the current roster.", "not_a_member");
+  const { count } = await db.membership.deleteMany({
+    where: { classId, userId: studentId, class: { ownerId: user.id } },
+  });
+  if (count === 0)
+    throw new NotFoundError(
+      "That student is not in this class (any more). Reload the page to see the current roster.",
+      "not_a_member",
+    );
 }
-

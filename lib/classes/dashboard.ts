@@ -7,7 +7,14 @@ import { isUuid } from "@/lib/validation/uuid";
 import { requireOwnedClass, type ClassUser } from "./access";
 import { toCsv } from "./csv";
 import { addStudiedCard, createRecallForecast, emptyProgress, type ForecastState } from "./progress";
-import { ASSIGNMENT_STATUSES, STATUS_LABELS, assignmentStatus, forecastDate, predictedRecall, type AssignmentStatus } from "./status";
+import {
+  ASSIGNMENT_STATUSES,
+  STATUS_LABELS,
+  assignmentStatus,
+  forecastDate,
+  predictedRecall,
+  type AssignmentStatus,
+} from "./status";
 import { passageUrl } from "@/lib/content/links";
 
 export interface DashboardStudent {
@@ -80,7 +87,10 @@ export const ASSIGNMENT_NOT_FOUND = "There is no such assignment in this class. 
 export async function requireOwnedAssignment(user: ClassUser, classId: string, assignmentId: string) {
   const cls = await requireOwnedClass(user, classId);
   if (!isUuid(assignmentId)) throw new NotFoundError(ASSIGNMENT_NOT_FOUND, "assignment_not_found");
-  const assignment = await db.assignment.findFirst({ where: { id: assignmentId, classId: cls.id }, include: { deck: true } });
+  const assignment = await db.assignment.findFirst({
+    where: { id: assignmentId, classId: cls.id },
+    include: { deck: true },
+  });
   if (!assignment) throw new NotFoundError(ASSIGNMENT_NOT_FOUND, "assignment_not_found");
   return { cls, assignment };
 }
@@ -126,7 +136,11 @@ export async function fetchCardStates(deckId: string, studentIds: string[]): Pro
  * hashing only the wrong answers halves the cost of this scan. The card filter is needed only when
  * the deck has retired cards.
  */
-export async function fetchWrongAnswers(deck: { id: string; hasRetiredCards: boolean }, studentIds: string[], cardIds: string[]): Promise<WrongAnswerRow[]> {
+export async function fetchWrongAnswers(
+  deck: { id: string; hasRetiredCards: boolean },
+  studentIds: string[],
+  cardIds: string[],
+): Promise<WrongAnswerRow[]> {
   if (studentIds.length === 0 || cardIds.length === 0) return [];
   const cardFilter = deck.hasRetiredCards ? Prisma.sql`AND l."cardId" = ANY(${cardIds}::uuid[])` : Prisma.empty;
   return db.$queryRaw<WrongAnswerRow[]>`
@@ -140,16 +154,49 @@ export async function fetchWrongAnswers(deck: { id: string; hasRetiredCards: boo
 }
 
 /** Both data queries together: the bench's baseline (what the database alone costs). */
-export async function fetchDashboardRows(deck: { id: string; hasRetiredCards: boolean }, studentIds: string[], cardIds: string[]) {
-  const [states, wrong] = await Promise.all([fetchCardStates(deck.id, studentIds), fetchWrongAnswers(deck, studentIds, cardIds)]);
+export async function fetchDashboardRows(
+  deck: { id: string; hasRetiredCards: boolean },
+  studentIds: string[],
+  cardIds: string[],
+) {
+  const [states, wrong] = await Promise.all([
+    fetchCardStates(deck.id, studentIds),
+    fetchWrongAnswers(deck, studentIds, cardIds),
+  ]);
   return { states, wrong };
 }
 
 function unpackStates(text: string | null): StateRow[] {
   if (!text) return [];
   return text.split(";").map((line) => {
-    const [userId, cardId, due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview, suspended] = line.split(",") as [
-      string, string, string, string, string, string, string, string, string, string, string, string, string,
+    const [
+      userId,
+      cardId,
+      due,
+      stability,
+      difficulty,
+      elapsedDays,
+      scheduledDays,
+      learningSteps,
+      reps,
+      lapses,
+      state,
+      lastReview,
+      suspended,
+    ] = line.split(",") as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
     ];
     return {
       userId,
@@ -202,7 +249,10 @@ export async function computeAssignmentDashboard(
   const { cls, assignment } = await requireOwnedAssignment(user, ref.classId, ref.assignmentId);
   const { deck } = assignment;
   const [members, allCards] = await Promise.all([
-    db.membership.findMany({ where: { classId: cls.id }, select: { user: { select: { id: true, name: true, email: true } } } }),
+    db.membership.findMany({
+      where: { classId: cls.id },
+      select: { user: { select: { id: true, name: true, email: true } } },
+    }),
     db.card.findMany({
       where: { deckId: deck.id },
       orderBy: { position: "asc" },
@@ -214,14 +264,23 @@ export async function computeAssignmentDashboard(
   const studentIds = members.map((m) => m.user.id);
   // The log scan runs on the server while the card states are forecast here (PGlite, which runs in
   // this thread, does them one after the other either way).
-  const wrongPending = fetchWrongAnswers({ id: deck.id, hasRetiredCards }, studentIds, cards.map((c) => c.id));
+  const wrongPending = fetchWrongAnswers(
+    { id: deck.id, hasRetiredCards },
+    studentIds,
+    cards.map((c) => c.id),
+  );
   wrongPending.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
   const states = await fetchCardStates(deck.id, studentIds);
 
   const settings = deckSrsSettings(deck);
   const forecastAt = forecastDate(assignment.dueAt, now);
   const recallAt = createRecallForecast(forecastAt, settings);
-  const terms = { dueAt: assignment.dueAt, targetRecall: assignment.targetRecall, requireAllStudied: assignment.requireAllStudied, newCardsPerDay: deck.newCardsPerDay };
+  const terms = {
+    dueAt: assignment.dueAt,
+    targetRecall: assignment.targetRecall,
+    requireAllStudied: assignment.requireAllStudied,
+    newCardsPerDay: deck.newCardsPerDay,
+  };
 
   const progress = new Map(members.map((m) => [m.user.id, emptyProgress(cards.length)]));
   const perStudent = new Map(members.map((m) => [m.user.id, { reviews: 0, lastActive: 0 }]));
@@ -292,7 +351,13 @@ export async function computeAssignmentDashboard(
   return {
     classId: cls.id,
     className: cls.name,
-    assignment: { id: assignment.id, dueAt: assignment.dueAt, targetRecall: assignment.targetRecall, requireAllStudied: assignment.requireAllStudied, createdAt: assignment.createdAt },
+    assignment: {
+      id: assignment.id,
+      dueAt: assignment.dueAt,
+      targetRecall: assignment.targetRecall,
+      requireAllStudied: assignment.requireAllStudied,
+      createdAt: assignment.createdAt,
+    },
     deck: { slug: deck.slug, title: deck.title, cardCount: cards.length },
     now,
     forecastAt,
@@ -339,6 +404,12 @@ export function studentsCsv(dashboard: AssignmentDashboard): string {
 /** A file name for the export: ASCII only, so every browser keeps it. */
 export function studentsCsvFileName(dashboard: AssignmentDashboard): string {
   const slug = (s: string) =>
-    s.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "class";
+    s
+      .normalize("NFKD")
+      .replace(/[^\x20-\x7e]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "class";
   return `${slug(dashboard.className)}-${slug(dashboard.deck.slug)}-students.csv`;
 }

@@ -43,9 +43,15 @@ export const JoinCodeSchema = z
   .superRefine((code, ctx) => {
     if (code === "") ctx.addIssue({ code: "custom", message: "Enter the class code your teacher gave you." });
     else if (AMBIGUOUS.test(code)) {
-      ctx.addIssue({ code: "custom", message: "Class codes never contain 0, O, 1 or I. Check the code with your teacher." });
+      ctx.addIssue({
+        code: "custom",
+        message: "Class codes never contain 0, O, 1 or I. Check the code with your teacher.",
+      });
     } else if (code.length !== JOIN_CODE_LENGTH) {
-      ctx.addIssue({ code: "custom", message: `A class code has ${JOIN_CODE_LENGTH} letters and digits, like K7QM-4XTP. This one has ${code.length}.` });
+      ctx.addIssue({
+        code: "custom",
+        message: `A class code has ${JOIN_CODE_LENGTH} letters and digits, like K7QM-4XTP. This one has ${code.length}.`,
+      });
     } else if (!VALID.test(code)) {
       ctx.addIssue({ code: "custom", message: "A class code has only letters and digits, like K7QM-4XTP." });
     }

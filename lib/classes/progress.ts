@@ -1,7 +1,6 @@
 import { retrievabilityAt, type MemoryState, type SrsSettings } from "@/lib/srs";
 import { OVERDUE_GRACE_MS, type StudentProgress } from "./status";
 
-
 /**
  * A card state as the forecasts read it: lib/srs's MemoryState with its times as epoch ms (a
  * dashboard reads tens of thousands; Dates are made only for the ones lib/srs is asked about), plus
@@ -50,7 +49,12 @@ export function createRecallForecast(at: Date, settings: SrsSettings): (state: F
  * Adds one studied card to a student's progress: its retrievability at the forecast date, and
  * whether its review is overdue. Returns the retrievabilityAt, so callers can sum it per card too.
  */
-export function addStudiedCard(progress: StudentProgress, state: ForecastState, recallAt: (state: ForecastState) => number, now: Date): number {
+export function addStudiedCard(
+  progress: StudentProgress,
+  state: ForecastState,
+  recallAt: (state: ForecastState) => number,
+  now: Date,
+): number {
   const r = recallAt(state);
   progress.studied += 1;
   progress.recallSum += r;

@@ -37,7 +37,9 @@ export const CreateAssignmentSchema = ClassRefSchema.extend({
   targetPercent: z.coerce
     .number({ error: "Enter the target recall as a whole percentage, e.g. 80." })
     .int({ error: "Enter the target recall as a whole percentage, e.g. 80." })
-    .min(TARGET_PERCENT.min, { error: `A target below ${TARGET_PERCENT.min}% says little: use ${TARGET_PERCENT.min}–${TARGET_PERCENT.max}%.` })
+    .min(TARGET_PERCENT.min, {
+      error: `A target below ${TARGET_PERCENT.min}% says little: use ${TARGET_PERCENT.min}–${TARGET_PERCENT.max}%.`,
+    })
     .max(TARGET_PERCENT.max, { error: `No one keeps 100% recall: use ${TARGET_PERCENT.min}–${TARGET_PERCENT.max}%.` }),
   requireAllStudied: z.boolean({ error: "requireAllStudied must be true or false." }),
 });

@@ -14,9 +14,11 @@ export const STATUS_LABELS: Record<AssignmentStatus, string> = {
 /** What each status means, for the legend under the dashboard and the student's list. */
 export const STATUS_DESCRIPTIONS: Record<AssignmentStatus, string> = {
   not_started: "No card studied yet.",
-  in_progress: "Studying and keeping up with reviews; the cards studied so far are not yet remembered well enough for the target, and the reviews FSRS has scheduled before the due date will raise that.",
+  in_progress:
+    "Studying and keeping up with reviews; the cards studied so far are not yet remembered well enough for the target, and the reviews FSRS has scheduled before the due date will raise that.",
   on_track: "The cards studied so far are predicted to be remembered on the due date at or above the target.",
-  behind: "The due date has passed without reaching the target, too many cards are left to fit the deck's new-card limit before it, or reviews are more than a day overdue while recall is below target.",
+  behind:
+    "The due date has passed without reaching the target, too many cards are left to fit the deck's new-card limit before it, or reviews are more than a day overdue while recall is below target.",
   done: "Every card studied (when required) and predicted recall on the due date at or above the target.",
 };
 
@@ -93,7 +95,8 @@ export function assignmentStatus(p: StudentProgress, terms: AssignmentTerms, now
   const allStudied = p.studied >= p.cardCount;
   if ((allStudied || !terms.requireAllStudied) && predictedRecall(p) >= terms.targetRecall) return "done";
   if (now.getTime() >= terms.dueAt.getTime()) return "behind";
-  if (terms.requireAllStudied && p.cardCount - p.studied > terms.newCardsPerDay * daysLeft(terms.dueAt, now)) return "behind";
+  if (terms.requireAllStudied && p.cardCount - p.studied > terms.newCardsPerDay * daysLeft(terms.dueAt, now))
+    return "behind";
   if ((studiedRecall(p) ?? 0) >= terms.targetRecall) return "on_track";
   if (p.overdue > 0) return "behind";
   return "in_progress";

@@ -125,7 +125,9 @@ export function simulateStudy(
       const card = cards.find((c) => c.id === next.cardId)!;
       const current = states.get(card.id);
       const before: MemoryState = current ?? newMemoryState(new Date(t));
-      const pRecall = current ? retrievability(before, new Date(t), settings) + profile.recallBias : 0.55 + profile.recallBias;
+      const pRecall = current
+        ? retrievability(before, new Date(t), settings) + profile.recallBias
+        : 0.55 + profile.recallBias;
       const u = random();
       const rating: Rating = random() >= pRecall ? "again" : u < 0.15 ? "hard" : u < 0.87 ? "good" : "easy";
       const graded = gradeCard(before, rating, new Date(t), settings);
@@ -163,25 +165,79 @@ export const DEMO_CLASS_DECK = "russia-ukraine-nato";
 
 /** Synthetic classmates for the demo student: a spread of habits, so every status shows up. */
 export const SYNTHETIC_STUDENTS: readonly { name: string; email: string; profile: StudyProfile }[] = [
-  { name: "Amara Okafor", email: "amara.okafor@students.clio.example", profile: { startDaysAgo: 20, stopDaysAgo: 0, sessionChance: 0.9, recallBias: 0.08, newPerSession: 10 } },
-  { name: "Lucas Moreau", email: "lucas.moreau@students.clio.example", profile: { startDaysAgo: 18, stopDaysAgo: 0, sessionChance: 0.8, recallBias: 0.05, newPerSession: 8 } },
-  { name: "Mei Chen", email: "mei.chen@students.clio.example", profile: { startDaysAgo: 21, stopDaysAgo: 0, sessionChance: 0.95, recallBias: 0.1, newPerSession: 12 } },
-  { name: "Diego Álvarez", email: "diego.alvarez@students.clio.example", profile: { startDaysAgo: 14, stopDaysAgo: 0, sessionChance: 0.7, recallBias: 0, newPerSession: 6 } },
-  { name: "Priya Natarajan", email: "priya.natarajan@students.clio.example", profile: { startDaysAgo: 12, stopDaysAgo: 0, sessionChance: 0.75, recallBias: 0.02, newPerSession: 7 } },
-  { name: "Jonas Becker", email: "jonas.becker@students.clio.example", profile: { startDaysAgo: 9, stopDaysAgo: 0, sessionChance: 0.6, recallBias: -0.05, newPerSession: 5 } },
-  { name: "Fatima Haddad", email: "fatima.haddad@students.clio.example", profile: { startDaysAgo: 6, stopDaysAgo: 0, sessionChance: 0.8, recallBias: 0, newPerSession: 8 } },
-  { name: "Tomás Silva", email: "tomas.silva@students.clio.example", profile: { startDaysAgo: 20, stopDaysAgo: 6, sessionChance: 0.4, recallBias: -0.1, newPerSession: 5 } },
-  { name: "Hannah Kowalski", email: "hannah.kowalski@students.clio.example", profile: { startDaysAgo: 16, stopDaysAgo: 0, sessionChance: 0.5, recallBias: -0.15, newPerSession: 6 } },
-  { name: "Kwame Mensah", email: "kwame.mensah@students.clio.example", profile: { startDaysAgo: 3, stopDaysAgo: 0, sessionChance: 1, recallBias: 0.05, newPerSession: 10 } },
-  { name: "Sofia Rossi", email: "sofia.rossi@students.clio.example", profile: { startDaysAgo: 21, stopDaysAgo: 0, sessionChance: 0.9, recallBias: 0.03, newPerSession: 4 } },
-  { name: "Noah Williams", email: "noah.williams@students.clio.example", profile: { startDaysAgo: -1, stopDaysAgo: 0, sessionChance: 0, recallBias: 0, newPerSession: 0 } },
+  {
+    name: "Amara Okafor",
+    email: "amara.okafor@students.clio.example",
+    profile: { startDaysAgo: 20, stopDaysAgo: 0, sessionChance: 0.9, recallBias: 0.08, newPerSession: 10 },
+  },
+  {
+    name: "Lucas Moreau",
+    email: "lucas.moreau@students.clio.example",
+    profile: { startDaysAgo: 18, stopDaysAgo: 0, sessionChance: 0.8, recallBias: 0.05, newPerSession: 8 },
+  },
+  {
+    name: "Mei Chen",
+    email: "mei.chen@students.clio.example",
+    profile: { startDaysAgo: 21, stopDaysAgo: 0, sessionChance: 0.95, recallBias: 0.1, newPerSession: 12 },
+  },
+  {
+    name: "Diego Álvarez",
+    email: "diego.alvarez@students.clio.example",
+    profile: { startDaysAgo: 14, stopDaysAgo: 0, sessionChance: 0.7, recallBias: 0, newPerSession: 6 },
+  },
+  {
+    name: "Priya Natarajan",
+    email: "priya.natarajan@students.clio.example",
+    profile: { startDaysAgo: 12, stopDaysAgo: 0, sessionChance: 0.75, recallBias: 0.02, newPerSession: 7 },
+  },
+  {
+    name: "Jonas Becker",
+    email: "jonas.becker@students.clio.example",
+    profile: { startDaysAgo: 9, stopDaysAgo: 0, sessionChance: 0.6, recallBias: -0.05, newPerSession: 5 },
+  },
+  {
+    name: "Fatima Haddad",
+    email: "fatima.haddad@students.clio.example",
+    profile: { startDaysAgo: 6, stopDaysAgo: 0, sessionChance: 0.8, recallBias: 0, newPerSession: 8 },
+  },
+  {
+    name: "Tomás Silva",
+    email: "tomas.silva@students.clio.example",
+    profile: { startDaysAgo: 20, stopDaysAgo: 6, sessionChance: 0.4, recallBias: -0.1, newPerSession: 5 },
+  },
+  {
+    name: "Hannah Kowalski",
+    email: "hannah.kowalski@students.clio.example",
+    profile: { startDaysAgo: 16, stopDaysAgo: 0, sessionChance: 0.5, recallBias: -0.15, newPerSession: 6 },
+  },
+  {
+    name: "Kwame Mensah",
+    email: "kwame.mensah@students.clio.example",
+    profile: { startDaysAgo: 3, stopDaysAgo: 0, sessionChance: 1, recallBias: 0.05, newPerSession: 10 },
+  },
+  {
+    name: "Sofia Rossi",
+    email: "sofia.rossi@students.clio.example",
+    profile: { startDaysAgo: 21, stopDaysAgo: 0, sessionChance: 0.9, recallBias: 0.03, newPerSession: 4 },
+  },
+  {
+    name: "Noah Williams",
+    email: "noah.williams@students.clio.example",
+    profile: { startDaysAgo: -1, stopDaysAgo: 0, sessionChance: 0, recallBias: 0, newPerSession: 0 },
+  },
 ];
 
 /**
  * The demo student's own three weeks: they stopped yesterday, so a first sign-in finds cards due,
  * a streak to keep and charts with something to draw (the README's progress screenshot).
  */
-export const DEMO_STUDENT_PROFILE: StudyProfile = { startDaysAgo: 24, stopDaysAgo: 1, sessionChance: 0.85, recallBias: 0.05, newPerSession: 5 };
+export const DEMO_STUDENT_PROFILE: StudyProfile = {
+  startDaysAgo: 24,
+  stopDaysAgo: 1,
+  sessionChance: 0.85,
+  recallBias: 0.05,
+  newPerSession: 5,
+};
 
 const DEMO_SEED = 0x0c11a;
 const DEMO_STUDENT_SEED = 2026;
@@ -195,7 +251,10 @@ const DEMO_STUDENT_SEED = 2026;
  * Synthetic students have no password: they cannot sign in.
  */
 export async function seedDemoClass(now: Date): Promise<void> {
-  const [teacherSpec, studentSpec] = [DEMO_USERS.find((u) => u.role === "teacher")!, DEMO_USERS.find((u) => u.role === "student")!];
+  const [teacherSpec, studentSpec] = [
+    DEMO_USERS.find((u) => u.role === "teacher")!,
+    DEMO_USERS.find((u) => u.role === "student")!,
+  ];
   const [teacher, student, deck, seeded] = await Promise.all([
     db.user.findUnique({ where: { email: teacherSpec.email }, select: { id: true } }),
     db.user.findUnique({ where: { email: studentSpec.email }, select: { id: true } }),
@@ -209,7 +268,15 @@ export async function seedDemoClass(now: Date): Promise<void> {
     orderBy: { position: "asc" },
     select: { id: true, type: true, answer: true, options: true, extra: true },
   });
-  const simCards = cards.map((c) => ({ id: c.id, autoGraded: isAutoGraded({ type: c.type, answer: c.answer, options: c.options, extra: (c.extra ?? {}) as Record<string, unknown> }) }));
+  const simCards = cards.map((c) => ({
+    id: c.id,
+    autoGraded: isAutoGraded({
+      type: c.type,
+      answer: c.answer,
+      options: c.options,
+      extra: (c.extra ?? {}) as Record<string, unknown>,
+    }),
+  }));
   const settings = { ...deckSrsSettings(deck), newCardsPerDay: deck.newCardsPerDay };
   const students = SYNTHETIC_STUDENTS.map((s, i) => ({
     ...s,
@@ -217,16 +284,35 @@ export async function seedDemoClass(now: Date): Promise<void> {
     history: simulateStudy(simCards, s.profile, settings, now, seededRandom(DEMO_SEED + i * 7919)),
   }));
   const studentHasStudied = (await db.cardState.count({ where: { userId: student.id, deckId: deck.id } })) > 0;
-  const studentHistory = studentHasStudied ? null : simulateStudy(simCards, DEMO_STUDENT_PROFILE, settings, now, seededRandom(DEMO_STUDENT_SEED));
-  const histories = [...students.map((s) => ({ userId: s.id, history: s.history })), ...(studentHistory ? [{ userId: student.id, history: studentHistory }] : [])];
+  const studentHistory = studentHasStudied
+    ? null
+    : simulateStudy(simCards, DEMO_STUDENT_PROFILE, settings, now, seededRandom(DEMO_STUDENT_SEED));
+  const histories = [
+    ...students.map((s) => ({ userId: s.id, history: s.history })),
+    ...(studentHistory ? [{ userId: student.id, history: studentHistory }] : []),
+  ];
   // Due at 23:59 UTC ten days from now (the demo teacher's time zone is UTC).
   const dueAt = new Date(Math.floor((now.getTime() + 10 * DAY) / DAY) * DAY + DAY - MINUTE);
 
   await db.$transaction(
     async (tx) => {
-      await tx.user.createMany({ data: students.map((s) => ({ id: s.id, email: s.email, name: s.name, role: "student" as const, createdAt: new Date(now.getTime() - 30 * DAY) })) });
+      await tx.user.createMany({
+        data: students.map((s) => ({
+          id: s.id,
+          email: s.email,
+          name: s.name,
+          role: "student" as const,
+          createdAt: new Date(now.getTime() - 30 * DAY),
+        })),
+      });
       const cls = await tx.class.create({
-        data: { name: DEMO_CLASS_NAME, ownerId: teacher.id, joinCode: generateJoinCode(), joinCodeIssuedAt: now, createdAt: new Date(now.getTime() - 28 * DAY) },
+        data: {
+          name: DEMO_CLASS_NAME,
+          ownerId: teacher.id,
+          joinCode: generateJoinCode(),
+          joinCodeIssuedAt: now,
+          createdAt: new Date(now.getTime() - 28 * DAY),
+        },
       });
       await tx.membership.createMany({
         data: [
@@ -235,17 +321,33 @@ export async function seedDemoClass(now: Date): Promise<void> {
         ],
       });
       await tx.assignment.create({
-        data: { classId: cls.id, deckId: deck.id, dueAt, targetRecall: 0.8, requireAllStudied: true, createdAt: new Date(now.getTime() - 22 * DAY) },
+        data: {
+          classId: cls.id,
+          deckId: deck.id,
+          dueAt,
+          targetRecall: 0.8,
+          requireAllStudied: true,
+          createdAt: new Date(now.getTime() - 22 * DAY),
+        },
       });
       await insertCardStates(
         tx,
         histories.flatMap(({ userId, history }) =>
-          history.states.map(({ cardId, ...state }) => ({ ...state, userId, cardId, deckId: deck.id, createdAt: now, updatedAt: now })),
+          history.states.map(({ cardId, ...state }) => ({
+            ...state,
+            userId,
+            cardId,
+            deckId: deck.id,
+            createdAt: now,
+            updatedAt: now,
+          })),
         ),
       );
       await insertReviewLogs(
         tx,
-        histories.flatMap(({ userId, history }) => history.reviews.map((r) => ({ ...r, userId, deckId: deck.id, createdAt: r.reviewedAt }))),
+        histories.flatMap(({ userId, history }) =>
+          history.reviews.map((r) => ({ ...r, userId, deckId: deck.id, createdAt: r.reviewedAt })),
+        ),
       );
     },
     { timeout: 120_000, maxWait: 30_000 },

@@ -28,7 +28,8 @@ const MENTION_WEIGHT: Record<Mention["kind"], number> = {
   place: 1.5,
   decade: 1,
 };
-const CONTEXT_DEPENDENT_START = /^(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such|both|the latter|the former)\b/i;
+const CONTEXT_DEPENDENT_START =
+  /^(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such|both|the latter|the former)\b/i;
 
 /**
  * How much a sentence teaches: distinct names, dates, numbers and terms, less for sentences that

@@ -1,5 +1,12 @@
 import { CLOZE_BLANK } from "../cards";
-import { appearsElsewhere, asStatement, replaceSpan, startsWithContextWord, type Analyzed, type ArticleContext } from "./context";
+import {
+  appearsElsewhere,
+  asStatement,
+  replaceSpan,
+  startsWithContextWord,
+  type Analyzed,
+  type ArticleContext,
+} from "./context";
 import { seededShuffle, hash32 } from "./ids";
 import { isListed, pickDistractors, type Entity } from "./inventory";
 import { acceptedForms, isTechnicalTerm, type Mention } from "./mentions";
@@ -38,7 +45,9 @@ export function kindNoun(mention: Mention): string {
 
 /** An entity's name as a sentence would use it: "the United States", "the Philippines". */
 export function nameWithThe(entity: Entity): string {
-  return entity.takesThe && (entity.kind === "place" || entity.kind === "organization") ? `the ${entity.name}` : entity.name;
+  return entity.takesThe && (entity.kind === "place" || entity.kind === "organization")
+    ? `the ${entity.name}`
+    : entity.name;
 }
 
 function explainAnswer(mention: Mention, entity: Entity | undefined, paragraph: number): string {
@@ -51,13 +60,28 @@ function explainAnswer(mention: Mention, entity: Entity | undefined, paragraph: 
     case "number":
       return `The article gives the figure as ${mention.text} ${where}.`;
     case "term":
-      return /^[a-z]/.test(mention.text) ? `The article’s term here is “${mention.text}” ${where}.` : `The article names ${mention.text} here ${where}.`;
+      return /^[a-z]/.test(mention.text)
+        ? `The article’s term here is “${mention.text}” ${where}.`
+        : `The article names ${mention.text} here ${where}.`;
     default:
       return `The article names ${entity ? nameWithThe(entity) : mention.text} here ${where}.`;
   }
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 export function formatDate(iso: string): string {
   const [year, month, day] = iso.split("-");
@@ -90,7 +114,10 @@ function modifiesNoun(item: Analyzed, mention: Mention): boolean {
   if (mention.kind !== "place" && mention.kind !== "organization") return false;
   const next = item.sentence.tokens.find((token) => token.start > mention.end);
   if (!next || item.sentence.text.slice(mention.end, next.start) !== " " || !/^[a-z]/.test(next.text)) return false;
-  return next.tags.has("Noun") && !["Verb", "Preposition", "Conjunction", "Determiner", "Adverb", "Pronoun"].some((tag) => next.tags.has(tag));
+  return (
+    next.tags.has("Noun") &&
+    !["Verb", "Preposition", "Conjunction", "Determiner", "Adverb", "Pronoun"].some((tag) => next.tags.has(tag))
+  );
 }
 
 function mentionScore(mention: Mention): number {
@@ -121,7 +148,8 @@ export function factCandidates(item: Analyzed, context: ArticleContext): Candida
     if (!listed) {
       const fullName = mention.kind === "person" && entity && entity.name !== mention.text ? [entity.name] : [];
       const accepted = [...acceptedForms(mention), ...fullName, ...spelledAlternatives(mention)].filter(
-        (form, k, all) => fold(form) !== fold(mention.text) && all.findIndex((other) => fold(other) === fold(form)) === k,
+        (form, k, all) =>
+          fold(form) !== fold(mention.text) && all.findIndex((other) => fold(other) === fold(form)) === k,
       );
       candidates.push({
         body: {
@@ -141,10 +169,20 @@ export function factCandidates(item: Analyzed, context: ArticleContext): Candida
     }
 
     if (!CHOICE_KINDS.has(mention.kind) || modifiesNoun(item, mention)) return;
-    const distractors = pickDistractors(context.inventory, mention, key, sentenceScope, `${sentence.quote}|${key}`, DISTRACTORS);
+    const distractors = pickDistractors(
+      context.inventory,
+      mention,
+      key,
+      sentenceScope,
+      `${sentence.quote}|${key}`,
+      DISTRACTORS,
+    );
     if (distractors.length === DISTRACTORS) {
       const choice = choiceBlank(sentence.text, mention, entity, distractors);
-      const options = seededShuffle([choice.answer, ...choice.distractors], `${sentence.quote}|${mention.text}|options`);
+      const options = seededShuffle(
+        [choice.answer, ...choice.distractors],
+        `${sentence.quote}|${mention.text}|options`,
+      );
       if (new Set(options.map(fold)).size === options.length) {
         candidates.push({
           body: {
@@ -186,7 +224,11 @@ export function factCandidates(item: Analyzed, context: ArticleContext): Candida
   });
 
   const statement = asStatement(sentence.text);
-  if (statementUsable(item) && !HEDGED.test(sentence.text) && item.mentions.some((mention) => CHOICE_KINDS.has(mention.kind))) {
+  if (
+    statementUsable(item) &&
+    !HEDGED.test(sentence.text) &&
+    item.mentions.some((mention) => CHOICE_KINDS.has(mention.kind))
+  ) {
     candidates.push({
       body: {
         type: "true_false",
@@ -214,7 +256,12 @@ function statementUsable(item: Analyzed): boolean {
 const HEDGED = /\b(?:[Ww]ould|[Cc]ould|[Mm]ight|may|[Ss]eems?|[Pp]erhaps|[Pp]ossibly|likely|[Ii]f)\b/;
 
 /** The sentence as a statement with `mention` replaced by `substitute`: false by the article. */
-function swappedStatement(item: Analyzed, mention: Mention, substitute: Entity | undefined, context: ArticleContext): string | null {
+function swappedStatement(
+  item: Analyzed,
+  mention: Mention,
+  substitute: Entity | undefined,
+  context: ArticleContext,
+): string | null {
   if (!substitute || !statementUsable(item)) return null;
   const text = item.sentence.text;
   let start = mention.start;
@@ -245,23 +292,51 @@ function optionText(entity: Entity, answer: Mention): string {
  * The blank and options of a multiple-choice card. Where the sentence says "the United States",
  * the blank takes "the" with it, so "Britain" and "the Philippines" both read right as options.
  */
-function choiceBlank(text: string, mention: Mention, entity: Entity | undefined, distractors: Entity[]): { prompt: string; answer: string; distractors: string[] } {
+function choiceBlank(
+  text: string,
+  mention: Mention,
+  entity: Entity | undefined,
+  distractors: Entity[],
+): { prompt: string; answer: string; distractors: string[] } {
   const the = /\b(the|The)\s+$/.exec(text.slice(0, mention.start));
   const names = distractors.map((distractor) => optionText(distractor, mention));
   if (!the || !entity?.takesThe || (mention.kind !== "place" && mention.kind !== "organization")) {
-    return { prompt: replaceSpan(text, mention.start, mention.end, CLOZE_BLANK), answer: mention.text, distractors: names };
+    return {
+      prompt: replaceSpan(text, mention.start, mention.end, CLOZE_BLANK),
+      answer: mention.text,
+      distractors: names,
+    };
   }
   const article = the[1] ?? "the";
   return {
     prompt: replaceSpan(text, the.index, mention.end, CLOZE_BLANK),
     answer: `${article} ${mention.text}`,
-    distractors: distractors.map((distractor, k) => (distractor.takesThe ? `${article} ${names[k] ?? distractor.name}` : (names[k] ?? distractor.name))),
+    distractors: distractors.map((distractor, k) =>
+      distractor.takesThe ? `${article} ${names[k] ?? distractor.name}` : (names[k] ?? distractor.name),
+    ),
   };
 }
 
 const SPELLED_DIGITS: Record<string, string> = {
-  two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9", ten: "10", eleven: "11", twelve: "12",
-  thirteen: "13", fourteen: "14", fifteen: "15", sixteen: "16", seventeen: "17", eighteen: "18", nineteen: "19", twenty: "20",
+  two: "2",
+  three: "3",
+  four: "4",
+  five: "5",
+  six: "6",
+  seven: "7",
+  eight: "8",
+  nine: "9",
+  ten: "10",
+  eleven: "11",
+  twelve: "12",
+  thirteen: "13",
+  fourteen: "14",
+  fifteen: "15",
+  sixteen: "16",
+  seventeen: "17",
+  eighteen: "18",
+  nineteen: "19",
+  twenty: "20",
 };
 
 function spelledAlternatives(mention: Mention): string[] {

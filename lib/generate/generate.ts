@@ -104,7 +104,9 @@ export function generateDrafts(text: string, options: GenerateOptions = {}): Gen
  * @example listEntities(text) // [{ name: "Vladimir Putin", kind: "person", mentions: 2 }, { name: "2007", kind: "year", mentions: 1 }, …]
  * @throws ArticleTextError as generateDrafts does.
  */
-export function listEntities(text: string): Array<{ name: string; kind: MentionKind; placeType?: PlaceType; mentions: number }> {
+export function listEntities(
+  text: string,
+): Array<{ name: string; kind: MentionKind; placeType?: PlaceType; mentions: number }> {
   validateArticleText(text);
   return [...analyzeArticle(text).context.inventory.entities.values()].map((entity) => ({
     name: entity.name,
@@ -120,7 +122,9 @@ function analyzeArticle(text: string): { paragraphs: Paragraph[]; sentences: Sen
   const sentences = splitSentences(text, paragraphs);
   const keyTerms = findKeyTerms(sentences);
   // Two passes: the first finds full names, so the second knows "Thomson" is William Thomson.
-  const surnames = collectSurnames(sentences.map((sentence) => extractMentions(sentence, { keyTerms, surnames: new Map() })));
+  const surnames = collectSurnames(
+    sentences.map((sentence) => extractMentions(sentence, { keyTerms, surnames: new Map() })),
+  );
   const mentions = sentences.map((sentence) => extractMentions(sentence, { keyTerms, surnames }));
   // Captions and skipped sentences still name things: they feed the pool of distractors.
   const inventory = buildInventory(
@@ -160,7 +164,12 @@ function markNearDuplicates(sentences: Sentence[]): void {
  * least informative, one card per sentence per round, types kept near their target shares, no
  * answer asked more than twice.
  */
-function selectCandidates(timelines: Candidate[], perSentence: Map<number, Candidate[]>, analyzed: Analyzed[], maxCards: number): Candidate[] {
+function selectCandidates(
+  timelines: Candidate[],
+  perSentence: Map<number, Candidate[]>,
+  analyzed: Analyzed[],
+  maxCards: number,
+): Candidate[] {
   const chosen: Candidate[] = [];
   const answerUses = new Map<string, number>();
   const askedAs = new Set<string>();
@@ -192,7 +201,8 @@ function selectCandidates(timelines: Candidate[], perSentence: Map<number, Candi
       const already = taken.get(item.sentence.index) ?? [];
       if (already.length > round) continue;
       const options = (perSentence.get(item.sentence.index) ?? []).filter((candidate) => {
-        if (candidate.body.type === "viewpoint" || already.includes(candidate) || candidate.score < MIN_FACT_SCORE) return false;
+        if (candidate.body.type === "viewpoint" || already.includes(candidate) || candidate.score < MIN_FACT_SCORE)
+          return false;
         if (candidate.answerKey && askedAs.has(`${candidate.body.type}|${candidate.answerKey}`)) return false;
         if (already.some((other) => other.body.type === candidate.body.type)) return false;
         if (candidate.answerKey && already.some((other) => other.answerKey === candidate.answerKey)) return false;
@@ -205,7 +215,8 @@ function selectCandidates(timelines: Candidate[], perSentence: Map<number, Candi
         const share = FACT_SHARE[type] ?? 0;
         const deficit = share * total - chosen.filter((c) => c.body.type === type).length;
         let value = candidate.score + 2 * deficit;
-        if (type === "true_false") value += (candidate.body.answer === "False") === prefersFalse(candidate.body.quote) ? 0.5 : 0;
+        if (type === "true_false")
+          value += (candidate.body.answer === "False") === prefersFalse(candidate.body.quote) ? 0.5 : 0;
         return value;
       };
       const best = options.reduce((a, b) => (priority(b) > priority(a) ? b : a));
@@ -224,13 +235,30 @@ function finalize(chosen: Candidate[], text: string): Draft[] {
     const id = makeCardId(cardKind(body.type).idPrefix, candidate.idWords, JSON.stringify(body), ids);
     const parsed = CardSchema.safeParse({ id, ...body });
     if (!parsed.success || !quotesVerbatim(parsed.data, text)) continue;
-    drafts.push({ card: inDeckOrder(parsed.data), paragraph: candidate.paragraph, sentence: candidate.sentence, score: candidate.score });
+    drafts.push({
+      card: inDeckOrder(parsed.data),
+      paragraph: candidate.paragraph,
+      sentence: candidate.sentence,
+      score: candidate.score,
+    });
   }
   return drafts;
 }
 
 // The order content/decks/*.json uses, so printed cards read (and diff) like hand-written ones.
-const FIELD_ORDER = ["id", "type", "party", "prompt", "options", "answer", "acceptedAnswers", "correction", "events", "explanation", "quote"];
+const FIELD_ORDER = [
+  "id",
+  "type",
+  "party",
+  "prompt",
+  "options",
+  "answer",
+  "acceptedAnswers",
+  "correction",
+  "events",
+  "explanation",
+  "quote",
+];
 
 function inDeckOrder(card: CardInput): CardInput {
   const rank = (key: string) => (FIELD_ORDER.includes(key) ? FIELD_ORDER.indexOf(key) : FIELD_ORDER.length);
@@ -250,9 +278,13 @@ function quotesVerbatim(card: CardInput, text: string): boolean {
  *
  * @example groupDraftsByParagraph(generateDrafts(text)) // [{ paragraph: { index: 0, … }, drafts: [...] }, …]
  */
-export function groupDraftsByParagraph(result: Pick<GenerationResult, "drafts" | "paragraphs">): Array<{ paragraph: Paragraph; drafts: Draft[] }> {
+export function groupDraftsByParagraph(
+  result: Pick<GenerationResult, "drafts" | "paragraphs">,
+): Array<{ paragraph: Paragraph; drafts: Draft[] }> {
   return result.paragraphs.map((paragraph) => ({
     paragraph,
-    drafts: result.drafts.filter((draft) => draft.paragraph === paragraph.index).sort((a, b) => a.sentence - b.sentence),
+    drafts: result.drafts
+      .filter((draft) => draft.paragraph === paragraph.index)
+      .sort((a, b) => a.sentence - b.sentence),
   }));
 }

@@ -5,7 +5,13 @@
 export { DEFAULT_MAX_CARDS } from "./constants";
 export { CLOZE_BLANK } from "../cards";
 export { ArticleTextError, type ArticleTextErrorCode } from "./errors";
-export { generateDrafts, groupDraftsByParagraph, listEntities, type GenerateOptions, type GenerationResult } from "./generate";
+export {
+  generateDrafts,
+  groupDraftsByParagraph,
+  listEntities,
+  type GenerateOptions,
+  type GenerationResult,
+} from "./generate";
 export type { MentionKind, PlaceType } from "./mentions";
 export { stripFrontMatter } from "./markdown";
 export type { Paragraph, SkipReason } from "./segment";

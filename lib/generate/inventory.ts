@@ -71,7 +71,8 @@ export function collectSurnames(mentionsBySentence: Mention[][]): Map<string, st
       if (words.length < 2) continue;
       const surname = (words[words.length - 1] ?? "").toLowerCase();
       const known = surnames.get(surname);
-      if (known && known !== mention.text && !known.endsWith(mention.text) && !mention.text.endsWith(known)) ambiguous.add(surname);
+      if (known && known !== mention.text && !known.endsWith(mention.text) && !mention.text.endsWith(known))
+        ambiguous.add(surname);
       if (!known || mention.text.length > known.length) surnames.set(surname, mention.text);
     }
   }
@@ -98,8 +99,13 @@ export function buildInventory(sentences: AnalyzedSentence[], surnames: Readonly
       entity.count += 1;
       entity.sentences.add(sentence.index);
       // "the US would", "the Philippines and": the name takes "the". Not "the NATO summit", where "the" belongs to "summit".
-      const modifies = /^\s+[a-z]/.test(sentence.text.slice(mention.end, mention.end + 2)) && !/^\s+(?:and|or|would|could|will|was|were|is|are|has|had|does|did|in|on|at|to|of|for|with|from|by)\b/.test(sentence.text.slice(mention.end));
-      if (/\bthe\s+$/.test(sentence.text.slice(Math.max(0, mention.start - 5), mention.start)) && !modifies) entity.takesThe = true;
+      const modifies =
+        /^\s+[a-z]/.test(sentence.text.slice(mention.end, mention.end + 2)) &&
+        !/^\s+(?:and|or|would|could|will|was|were|is|are|has|had|does|did|in|on|at|to|of|for|with|from|by)\b/.test(
+          sentence.text.slice(mention.end),
+        );
+      if (/\bthe\s+$/.test(sentence.text.slice(Math.max(0, mention.start - 5), mention.start)) && !modifies)
+        entity.takesThe = true;
       const counts = forms.get(key) ?? new Map<string, number>();
       counts.set(mention.text, (counts.get(mention.text) ?? 0) + 1);
       forms.set(key, counts);
@@ -119,7 +125,9 @@ export function buildInventory(sentences: AnalyzedSentence[], surnames: Readonly
     if (!entity) continue;
     // People by their fullest name; everything else by the spelling the article uses most.
     const ranked = [...counts].sort((a, b) =>
-      entity.kind === "person" ? b[0].length - a[0].length || b[1] - a[1] : b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1),
+      entity.kind === "person"
+        ? b[0].length - a[0].length || b[1] - a[1]
+        : b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1),
     );
     entity.name = ranked[0]?.[0] ?? entity.name;
     if (entity.kind === "person") {
@@ -139,7 +147,9 @@ export function listedGroups(sentence: Pick<AnalyzedSentence, "text" | "mentions
     const joined =
       previous !== undefined &&
       previous.kind === mention.kind &&
-      /^\s*(?:,|;|\/|&|and|or|nor|,\s*and|,\s*or)\s*(?:the\s+)?$/.test(sentence.text.slice(previous.end, mention.start).replace(/^['’]s/, ""));
+      /^\s*(?:,|;|\/|&|and|or|nor|,\s*and|,\s*or)\s*(?:the\s+)?$/.test(
+        sentence.text.slice(previous.end, mention.start).replace(/^['’]s/, ""),
+      );
     if (joined) current.push(mention);
     else {
       if (current.length > 1) groups.push(current);
@@ -154,7 +164,26 @@ export function isListed(sentence: Pick<AnalyzedSentence, "text" | "mentions">, 
   return listedGroups(sentence).some((group) => group.includes(mention));
 }
 
-const GENERIC_NAME_WORDS = new Set(["republic", "united", "states", "kingdom", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "new", "saint", "great", "people's", "national", "federal"]);
+const GENERIC_NAME_WORDS = new Set([
+  "republic",
+  "united",
+  "states",
+  "kingdom",
+  "north",
+  "south",
+  "east",
+  "west",
+  "northern",
+  "southern",
+  "eastern",
+  "western",
+  "new",
+  "saint",
+  "great",
+  "people's",
+  "national",
+  "federal",
+]);
 
 function significantWords(name: string): string[] {
   return fold(name)
@@ -192,7 +221,13 @@ export function pickDistractors(
   const listedWith = inventory.siblings.get(answerKey) ?? new Set<string>();
 
   const candidates = [...inventory.entities.values()].filter((entity) => {
-    if (entity.key === answerKey || entity.kind !== answer.kind || sentenceKeys.has(entity.key) || listedWith.has(entity.key)) return false;
+    if (
+      entity.key === answerKey ||
+      entity.kind !== answer.kind ||
+      sentenceKeys.has(entity.key) ||
+      listedWith.has(entity.key)
+    )
+      return false;
     if (answer.kind === "place" && !compatiblePlaces(answer.placeType, entity.placeType)) return false;
     if (answer.kind === "number" && (entity.unit !== answer.unit || entity.value === answer.value)) return false;
     const name = fold(entity.name);

@@ -30,30 +30,84 @@ export type Mention = {
   quoted?: boolean;
 };
 
-const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_NAMES = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 const MONTHS = MONTH_NAMES.join("|");
 
 // Titles that are not part of a name ("President Donald Trump" -> Donald Trump).
 const TITLES = new Set(
-  "president vice prime minister chancellor dr dr. doctor prof prof. professor mr mr. mrs mrs. ms ms. general gen gen. senator sen sen. governor mayor secretary chairman chairwoman chair colonel captain admiral judge justice rev rev. bishop ambassador envoy commander sergeant lieutenant major premier".split(" "),
+  "president vice prime minister chancellor dr dr. doctor prof prof. professor mr mr. mrs mrs. ms ms. general gen gen. senator sen sen. governor mayor secretary chairman chairwoman chair colonel captain admiral judge justice rev rev. bishop ambassador envoy commander sergeant lieutenant major premier".split(
+    " ",
+  ),
 );
 // Titles that are: "Queen Victoria", "Lord Kelvin".
-const NAME_TITLES = new Set("king queen prince princess lord lady sir dame pope emperor empress tsar czar sultan duke duchess saint st st.".split(" "));
+const NAME_TITLES = new Set(
+  "king queen prince princess lord lady sir dame pope emperor empress tsar czar sultan duke duchess saint st st.".split(
+    " ",
+  ),
+);
 const TERM_HEADS = new Set(
-  "act acts treaty treaties war wars crisis conference memorandum agreement accord accords protocol convention prize award summit charter doctrine principle revolution declaration pact amendment plan initiative mission expedition program programme project spectrometer satellite telescope reactor bill law theory effect syndrome disease virus index battle siege massacre rebellion uprising movement era age games olympics cup constitution resolution report".split(" "),
+  "act acts treaty treaties war wars crisis conference memorandum agreement accord accords protocol convention prize award summit charter doctrine principle revolution declaration pact amendment plan initiative mission expedition program programme project spectrometer satellite telescope reactor bill law theory effect syndrome disease virus index battle siege massacre rebellion uprising movement era age games olympics cup constitution resolution report".split(
+    " ",
+  ),
 );
 const ORG_HEADS = new Set(
-  "fc afc athletic rovers wanderers club united hotspur albion university institute institution survey company corporation corp council committee congress parliament party agency bank ministry department foundation association museum academy laboratory laboratories observatory organization organisation office service services court navy army forces police times post journal society commission administration group inc ltd co nations college school church guard federation league alliance fund authority board network network news press".split(" "),
+  "fc afc athletic rovers wanderers club united hotspur albion university institute institution survey company corporation corp council committee congress parliament party agency bank ministry department foundation association museum academy laboratory laboratories observatory organization organisation office service services court navy army forces police times post journal society commission administration group inc ltd co nations college school church guard federation league alliance fund authority board network network news press".split(
+    " ",
+  ),
 );
 const COUNTRY_HEADS = new Set("republic kingdom states emirates union empire federation confederation".split(" "));
 const WATER_HEADS = new Set("bay strait straits sea ocean river lake gulf channel canal sound lagoon".split(" "));
-const AREA_HEADS = new Set("island islands isle mountains mountain valley peninsula coast county province desert plain plains cape".split(" "));
+const AREA_HEADS = new Set(
+  "island islands isle mountains mountain valley peninsula coast county province desert plain plains cape".split(" "),
+);
 // Buildings and stations: no stand-in for a bay or an island.
-const SITE_HEADS = new Set("station hall square street park tower bridge palace castle cathedral airport base port harbour harbor building".split(" "));
+const SITE_HEADS = new Set(
+  "station hall square street park tower bridge palace castle cathedral airport base port harbour harbor building".split(
+    " ",
+  ),
+);
 // Heads that may continue with "of": "University of California", "Treaty of Versailles".
-const OF_HEADS = new Set([...ORG_HEADS, ...TERM_HEADS, ...COUNTRY_HEADS, ...WATER_HEADS, ...AREA_HEADS, ...SITE_HEADS, "secretary", "duke", "statue"]);
+const OF_HEADS = new Set([
+  ...ORG_HEADS,
+  ...TERM_HEADS,
+  ...COUNTRY_HEADS,
+  ...WATER_HEADS,
+  ...AREA_HEADS,
+  ...SITE_HEADS,
+  "secretary",
+  "duke",
+  "statue",
+]);
 // Possessives inside names: "People’s Republic", "Heart’s Content", "King’s Cross".
-const POSSESSIVE_IN_NAMES = new Set(["people", "peoples", "children", "women", "men", "workers", "heart", "king", "queen", "prince", "st", "saint", "lord", "lady"]);
+const POSSESSIVE_IN_NAMES = new Set([
+  "people",
+  "peoples",
+  "children",
+  "women",
+  "men",
+  "workers",
+  "heart",
+  "king",
+  "queen",
+  "prince",
+  "st",
+  "saint",
+  "lord",
+  "lady",
+]);
 const CONNECTORS = new Set(["of", "the", "de", "van", "von", "der", "da", "di", "du", "la", "al", "bin", "ibn", "for"]);
 // compromise knows these only partly; "Washington" as a state would let it stand in for a country.
 const KNOWN_PLACES = new Map<string, PlaceType>([
@@ -75,14 +129,43 @@ const KNOWN_PLACES = new Map<string, PlaceType>([
 ]);
 const SPELLED = new Map(
   Object.entries({
-    two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
-    fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40,
-    fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+    hundred: 100,
+    dozen: 12,
   }),
 );
 const SCALE = new Set(["hundred", "thousand", "million", "billion", "trillion"]);
 const ROMAN = /^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$/;
-const INITIAL_STOPWORDS = new Set("the a an in on at from by for of to with as and but or if when while after before since this that these those it its he she they we i".split(" "));
+const INITIAL_STOPWORDS = new Set(
+  "the a an in on at from by for of to with as and but or if when while after before since this that these those it its he she they we i".split(
+    " ",
+  ),
+);
 
 const isCapitalized = (token: Token) => /^[A-Z]/.test(token.text);
 const lower = (token: Token) => token.text.toLowerCase();
@@ -93,7 +176,9 @@ const hasAny = (token: Token, tags: string[]) => tags.some((tag) => token.tags.h
 const joinsNext = (token: Token) => /^[-–—/]$/.test(token.post);
 const endsSpan = (token: Token) => token.post.trim() !== "" || isPossessive(token);
 
-const LEXICON = (nlp.world() as unknown as { model: { one: { lexicon: Record<string, string | string[] | undefined> } } }).model.one.lexicon;
+const LEXICON = (
+  nlp.world() as unknown as { model: { one: { lexicon: Record<string, string | string[] | undefined> } } }
+).model.one.lexicon;
 
 function lexiconTags(word: string): string[] {
   const entry = LEXICON[word.toLowerCase()];
@@ -177,7 +262,12 @@ export function extractMentions(sentence: Sentence, context: MentionContext = NO
 function isHeadNoun(tokens: Token[], i: number): boolean {
   const token = tokens[i] as Token;
   const next = tokens[i + 1];
-  if (!/^[a-z]/.test(token.text) || !token.tags.has("Noun") || hasAny(token, ["Adjective", "Pronoun", "ProperNoun", "Gerund", "Value"])) return false;
+  if (
+    !/^[a-z]/.test(token.text) ||
+    !token.tags.has("Noun") ||
+    hasAny(token, ["Adjective", "Pronoun", "ProperNoun", "Gerund", "Value"])
+  )
+    return false;
   // "security guarantees": a noun modifying the next one is not the term itself.
   return !(next && token.post.trim() === "" && next.tags.has("Noun") && /^[a-z]/.test(next.text));
 }
@@ -188,9 +278,13 @@ function promoteListedPeople(mentions: Mention[], text: string): void {
     const a = mentions[k] as Mention;
     const b = mentions[k + 1] as Mention;
     if (!/^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)$/.test(text.slice(a.end, b.start))) continue;
-    for (const [one, other] of [[a, b], [b, a]] as const) {
+    for (const [one, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const words = other.text.split(" ").length;
-      if (one.kind === "person" && other.kind === "term" && !other.quoted && words >= 2 && words <= 3) other.kind = "person";
+      if (one.kind === "person" && other.kind === "term" && !other.quoted && words >= 2 && words <= 3)
+        other.kind = "person";
     }
   }
 }
@@ -211,7 +305,9 @@ function quotedTerms(text: string): Mention[] {
 /** Terms the sentence defines: "proteins called transcription factors", "a process known as osmosis". */
 function definedTerms(text: string): Mention[] {
   const found: Mention[] = [];
-  for (const match of text.matchAll(/\b(?:called|known as|termed|dubbed|named)\s+((?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]{3,})(?=[,.;:)]|\s+(?:which|that|who|and|or|are|is|was|were|to|in|for)\b)/g)) {
+  for (const match of text.matchAll(
+    /\b(?:called|known as|termed|dubbed|named)\s+((?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]{3,})(?=[,.;:)]|\s+(?:which|that|who|and|or|are|is|was|were|to|in|for)\b)/g,
+  )) {
     const term = match[1] ?? "";
     if (/^(?:the|a|an|it|them|him|her|this|that|for|on|off|up|out)\b/.test(term)) continue;
     const start = match.index + match[0].length - term.length;
@@ -222,7 +318,13 @@ function definedTerms(text: string): Mention[] {
 
 type SpanResult = { mention: Mention | null; next: number };
 
-function properSpan(tokens: Token[], first: number, used: Uint8Array, compound: Uint8Array, context: MentionContext): SpanResult | null {
+function properSpan(
+  tokens: Token[],
+  first: number,
+  used: Uint8Array,
+  compound: Uint8Array,
+  context: MentionContext,
+): SpanResult | null {
   const token = tokens[first] as Token;
   if (!isCapitalized(token) || token.text.length < 2) return null;
   if (MONTH_NAMES.includes(lower(token)) && /^\d/.test(tokens[first + 1]?.text ?? "")) return null;
@@ -250,7 +352,8 @@ function properSpan(tokens: Token[], first: number, used: Uint8Array, compound: 
     const next = tokens[end + 1] as Token;
     if (isPossessive(current)) {
       // "People’s Republic": a possessive that is not itself a name continues the name.
-      const continues = POSSESSIVE_IN_NAMES.has(stripPossessive(lower(current))) && isCapitalized(next) && current.post.trim() === "";
+      const continues =
+        POSSESSIVE_IN_NAMES.has(stripPossessive(lower(current))) && isCapitalized(next) && current.post.trim() === "";
       if (!continues) break;
       end++;
       continue;
@@ -264,19 +367,33 @@ function properSpan(tokens: Token[], first: number, used: Uint8Array, compound: 
       end++;
       continue;
     }
-    if ((ROMAN.test(next.text) || /^\d+[A-Za-z]?$/.test(next.text)) && !MONTH_NAMES.includes(lower(current)) && !/^\d{4}$/.test(next.text)) {
+    if (
+      (ROMAN.test(next.text) || /^\d+[A-Za-z]?$/.test(next.text)) &&
+      !MONTH_NAMES.includes(lower(current)) &&
+      !/^\d{4}$/.test(next.text)
+    ) {
       end++;
       break;
     }
     if (lower(next) === "of" && OF_HEADS.has(lower(current))) {
       let k = end + 2;
       while (k < tokens.length && CONNECTORS.has(lower(tokens[k] as Token)) && !isCapitalized(tokens[k] as Token)) k++;
-      if (k < tokens.length && isCapitalized(tokens[k] as Token) && tokens.slice(end + 1, k).every((t) => t.post.trim() === "")) {
+      if (
+        k < tokens.length &&
+        isCapitalized(tokens[k] as Token) &&
+        tokens.slice(end + 1, k).every((t) => t.post.trim() === "")
+      ) {
         end = k;
         continue;
       }
     }
-    if (CONNECTORS.has(lower(next)) && lower(next) !== "of" && lower(next) !== "for" && isCapitalized(tokens[end + 2] ?? next) && next.post.trim() === "") {
+    if (
+      CONNECTORS.has(lower(next)) &&
+      lower(next) !== "of" &&
+      lower(next) !== "for" &&
+      isCapitalized(tokens[end + 2] ?? next) &&
+      next.post.trim() === ""
+    ) {
       // "Ludwig van Beethoven", "Leonardo da Vinci"
       if (hasAny(current, ["FirstName", "Person"])) {
         end += 2;
@@ -288,7 +405,8 @@ function properSpan(tokens: Token[], first: number, used: Uint8Array, compound: 
 
   const span = tokens.slice(nameStart, end + 1);
   const next = end + 1;
-  if (span.some((_, k) => compound[nameStart + k]) || span.some((t) => t.text.includes("/"))) return { mention: null, next };
+  if (span.some((_, k) => compound[nameStart + k]) || span.some((t) => t.text.includes("/")))
+    return { mention: null, next };
   // "Abdel Fattah el-Sisi": the name goes on in a hyphenated word; half a name is no answer.
   if (compound[next] && (tokens[end] as Token).post.trim() === "") return { mention: null, next };
   const last = span[span.length - 1] as Token;
@@ -298,8 +416,14 @@ function properSpan(tokens: Token[], first: number, used: Uint8Array, compound: 
   const words = span.map((t, k) => (k === span.length - 1 ? surface : t.text));
   const name = words.join(" ");
   // Credit lines and shouting: "KEVIN LAMARQUE".
-  if (words.length > 1 && words.every((w) => w === w.toUpperCase() && /[A-Z]{2}/.test(w))) return { mention: null, next };
-  if (span.some((t) => t.tags.has("Demonym")) && !hasAny(last, ["Place", "Organization"]) && !TERM_HEADS.has(lower(last)) && !ORG_HEADS.has(lower(last))) {
+  if (words.length > 1 && words.every((w) => w === w.toUpperCase() && /[A-Z]{2}/.test(w)))
+    return { mention: null, next };
+  if (
+    span.some((t) => t.tags.has("Demonym")) &&
+    !hasAny(last, ["Place", "Organization"]) &&
+    !TERM_HEADS.has(lower(last)) &&
+    !ORG_HEADS.has(lower(last))
+  ) {
     return { mention: null, next };
   }
 
@@ -319,7 +443,16 @@ function startsName(tokens: Token[], context: MentionContext): boolean {
   if (hasAny(first, ["ProperNoun", "Person", "Place", "Organization", "Honorific", "Acronym"])) return true;
   // "Kofi Annan", "Harbour City FC": two capitalised words in a row start a name, unless the first
   // is a function word ("When Russia", "Despite China").
-  const functionWord = hasAny(first, ["Determiner", "Preposition", "Conjunction", "Adverb", "Pronoun", "Value", "Date", "QuestionWord"]);
+  const functionWord = hasAny(first, [
+    "Determiner",
+    "Preposition",
+    "Conjunction",
+    "Adverb",
+    "Pronoun",
+    "Value",
+    "Date",
+    "QuestionWord",
+  ]);
   return !functionWord && second !== undefined && isCapitalized(second) && first.post.trim() === "";
 }
 
@@ -336,7 +469,19 @@ function appositiveRole(tokens: Token[], end: number): boolean {
   return false;
 }
 
-const CONTINENTS = new Set(["europe", "asia", "africa", "antarctica", "oceania", "arctic", "antarctic", "eurasia", "scandinavia", "balkans", "caribbean"]);
+const CONTINENTS = new Set([
+  "europe",
+  "asia",
+  "africa",
+  "antarctica",
+  "oceania",
+  "arctic",
+  "antarctic",
+  "eurasia",
+  "scandinavia",
+  "balkans",
+  "caribbean",
+]);
 
 function classifyName(
   nameTokens: Token[],
@@ -356,9 +501,11 @@ function classifyName(
   const known = KNOWN_PLACES.get(key);
   if (known) return { kind: "place", placeType: known };
   if (ROMAN.test(words[words.length - 1] ?? "") || /^\d/.test(head)) return { kind: "term" };
-  if (TERM_HEADS.has(head) || (TERM_HEADS.has(firstWord) && words.length > 1 && words.includes("of"))) return { kind: "term" };
+  if (TERM_HEADS.has(head) || (TERM_HEADS.has(firstWord) && words.length > 1 && words.includes("of")))
+    return { kind: "term" };
   if (ORG_HEADS.has(head) || (ORG_HEADS.has(firstWord) && words.includes("of"))) return { kind: "organization" };
-  if (COUNTRY_HEADS.has(head) || (COUNTRY_HEADS.has(firstWord) && words.includes("of"))) return { kind: "place", placeType: "country" };
+  if (COUNTRY_HEADS.has(head) || (COUNTRY_HEADS.has(firstWord) && words.includes("of")))
+    return { kind: "place", placeType: "country" };
 
   // In context compromise sometimes drops what it knows of a word ("Germany's Chancellor" is tagged
   // an Actor): a lone word falls back on its lexicon.
@@ -378,9 +525,11 @@ function classifyName(
   if (NAME_TITLES.has(firstWord) && words.length > 1) return { kind: "person" };
   const roleBefore = before !== undefined && /^[a-z]/.test(before.text) && before.tags.has("Actor");
   if (roleBefore && words.length <= 3 && !afterPlacePreposition) return { kind: "person" };
-  if (span[0]?.tags.has("FirstName") && words.length >= 2 && words.length <= 3 && !org && !afterPlacePreposition) return { kind: "person" };
+  if (span[0]?.tags.has("FirstName") && words.length >= 2 && words.length <= 3 && !org && !afterPlacePreposition)
+    return { kind: "person" };
 
-  if ((WATER_HEADS.has(head) || (WATER_HEADS.has(firstWord) && words.includes("of"))) && words.length > 1) return { kind: "place", placeType: "water" };
+  if ((WATER_HEADS.has(head) || (WATER_HEADS.has(firstWord) && words.includes("of"))) && words.length > 1)
+    return { kind: "place", placeType: "water" };
   if (AREA_HEADS.has(head) && words.length > 1) return { kind: "place", placeType: "area" };
   if (SITE_HEADS.has(head) && words.length > 1) return { kind: "place", placeType: "site" };
   if (person && !place && !org) return { kind: "person" };
@@ -405,7 +554,16 @@ function numberSpan(tokens: Token[], first: number, text: string): SpanResult | 
   const token = tokens[first] as Token;
   const word = lower(token);
   if (/^\d{3}0s$/.test(token.text)) {
-    return { mention: { kind: "decade", text: token.text, start: token.start, end: token.end, value: Number(token.text.slice(0, 4)) }, next: first + 1 };
+    return {
+      mention: {
+        kind: "decade",
+        text: token.text,
+        start: token.start,
+        end: token.end,
+        value: Number(token.text.slice(0, 4)),
+      },
+      next: first + 1,
+    };
   }
   const numeric = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/.test(token.text);
   if (!numeric && !SPELLED.has(word)) return null;
@@ -414,8 +572,17 @@ function numberSpan(tokens: Token[], first: number, text: string): SpanResult | 
   if (numeric && /^\d{4}$/.test(token.text)) {
     const value = Number(token.text);
     const nextWord = tokens[first + 1] ? lower(tokens[first + 1] as Token) : "";
-    if (value >= 1000 && value <= 2100 && !/^(people|men|women|years|miles|km|kilometers|kilometres|metres|meters|feet|tons|tonnes|words|volts|units|dollars|pounds|euros)$/.test(nextWord)) {
-      return { mention: { kind: "year", text: token.text, start: token.start, end: token.end, value }, next: first + 1 };
+    if (
+      value >= 1000 &&
+      value <= 2100 &&
+      !/^(people|men|women|years|miles|km|kilometers|kilometres|metres|meters|feet|tons|tonnes|words|volts|units|dollars|pounds|euros)$/.test(
+        nextWord,
+      )
+    ) {
+      return {
+        mention: { kind: "year", text: token.text, start: token.start, end: token.end, value },
+        next: first + 1,
+      };
     }
   }
   // A day of the month is part of a date, not a quantity.
@@ -436,7 +603,12 @@ function numberSpan(tokens: Token[], first: number, text: string): SpanResult | 
     if (!candidate || previous.post.trim() !== "" || !candidate.tags.has("Noun")) break;
     // "180 Dobson units": a capitalised word may name the unit, if a common noun follows.
     const following = tokens[k + 1];
-    const named = /^[A-Z]/.test(candidate.text) && k === end + 1 && following !== undefined && /^[a-z]/.test(following.text) && following.tags.has("Noun");
+    const named =
+      /^[A-Z]/.test(candidate.text) &&
+      k === end + 1 &&
+      following !== undefined &&
+      /^[a-z]/.test(following.text) &&
+      following.tags.has("Noun");
     if (!/^[a-z]/.test(candidate.text) && !named) break;
     unit = lemma(candidate.text);
     previous = candidate;
@@ -447,13 +619,22 @@ function numberSpan(tokens: Token[], first: number, text: string): SpanResult | 
   const currency = /[$£€]$/.test(token.pre) ? 1 : 0;
   const surface = text.slice(start - currency, lastToken.end);
   const value = numeric ? Number(token.text.replace(/,/g, "")) : (SPELLED.get(word) ?? 0);
-  return { mention: { kind: "number", text: surface, start: start - currency, end: lastToken.end, unit, value }, next: end + 1 };
+  return {
+    mention: { kind: "number", text: surface, start: start - currency, end: lastToken.end, unit, value },
+    next: end + 1,
+  };
 }
 
 function attachDates(mentions: Mention[], text: string): void {
   const patterns: Array<[RegExp, (m: RegExpMatchArray) => { year: string; month: number; day?: number }]> = [
-    [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (${MONTHS}),? (\\d{4})\\b`, "gi"), (m) => ({ day: Number(m[1]), month: monthIndex(m[2]), year: m[3] ?? "" })],
-    [new RegExp(`\\b(${MONTHS}) (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b`, "gi"), (m) => ({ day: Number(m[2]), month: monthIndex(m[1]), year: m[3] ?? "" })],
+    [
+      new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (${MONTHS}),? (\\d{4})\\b`, "gi"),
+      (m) => ({ day: Number(m[1]), month: monthIndex(m[2]), year: m[3] ?? "" }),
+    ],
+    [
+      new RegExp(`\\b(${MONTHS}) (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b`, "gi"),
+      (m) => ({ day: Number(m[2]), month: monthIndex(m[1]), year: m[3] ?? "" }),
+    ],
     [new RegExp(`\\b(${MONTHS}),? (\\d{4})\\b`, "gi"), (m) => ({ month: monthIndex(m[1]), year: m[2] ?? "" })],
   ];
   for (const [pattern, read] of patterns) {
@@ -463,7 +644,8 @@ function attachDates(mentions: Mention[], text: string): void {
       const mention = mentions.find((m) => m.kind === "year" && m.start === yearStart);
       if (!mention || mention.date || month < 1) continue;
       const mm = String(month).padStart(2, "0");
-      mention.date = day !== undefined && day >= 1 && day <= 31 ? `${year}-${mm}-${String(day).padStart(2, "0")}` : `${year}-${mm}`;
+      mention.date =
+        day !== undefined && day >= 1 && day <= 31 ? `${year}-${mm}-${String(day).padStart(2, "0")}` : `${year}-${mm}`;
     }
   }
 }
@@ -500,7 +682,9 @@ export function findKeyTerms(sentences: Sentence[]): Set<string> {
 }
 
 const GENERIC_NOUNS = new Set(
-  "something anything everything nothing question problem example instance number because however although whether another percent situation different important process results research further history article information evidence".split(" "),
+  "something anything everything nothing question problem example instance number because however although whether another percent situation different important process results research further history article information evidence".split(
+    " ",
+  ),
 );
 
 /**

@@ -44,10 +44,16 @@ export type Sentence = {
 
 type BlockKind = "prose" | "heading" | "caption" | "other";
 type Block = { kind: BlockKind; start: number; end: number; lines: number };
-type Line = { start: number; end: number; text: string; kind: "prose" | "list" | "heading" | "caption" | "other" | "underline" };
+type Line = {
+  start: number;
+  end: number;
+  text: string;
+  kind: "prose" | "list" | "heading" | "caption" | "other" | "underline";
+};
 
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
-const CREDIT = /\((?:credit|photo|image|picture|source|courtesy)\b[^)]*\)|\b(?:photo|image|picture) (?:by|credit|courtesy)\b|^(?:photo|image|picture|credit):|getty images|\/(?:reuters|ap|afp)\b/i;
+const CREDIT =
+  /\((?:credit|photo|image|picture|source|courtesy)\b[^)]*\)|\b(?:photo|image|picture) (?:by|credit|courtesy)\b|^(?:photo|image|picture|credit):|getty images|\/(?:reuters|ap|afp)\b/i;
 // News photo captions end on a dateline: "... hold a meeting in Watford, Britain, December 4, 2019."
 const CAPTION_DATELINE = new RegExp(`,\\s+(?:${MONTHS})\\s+\\d{1,2},\\s+\\d{4}\\.?$`);
 const MAX_SENTENCE_WORDS = 70;
@@ -63,7 +69,8 @@ export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[
         sentences.push(...proseSentences(text, block, paragraph.index, sentences.length));
       } else if (block.kind === "caption") {
         // Captions are analysed (the people they name can be distractors) but never quoted.
-        for (const sentence of proseSentences(text, block, paragraph.index, sentences.length)) sentences.push({ ...sentence, skip: "photo caption" });
+        for (const sentence of proseSentences(text, block, paragraph.index, sentences.length))
+          sentences.push({ ...sentence, skip: "photo caption" });
       } else {
         const reason: SkipReason = block.kind === "heading" ? "heading" : "code, table or image";
         const raw = text.slice(block.start, block.end);
@@ -101,7 +108,8 @@ function classifyLines(text: string, paragraphs: Paragraph[]): Map<number, Line[
       } else if (inFence || trimmed === "") kind = "other";
       else if (/^#{1,6}\s/.test(trimmed)) kind = "heading";
       else if (/^(=+|-+)$/.test(trimmed)) kind = "underline";
-      else if (/^\|/.test(trimmed) || /^(?:[-*_]\s*){3,}$/.test(trimmed) || /^!\[[^\]]*\]\([^)]*\)$/.test(trimmed)) kind = "other";
+      else if (/^\|/.test(trimmed) || /^(?:[-*_]\s*){3,}$/.test(trimmed) || /^!\[[^\]]*\]\([^)]*\)$/.test(trimmed))
+        kind = "other";
       else if (CREDIT.test(trimmed)) kind = "caption";
       else if (/^(?:[-*+]|\d{1,3}[.)])\s+/.test(trimmed)) kind = "list";
       all.push({ start, end, text: lineText, kind, paragraph: paragraph.index });
@@ -114,7 +122,10 @@ function classifyLines(text: string, paragraphs: Paragraph[]): Map<number, Line[
   all.forEach((line, i) => {
     const key = keys[i] ?? "";
     if (line.kind !== "prose" || wordCount(key) < 5) return;
-    const repeated = keys.some((other, j) => j !== i && (other === key || other.startsWith(key) || key.startsWith(other)) && wordCount(other) >= 5);
+    const repeated = keys.some(
+      (other, j) =>
+        j !== i && (other === key || other.startsWith(key) || key.startsWith(other)) && wordCount(other) >= 5,
+    );
     if (repeated) line.kind = "caption";
   });
   all.forEach((line, i) => {
@@ -134,7 +145,8 @@ function classifyLines(text: string, paragraphs: Paragraph[]): Map<number, Line[
     }
     if (line.kind === "underline" && previous && previous.paragraph === line.paragraph) previous.kind = "heading";
     // The line under an image is its caption.
-    if (line.kind === "prose" && previous && previous.paragraph === line.paragraph && /^!\[/.test(previous.text.trim())) line.kind = "caption";
+    if (line.kind === "prose" && previous && previous.paragraph === line.paragraph && /^!\[/.test(previous.text.trim()))
+      line.kind = "caption";
   });
 
   const byParagraph = new Map<number, Line[]>();
@@ -218,7 +230,8 @@ function proseSentences(text: string, block: Block, paragraph: number, firstInde
 
 function sentenceSkip(clean: string, tokens: Token[], words: number, block: Block): SkipReason | null {
   if (/\?\s*["”’')\]]*$/.test(clean)) return "question, not a statement";
-  if (words < MIN_SENTENCE_WORDS || !tokens.some((token) => token.tags.has("Verb"))) return "fragment (too short or no verb)";
+  if (words < MIN_SENTENCE_WORDS || !tokens.some((token) => token.tags.has("Verb")))
+    return "fragment (too short or no verb)";
   if (words > MAX_SENTENCE_WORDS) return "too long to quote on a card";
   if (block.lines === 1 && CREDIT.test(clean)) return "photo caption";
   return null;

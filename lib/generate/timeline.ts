@@ -20,9 +20,17 @@ export function timelineCandidates(context: ArticleContext): Candidate[] {
   const byYear = new Map<number, Event>();
   for (const [k, item] of context.analyzed.entries()) {
     const previous = context.analyzed[k - 1];
-    for (const event of eventsOf(item, previous?.sentence.paragraph === item.sentence.paragraph ? previous : undefined, context)) {
+    for (const event of eventsOf(
+      item,
+      previous?.sentence.paragraph === item.sentence.paragraph ? previous : undefined,
+      context,
+    )) {
       const current = byYear.get(event.year);
-      if (!current || event.quality > current.quality || (event.quality === current.quality && event.item.score > current.item.score)) {
+      if (
+        !current ||
+        event.quality > current.quality ||
+        (event.quality === current.quality && event.item.score > current.item.score)
+      ) {
         byYear.set(event.year, event);
       }
     }
@@ -35,11 +43,15 @@ export function timelineCandidates(context: ArticleContext): Candidate[] {
     events.length >= 2 * 4
       ? [events.slice(0, Math.ceil(events.length / 2)), events.slice(Math.ceil(events.length / 2))]
       : [events.length > MAX_EVENTS_PER_CARD ? bestInOrder(events, MAX_EVENTS_PER_CARD) : events];
-  return groups.map((group) => timelineCard(group.length > MAX_EVENTS_PER_CARD ? bestInOrder(group, MAX_EVENTS_PER_CARD) : group));
+  return groups.map((group) =>
+    timelineCard(group.length > MAX_EVENTS_PER_CARD ? bestInOrder(group, MAX_EVENTS_PER_CARD) : group),
+  );
 }
 
 function bestInOrder(events: Event[], count: number): Event[] {
-  const keep = new Set([...events].sort((a, b) => b.quality - a.quality || b.item.score - a.item.score).slice(0, count));
+  const keep = new Set(
+    [...events].sort((a, b) => b.quality - a.quality || b.item.score - a.item.score).slice(0, count),
+  );
   return events.filter((event) => keep.has(event));
 }
 
@@ -47,7 +59,10 @@ function timelineCard(events: Event[]): Candidate {
   // The card quotes the sentence that dates the most of its events.
   const counts = new Map<number, number>();
   for (const event of events) counts.set(event.item.sentence.index, (counts.get(event.item.sentence.index) ?? 0) + 1);
-  const main = [...events].sort((a, b) => (counts.get(b.item.sentence.index) ?? 0) - (counts.get(a.item.sentence.index) ?? 0))[0] ?? events[0];
+  const main =
+    [...events].sort(
+      (a, b) => (counts.get(b.item.sentence.index) ?? 0) - (counts.get(a.item.sentence.index) ?? 0),
+    )[0] ?? events[0];
   const labels = events.map((event) => event.label);
   let options = seededShuffle(labels, labels.join("|"));
   if (options.join("|") === labels.join("|")) options = [...labels.slice(1), ...labels.slice(0, 1)];
@@ -79,7 +94,13 @@ function eventsOf(item: Analyzed, previous: Analyzed | undefined, context: Artic
     // A sentence's later years get an event only with a label of their own: "(2014)", ", who … in 1962".
     const labelled =
       parenthesized(item, year) ??
-      (k === 0 ? participle(item, year) ?? namedEvent(item, year) ?? relative(item, year) ?? nominal(item, year) ?? clause(item, year) : relative(item, year));
+      (k === 0
+        ? (participle(item, year) ??
+          namedEvent(item, year) ??
+          relative(item, year) ??
+          nominal(item, year) ??
+          clause(item, year))
+        : relative(item, year));
     if (!labelled || labelled.label.split(" ").length < 2) continue;
     events.push({
       date: year.date ?? String(year.value),
@@ -115,10 +136,13 @@ function isFutureOrHypothetical(text: string, year: Mention): boolean {
 function relative(item: Analyzed, year: Mention): Labelled | null {
   const { text } = item.sentence;
   const before = text.slice(0, year.start);
-  const match = new RegExp(`,\\s+(?:who|which)\\s+([^,;]+?)\\s+(?:in|on|since)\\s+(?:(?:\\d{1,2}\\s+)?(?:${MONTHS})\\s+)?$`).exec(before);
+  const match = new RegExp(
+    `,\\s+(?:who|which)\\s+([^,;]+?)\\s+(?:in|on|since)\\s+(?:(?:\\d{1,2}\\s+)?(?:${MONTHS})\\s+)?$`,
+  ).exec(before);
   if (!match) return null;
   const mention = item.mentions.find((m) => m.end === match.index && m.kind !== "year" && m.kind !== "number");
-  const phrase = mention?.text ?? /(?:^|\s)((?:the|its|their|his|her)\s+[a-z]+)$/i.exec(before.slice(0, match.index))?.[1];
+  const phrase =
+    mention?.text ?? /(?:^|\s)((?:the|its|their|his|her)\s+[a-z]+)$/i.exec(before.slice(0, match.index))?.[1];
   if (!phrase) return null;
   const label = `${phrase} ${match[1]}`;
   return label.split(" ").length <= MAX_LABEL_WORDS ? { label: asLabel(label), quality: 3 } : null;
@@ -134,7 +158,9 @@ function parenthesized(item: Analyzed, year: Mention): Labelled | null {
   const open = /\((?:in\s+)?$/.exec(text.slice(0, year.start));
   if (!open || text[year.end] !== ")") return null;
   const before = text.slice(0, open.index).trimEnd();
-  const boundary = Math.max(...[",", ";", ":", "–", "—", ")", " and "].map((mark) => before.lastIndexOf(mark) + mark.length));
+  const boundary = Math.max(
+    ...[",", ";", ":", "–", "—", ")", " and "].map((mark) => before.lastIndexOf(mark) + mark.length),
+  );
   let phrase = before.slice(Math.max(0, boundary)).trim();
   const determiner = /\b(?:the|its|his|her|their|a|an)\s/i.exec(phrase);
   if (determiner) phrase = phrase.slice(determiner.index + determiner[0].length);
@@ -148,7 +174,9 @@ function participle(item: Analyzed, year: Mention): Labelled | null {
   for (const mention of item.mentions) {
     if (mention.end > year.start || !["place", "term", "organization"].includes(mention.kind)) continue;
     const between = text.slice(mention.end, year.start);
-    const match = new RegExp(`^,\\s+([a-z]+(?:ed|en|wn|ilt|ght|gun))\\s+(?:in|on)\\s+(?:(?:\\d{1,2}\\s+)?(?:${MONTHS})\\s+(?:\\d{1,2},?\\s+)?)?$`).exec(between);
+    const match = new RegExp(
+      `^,\\s+([a-z]+(?:ed|en|wn|ilt|ght|gun))\\s+(?:in|on)\\s+(?:(?:\\d{1,2}\\s+)?(?:${MONTHS})\\s+(?:\\d{1,2},?\\s+)?)?$`,
+    ).exec(between);
     if (match) return { label: asLabel(`${mention.text} ${match[1]}`), quality: 4 };
   }
   return null;
@@ -158,7 +186,11 @@ function participle(item: Analyzed, year: Mention): Labelled | null {
 function namedEvent(item: Analyzed, year: Mention): Labelled | null {
   const { text } = item.sentence;
   const term = item.mentions.find(
-    (mention) => mention.kind === "term" && /^[A-Z]/.test(mention.text) && mention.text.split(" ").length >= 2 && new RegExp(`^,?\\s+(?:in|of)\\s+(?:(?:${MONTHS})\\s+)?$`).test(text.slice(mention.end, year.start)),
+    (mention) =>
+      mention.kind === "term" &&
+      /^[A-Z]/.test(mention.text) &&
+      mention.text.split(" ").length >= 2 &&
+      new RegExp(`^,?\\s+(?:in|of)\\s+(?:(?:${MONTHS})\\s+)?$`).test(text.slice(mention.end, year.start)),
   );
   return term ? { label: asLabel(term.text), quality: 4 } : null;
 }
@@ -167,10 +199,15 @@ function namedEvent(item: Analyzed, year: Mention): Labelled | null {
 function nominal(item: Analyzed, year: Mention): Labelled | null {
   const { text } = item.sentence;
   const before = text.slice(0, year.start);
-  const at = new RegExp(`\\s+in\\s+(?:the\\s+(?:summer|spring|autumn|fall|winter)\\s+of\\s+|(?:${MONTHS})\\s+)?$`).exec(before);
+  const at = new RegExp(`\\s+in\\s+(?:the\\s+(?:summer|spring|autumn|fall|winter)\\s+of\\s+|(?:${MONTHS})\\s+)?$`).exec(
+    before,
+  );
   if (!at) return null;
   const head = before.slice(0, at.index);
-  const boundary = /(?:^|,\s+|\bas part of\s+|\bduring\s+|\bafter\s+|\bbefore\s+|\bfollowing\s+|\bwith\s+|\bsince\s+|\bthrough\s+)((?:the\s+|[A-Z][\w’']*['’]s\s+)[^,]*)$/.exec(head);
+  const boundary =
+    /(?:^|,\s+|\bas part of\s+|\bduring\s+|\bafter\s+|\bbefore\s+|\bfollowing\s+|\bwith\s+|\bsince\s+|\bthrough\s+)((?:the\s+|[A-Z][\w’']*['’]s\s+)[^,]*)$/.exec(
+      head,
+    );
   const phrase = boundary?.[1];
   if (!phrase) return null;
   const words = phrase.split(/\s+/);
@@ -203,7 +240,9 @@ function clause(item: Analyzed, year: Mention): Labelled | null {
   if (range) phraseEnd += range[0].length;
   if (text[phraseEnd] === ",") phraseEnd += 1;
   let label = `${text.slice(start, phraseStart)} ${text.slice(phraseEnd, end)}`;
-  label = collapseSpaces(label).replace(/\s+,/g, ",").replace(/^[,\s]+/, "");
+  label = collapseSpaces(label)
+    .replace(/\s+,/g, ",")
+    .replace(/^[,\s]+/, "");
   // Openers and leading phrases that set the scene: "Already, at the annual Munich Security Conference,"
   for (let guard = 0; guard < 4; guard++) {
     const next = label
@@ -214,12 +253,17 @@ function clause(item: Analyzed, year: Mention): Labelled | null {
   }
   // Appositives: ", then the largest ship in the world," / ", Irvine, Mario Molina and Sherwood Rowland,"
   for (let guard = 0; guard < 4; guard++) {
-    const next = label.replace(/,\s+(?:the|a|an|then|now|once|later|formerly)\s+[^,]+(?=,)/, "").replace(/,\s+(?:[A-Z][\w’'.-]*\s*(?:and\s+|of\s+)?)+(?=,)/, "");
+    const next = label
+      .replace(/,\s+(?:the|a|an|then|now|once|later|formerly)\s+[^,]+(?=,)/, "")
+      .replace(/,\s+(?:[A-Z][\w’'.-]*\s*(?:and\s+|of\s+)?)+(?=,)/, "");
     if (next === label) break;
     label = next;
   }
   // Relative clauses: dropped between commas ("Reyes, who was born in Valencia, signed"), cut at the end.
-  label = label.replace(/,\s+(?:who|which|where|whose)\b[^,]*,/g, "").replace(/,?\s+(?:who|which|where|whose)\b.*$/, "").replace(/[.!]$/, "");
+  label = label
+    .replace(/,\s+(?:who|which|where|whose)\b[^,]*,/g, "")
+    .replace(/,?\s+(?:who|which|where|whose)\b.*$/, "")
+    .replace(/[.!]$/, "");
   // The comma left between subject and verb: "Two chemists at the University of California, published".
   const verbs = new Set(item.sentence.tokens.filter((token) => token.tags.has("Verb")).map((token) => token.text));
   label = label.replace(/,\s+(\S+)/g, (whole, word: string) => (verbs.has(word) ? ` ${word}` : whole));

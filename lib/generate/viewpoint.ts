@@ -67,7 +67,8 @@ type Attribution = {
   noun: string;
 };
 
-const GENERIC_SOURCES = /^(?:the )?(?:reports?|sources?|experts?|analysts?|officials?|estimates?|polls?|data|studies|critics|observers|some|many|others)$/i;
+const GENERIC_SOURCES =
+  /^(?:the )?(?:reports?|sources?|experts?|analysts?|officials?|estimates?|polls?|data|studies|critics|observers|some|many|others)$/i;
 const PRONOUN_SUBJECT = /^(?:he|she|they|it|we|i|you|her \w+|his \w+|their \w+|its \w+|this|these|that|those)$/i;
 
 export function viewpointCandidates(item: Analyzed, context: ArticleContext): Candidate[] {
@@ -95,28 +96,54 @@ export function viewpointCandidates(item: Analyzed, context: ArticleContext): Ca
   const who = whoHoldsCard(item, attribution, context);
   const what = whatCard(attribution);
   const preferWho =
-    attribution.form === "according" || attribution.form === "quote" || attribution.form === "relative" || (attribution.form === "perspective" && !what.natural);
+    attribution.form === "according" ||
+    attribution.form === "quote" ||
+    attribution.form === "relative" ||
+    (attribution.form === "perspective" && !what.natural);
   if (who && (preferWho || claimWords > 30)) {
-    return [candidate({ ...base, prompt: who.prompt, answer: who.answer, options: who.options }, `${attribution.party} who`)];
+    return [
+      candidate({ ...base, prompt: who.prompt, answer: who.answer, options: who.options }, `${attribution.party} who`),
+    ];
   }
-  return [candidate({ ...base, prompt: what.prompt, answer: what.answer }, `${attribution.party} ${attribution.verb?.base ?? attribution.noun}`)];
+  return [
+    candidate(
+      { ...base, prompt: what.prompt, answer: what.answer },
+      `${attribution.party} ${attribution.verb?.base ?? attribution.noun}`,
+    ),
+  ];
 }
 
-function whoHoldsCard(item: Analyzed, attribution: Attribution, context: ArticleContext): { prompt: string; answer: string; options: string[] } | null {
+function whoHoldsCard(
+  item: Analyzed,
+  attribution: Attribution,
+  context: ArticleContext,
+): { prompt: string; answer: string; options: string[] } | null {
   const mention = attribution.partyMention;
   if (!mention || !attribution.partyKey) return null;
   const forms = [mention.text, attribution.party, ...acceptedForms({ ...mention, text: attribution.party })];
   if (forms.some((form) => countWords(attribution.claim, form) > 0)) return null;
   const scope = { keys: new Set(item.keys), names: item.mentions.map((other) => other.text) };
-  const distractors = pickDistractors(context.inventory, mention, attribution.partyKey, scope, `${item.sentence.quote}|who`, 3);
+  const distractors = pickDistractors(
+    context.inventory,
+    mention,
+    attribution.partyKey,
+    scope,
+    `${item.sentence.quote}|who`,
+    3,
+  );
   if (distractors.length < 3) return null;
-  const options = seededShuffle([attribution.party, ...distractors.map((entity) => entity.name)], `${item.sentence.quote}|who-options`);
+  const options = seededShuffle(
+    [attribution.party, ...distractors.map((entity) => entity.name)],
+    `${item.sentence.quote}|who-options`,
+  );
   if (new Set(options.map(fold)).size !== options.length) return null;
   const claim = sentenceCase(attribution.claim);
   let prompt: string;
-  if (attribution.form === "perspective") prompt = `Whose ${attribution.noun} is this, according to the article? “${claim}”`;
+  if (attribution.form === "perspective")
+    prompt = `Whose ${attribution.noun} is this, according to the article? “${claim}”`;
   else if (attribution.form === "relative") prompt = `According to the article, who ${attribution.claim}?`;
-  else if (attribution.form === "verb" && attribution.verb) prompt = `According to the article, who ${attribution.verb.past} that ${lowerFirst(attribution.claim)}?`;
+  else if (attribution.form === "verb" && attribution.verb)
+    prompt = `According to the article, who ${attribution.verb.past} that ${lowerFirst(attribution.claim)}?`;
   else prompt = `Who says this, according to the article? “${claim}”`;
   return { prompt, answer: attribution.party, options };
 }
@@ -137,7 +164,9 @@ function whatCard(attribution: Attribution): { prompt: string; answer: string; n
   const answer = sentenceCase(attribution.claim);
   if (attribution.form === "perspective") {
     // "From Russia’s perspective, Ukraine’s integration into NATO is a red line" -> what is …?
-    const copula = /^([^,–—;]{3,80}?) (was and remains|is and remains|is|are|was|were|remains|remain)\b (.+)$/.exec(attribution.claim);
+    const copula = /^([^,–—;]{3,80}?) (was and remains|is and remains|is|are|was|were|remains|remain)\b (.+)$/.exec(
+      attribution.claim,
+    );
     if (copula && copula[1] && copula[3] && !/\b(?:that|which|who|if|when)\b/.test(copula[1])) {
       const verb = QUESTION_COPULA[copula[2] ?? "is"] ?? "is";
       return {
@@ -146,19 +175,31 @@ function whatCard(attribution: Attribution): { prompt: string; answer: string; n
         natural: true,
       };
     }
-    return { prompt: `What is ${possessive(attribution.party)} ${attribution.noun}, according to the article?`, answer, natural: false };
+    return {
+      prompt: `What is ${possessive(attribution.party)} ${attribution.noun}, according to the article?`,
+      answer,
+      natural: false,
+    };
   }
   if (attribution.form === "relative" && attribution.regard) {
     const { verb, tense, object, complement } = attribution.regard;
     const aux = tense === "past" ? "did" : isPlural(attribution.party) ? "do" : "does";
-    return { prompt: `How ${aux} ${attribution.party} ${verb} ${object}, according to the article?`, answer: sentenceCase(`as ${complement}`), natural: true };
+    return {
+      prompt: `How ${aux} ${attribution.party} ${verb} ${object}, according to the article?`,
+      answer: sentenceCase(`as ${complement}`),
+      natural: true,
+    };
   }
   if ((attribution.form === "verb" || attribution.form === "quote") && attribution.verb) {
     const aux = attribution.verb.tense === "past" ? "did" : isPlural(attribution.subject) ? "do" : "does";
     const subject = lowerArticle(attribution.subject);
     const adverb = attribution.adverb ? `${attribution.adverb} ` : "";
     const question = `what ${aux} ${subject} ${adverb}${attribution.verb.base}?`;
-    return { prompt: collapseSpaces(attribution.pre === "" ? capitalize(question) : `${attribution.pre}${question}`), answer, natural: true };
+    return {
+      prompt: collapseSpaces(attribution.pre === "" ? capitalize(question) : `${attribution.pre}${question}`),
+      answer,
+      natural: true,
+    };
   }
   const aux = isPlural(attribution.party) ? "do" : "does";
   return { prompt: `What ${aux} ${attribution.party} say, according to the article?`, answer, natural: true };
@@ -183,7 +224,9 @@ function regards(item: Analyzed): Attribution | null {
   const { text } = item.sentence;
   for (const [k, mention] of item.mentions.entries()) {
     if (!["person", "place", "organization"].includes(mention.kind)) continue;
-    const match = /^(?:,\s+(?:which|who)\s+|\s+)(\w+)\s+((?:\S+\s+){0,5}?\S+)\s+as\s+(.+?)(?=,|;|\s[–—]\s|\.?$)/.exec(text.slice(mention.end));
+    const match = /^(?:,\s+(?:which|who)\s+|\s+)(\w+)\s+((?:\S+\s+){0,5}?\S+)\s+as\s+(.+?)(?=,|;|\s[–—]\s|\.?$)/.exec(
+      text.slice(mention.end),
+    );
     const verb = match ? REGARD_VERBS.get((match[1] ?? "").toLowerCase()) : undefined;
     if (!match || !verb) continue;
     const party = mention.text;
@@ -206,17 +249,27 @@ function regards(item: Analyzed): Attribution | null {
   return null;
 }
 
-
 function perspective(item: Analyzed): Attribution | null {
   const text = item.sentence.text;
   const match =
-    /^From ((?:the )?[^,]{2,60}?)['’]s? (perspective|point of view|viewpoint|standpoint|vantage point)\s*,\s*(.+?)[.!]?$/.exec(text) ??
+    /^From ((?:the )?[^,]{2,60}?)['’]s? (perspective|point of view|viewpoint|standpoint|vantage point)\s*,\s*(.+?)[.!]?$/.exec(
+      text,
+    ) ??
     /^In ((?:the )?[^,]{2,60}?)['’]s? (view|opinion|eyes)\s*,\s*(.+?)[.!]?$/.exec(text) ??
     /^((?:The )?[^,]{2,60}?)['’]s? (perspective|point of view|view|position) (?:is|was) that (.+?)[.!]?$/.exec(text);
   if (!match) return null;
   const party = resolveParty(item, match[1] ?? "", 0);
   if (!party) return null;
-  return { form: "perspective", ...party, claim: match[3] ?? "", pre: "", subject: party.party, verb: null, adverb: "", noun: match[2] ?? "view" };
+  return {
+    form: "perspective",
+    ...party,
+    claim: match[3] ?? "",
+    pre: "",
+    subject: party.party,
+    verb: null,
+    adverb: "",
+    noun: match[2] ?? "view",
+  };
 }
 
 function accordingTo(item: Analyzed): Attribution | null {
@@ -234,7 +287,10 @@ function accordingTo(item: Analyzed): Attribution | null {
 
 function directQuote(item: Analyzed): Attribution | null {
   const text = item.sentence.text;
-  const after = /^[“"]([^”"]{10,}?)[,.!?]?[”"],?\s+(?:(\w+)\s+((?:the )?[^,.!]{2,60}?)|((?:the )?[^,.!]{2,60}?)\s+(\w+))(?:[,.!]|$)/.exec(text);
+  const after =
+    /^[“"]([^”"]{10,}?)[,.!?]?[”"],?\s+(?:(\w+)\s+((?:the )?[^,.!]{2,60}?)|((?:the )?[^,.!]{2,60}?)\s+(\w+))(?:[,.!]|$)/.exec(
+      text,
+    );
   if (!after) return null;
   const verbWord = (after[2] ?? after[5] ?? "").toLowerCase();
   const verb = VERBS.get(verbWord);
@@ -242,7 +298,16 @@ function directQuote(item: Analyzed): Attribution | null {
   if (!verb) return null;
   const party = resolveParty(item, partyText, text.lastIndexOf(partyText));
   if (!party) return null;
-  return { form: "quote", ...party, claim: (after[1] ?? "").replace(/[,.]$/, ""), pre: "", subject: partyText.trim(), verb, adverb: "", noun: "view" };
+  return {
+    form: "quote",
+    ...party,
+    claim: (after[1] ?? "").replace(/[,.]$/, ""),
+    pre: "",
+    subject: partyText.trim(),
+    verb,
+    adverb: "",
+    noun: "view",
+  };
 }
 
 function verbAttribution(item: Analyzed): Attribution | null {
@@ -255,14 +320,20 @@ function verbAttribution(item: Analyzed): Attribution | null {
     if (!next || token.post.trim() !== "") continue;
     // "X said that …"; "say" may drop the "that" ("Hall says the rule will be reviewed").
     const withThat = next.text.toLowerCase() === "that";
-    const bareSay = verb.base === "say" && /^(?:the|a|an|it|he|she|they|we|this|there|its|his|her|their)$/i.test(next.text);
+    const bareSay =
+      verb.base === "say" && /^(?:the|a|an|it|he|she|they|we|this|there|its|his|her|their)$/i.test(next.text);
     if (!withThat && !bareSay) continue;
 
     // The subject ends just before the verb, perhaps with an adverb ("Farman later said").
     let subjectEnd = v - 1;
     let adverb = "";
     const previous = tokens[subjectEnd];
-    if (previous && previous.post.trim() === "" && (previous.tags.has("Adverb") || /^(?:later|also|once|then|again|still|often|never|always|long)$/i.test(previous.text))) {
+    if (
+      previous &&
+      previous.post.trim() === "" &&
+      (previous.tags.has("Adverb") ||
+        /^(?:later|also|once|then|again|still|often|never|always|long)$/i.test(previous.text))
+    ) {
       adverb = previous.text;
       subjectEnd -= 1;
     }
@@ -293,7 +364,10 @@ function verbAttribution(item: Analyzed): Attribution | null {
     if (subject === "" || subject.split(/\s+/).length > 8 || PRONOUN_SUBJECT.test(subject)) continue;
     const party = resolveParty(item, subject, clauseStart);
     if (!party) continue;
-    let claim = text.slice(withThat ? next.end : next.start).trim().replace(/[.!]$/, "");
+    let claim = text
+      .slice(withThat ? next.end : next.start)
+      .trim()
+      .replace(/[.!]$/, "");
     if (!withThat && !item.sentence.tokens.some((t) => t.start >= next.end && t.tags.has("Verb"))) continue;
     claim = claim.split(/,\s+(?:and|but)\s+(?:he|she|they|it|his|her|their|we)\b/)[0] ?? claim;
     if (/\b(?:that|which)$/.test(pre.trim())) continue;
@@ -306,17 +380,31 @@ function verbAttribution(item: Analyzed): Attribution | null {
  * The party behind a phrase: a named person, place or organisation ("the historian Daniel
  * Headrick" -> Daniel Headrick), a phrase around one ("NASA scientists"), or "the committee".
  */
-function resolveParty(item: Analyzed, phrase: string, from: number): Pick<Attribution, "party" | "partyMention" | "partyKey"> | null {
+function resolveParty(
+  item: Analyzed,
+  phrase: string,
+  from: number,
+): Pick<Attribution, "party" | "partyMention" | "partyKey"> | null {
   const trimmed = phrase.trim();
   if (trimmed === "" || GENERIC_SOURCES.test(trimmed) || PRONOUN_SUBJECT.test(trimmed)) return null;
   const start = item.sentence.text.indexOf(trimmed, Math.max(0, from - 1));
   const end = start + trimmed.length;
   const inside = item.mentions
     .map((mention, k) => ({ mention, key: item.keys[k] ?? null }))
-    .filter(({ mention }) => start >= 0 && mention.start >= start && mention.end <= end && ["person", "place", "organization", "term"].includes(mention.kind));
+    .filter(
+      ({ mention }) =>
+        start >= 0 &&
+        mention.start >= start &&
+        mention.end <= end &&
+        ["person", "place", "organization", "term"].includes(mention.kind),
+    );
   const only = inside.length === 1 ? inside[0] : undefined;
   if (only && only.mention.kind !== "term") {
-    const rest = fold(trimmed.replace(only.mention.text, "")).replace(/[,;:]/g, " ").replace(/['’]s$/, "").replace(/\s+/g, " ").trim();
+    const rest = fold(trimmed.replace(only.mention.text, ""))
+      .replace(/[,;:]/g, " ")
+      .replace(/['’]s$/, "")
+      .replace(/\s+/g, " ")
+      .trim();
     // Titles and roles before a person name no one else: "Russian President Vladimir Putin".
     const roleOnly = rest.split(" ").filter(Boolean).length <= 3 && !/\b(?:and|or|with|of|in)\b/.test(rest);
     if ((only.mention.kind === "person" && roleOnly) || rest === "" || rest === "the") {
@@ -329,7 +417,8 @@ function resolveParty(item: Analyzed, phrase: string, from: number): Pick<Attrib
     return { party, partyMention: null, partyKey: inside[0]?.key ?? null };
   }
   // "the committee": a definite noun phrase of up to three words.
-  if (/^the [a-z]+(?: [a-z]+){0,2}$/i.test(trimmed)) return { party: lowerArticle(trimmed), partyMention: null, partyKey: null };
+  if (/^the [a-z]+(?: [a-z]+){0,2}$/i.test(trimmed))
+    return { party: lowerArticle(trimmed), partyMention: null, partyKey: null };
   return null;
 }
 
@@ -348,7 +437,9 @@ function lowerArticle(phrase: string): string {
 
 function lowerFirst(text: string): string {
   // Keep names and "I" capitalised: only a common first word is lowered.
-  return /^(?:The|A|An|This|That|These|Those|It|Its|There|Each|Every|Some|No|Such|Many|Most|All|Both)\b/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+  return /^(?:The|A|An|This|That|These|Those|It|Its|There|Each|Every|Some|No|Such|Many|Most|All|Both)\b/.test(text)
+    ? text.charAt(0).toLowerCase() + text.slice(1)
+    : text;
 }
 
 function sentenceCase(text: string): string {

@@ -35,7 +35,9 @@ export class InvalidSettingsError extends SrsError {
   readonly code = "invalid_settings";
   readonly name = "InvalidSettingsError";
   constructor(readonly issues: SettingsIssue[]) {
-    super(`Invalid scheduling settings: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ")}`);
+    super(
+      `Invalid scheduling settings: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ")}`,
+    );
   }
 }
 

@@ -35,6 +35,15 @@ export {
   type MemoryStateKind,
   type Rating,
 } from "./memory-state";
-export { gradeCard, previewIntervals, retrievability, retrievabilityAt, undoReview, type GradeResult, type ReviewRecord, type IntervalPreview } from "./schedule";
+export {
+  gradeCard,
+  previewIntervals,
+  retrievability,
+  retrievabilityAt,
+  undoReview,
+  type GradeResult,
+  type ReviewRecord,
+  type IntervalPreview,
+} from "./schedule";
 export { formatInterval } from "./format-interval";
 export { startOfLocalDay, nextLocalMidnight, localDateKey, instantOfWallTime, type LocalDate } from "./local-day";

@@ -40,7 +40,10 @@ export function nextLocalMidnight(now: Date, timeZone: string): Date {
   const today = readLocalDate(now, formatter);
   const tomorrow = new Date(Date.UTC(today.year, today.month - 1, today.day + 1));
   return new Date(
-    startOfLocalDate({ year: tomorrow.getUTCFullYear(), month: tomorrow.getUTCMonth() + 1, day: tomorrow.getUTCDate() }, formatter),
+    startOfLocalDate(
+      { year: tomorrow.getUTCFullYear(), month: tomorrow.getUTCMonth() + 1, day: tomorrow.getUTCDate() },
+      formatter,
+    ),
   );
 }
 
@@ -129,7 +132,10 @@ function startOfLocalDate(date: LocalDate, formatter: Intl.DateTimeFormat): numb
   // Any offset change near this midnight happens between these two instants (zones change at most
   // a few times a year). Each candidate that reads 00:00 locally is a real local midnight; when the
   // clock went back over midnight there are two, and the day starts at the first.
-  const candidates = [midnight - readOffset(midnight - DAY, formatter), midnight - readOffset(midnight + DAY, formatter)]
+  const candidates = [
+    midnight - readOffset(midnight - DAY, formatter),
+    midnight - readOffset(midnight + DAY, formatter),
+  ]
     .filter((instant) => readWallClock(instant, formatter) === midnight)
     .sort((a, b) => a - b);
   if (candidates[0] !== undefined) return candidates[0];

@@ -61,14 +61,40 @@ export const MemoryStateSchema = z
   .superRefine((state, ctx) => {
     if (state.state === "new") return;
     // ts-fsrs needs these to schedule a card it has seen before (it throws on D < 1 or S < 0.001).
-    if (state.lastReview === null) ctx.addIssue({ code: "custom", path: ["lastReview"], message: `a ${state.state} card must have a last review` });
-    if (state.stability < 0.001) ctx.addIssue({ code: "custom", path: ["stability"], message: `a ${state.state} card must have a stability of at least 0.001` });
-    if (state.difficulty < 1) ctx.addIssue({ code: "custom", path: ["difficulty"], message: `a ${state.state} card must have a difficulty between 1 and 10` });
+    if (state.lastReview === null)
+      ctx.addIssue({ code: "custom", path: ["lastReview"], message: `a ${state.state} card must have a last review` });
+    if (state.stability < 0.001)
+      ctx.addIssue({
+        code: "custom",
+        path: ["stability"],
+        message: `a ${state.state} card must have a stability of at least 0.001`,
+      });
+    if (state.difficulty < 1)
+      ctx.addIssue({
+        code: "custom",
+        path: ["difficulty"],
+        message: `a ${state.state} card must have a difficulty between 1 and 10`,
+      });
   });
 
-const ratingToFsrs: Record<Rating, Grade> = { again: FsrsRating.Again, hard: FsrsRating.Hard, good: FsrsRating.Good, easy: FsrsRating.Easy };
-const stateToFsrs: Record<MemoryStateKind, State> = { new: State.New, learning: State.Learning, review: State.Review, relearning: State.Relearning };
-const stateFromFsrs: Record<State, MemoryStateKind> = { [State.New]: "new", [State.Learning]: "learning", [State.Review]: "review", [State.Relearning]: "relearning" };
+const ratingToFsrs: Record<Rating, Grade> = {
+  again: FsrsRating.Again,
+  hard: FsrsRating.Hard,
+  good: FsrsRating.Good,
+  easy: FsrsRating.Easy,
+};
+const stateToFsrs: Record<MemoryStateKind, State> = {
+  new: State.New,
+  learning: State.Learning,
+  review: State.Review,
+  relearning: State.Relearning,
+};
+const stateFromFsrs: Record<State, MemoryStateKind> = {
+  [State.New]: "new",
+  [State.Learning]: "learning",
+  [State.Review]: "review",
+  [State.Relearning]: "relearning",
+};
 
 /** The ts-fsrs grade for a rating; throws `InvalidRatingError` for anything else (the type is not trusted at runtime). */
 export function toFsrsGrade(rating: Rating): Grade {
@@ -91,8 +117,12 @@ export function assertValidDate(value: Date, argument: string): void {
 
 /** Throws `InvalidMemoryStateError` naming every problem, or returns the state unchanged. */
 export function assertValidMemoryState(state: MemoryState): void {
-  if (typeof state !== "object" || state === null) throw new InvalidMemoryStateError([{ path: "", message: "expected a memory state object" }]);
-  for (const [field, value] of [["due", state.due], ["lastReview", state.lastReview]] as const) {
+  if (typeof state !== "object" || state === null)
+    throw new InvalidMemoryStateError([{ path: "", message: "expected a memory state object" }]);
+  for (const [field, value] of [
+    ["due", state.due],
+    ["lastReview", state.lastReview],
+  ] as const) {
     // Checked first: MemoryStateSchema coerces, so it would accept an ISO string where a Date belongs.
     if (value !== null && !(value instanceof Date)) {
       throw new InvalidMemoryStateError([{ path: field, message: `${field} must be a Date` }]);
@@ -100,7 +130,9 @@ export function assertValidMemoryState(state: MemoryState): void {
   }
   const result = MemoryStateSchema.safeParse(state);
   if (!result.success) {
-    throw new InvalidMemoryStateError(result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })));
+    throw new InvalidMemoryStateError(
+      result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+    );
   }
 }
 
@@ -138,7 +170,11 @@ export function fromFsrsCard(card: Card): MemoryState {
 
 /** A copy that shares no Date objects with the original. */
 export function copyMemoryState(state: MemoryState): MemoryState {
-  return { ...state, due: new Date(state.due.getTime()), lastReview: state.lastReview === null ? null : new Date(state.lastReview.getTime()) };
+  return {
+    ...state,
+    due: new Date(state.due.getTime()),
+    lastReview: state.lastReview === null ? null : new Date(state.lastReview.getTime()),
+  };
 }
 
 /**

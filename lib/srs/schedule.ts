@@ -108,7 +108,11 @@ export function gradeCard(state: MemoryState, rating: Rating, now: Date, setting
  * preview.good.label;  // "10m"
  * preview.easy.label;  // "7d" (FSRS-6 default parameters)
  */
-export function previewIntervals(state: MemoryState, now: Date, settings: SrsSettings): Record<Rating, IntervalPreview> {
+export function previewIntervals(
+  state: MemoryState,
+  now: Date,
+  settings: SrsSettings,
+): Record<Rating, IntervalPreview> {
   const valid = parseSrsSettings(settings);
   assertReviewable(state, now);
 
@@ -177,10 +181,14 @@ export function undoReview(stateAfter: MemoryState, review: ReviewRecord): Memor
   const previous = review.previous;
 
   if (stateAfter.lastReview === null || stateAfter.lastReview.getTime() !== review.reviewedAt.getTime()) {
-    throw new UndoMismatchError(`the card was last reviewed at ${stateAfter.lastReview?.toISOString() ?? "never"}, not at ${review.reviewedAt.toISOString()}`);
+    throw new UndoMismatchError(
+      `the card was last reviewed at ${stateAfter.lastReview?.toISOString() ?? "never"}, not at ${review.reviewedAt.toISOString()}`,
+    );
   }
   if (stateAfter.state !== review.stateAfter || previous.state !== review.stateBefore) {
-    throw new UndoMismatchError(`the review went from ${review.stateBefore} to ${review.stateAfter}, but the states given are ${previous.state} and ${stateAfter.state}`);
+    throw new UndoMismatchError(
+      `the review went from ${review.stateBefore} to ${review.stateAfter}, but the states given are ${previous.state} and ${stateAfter.state}`,
+    );
   }
   if (stateAfter.reps !== previous.reps + 1) {
     throw new UndoMismatchError(`the card has ${stateAfter.reps} reviews, expected ${previous.reps + 1}`);

@@ -20,12 +20,14 @@ export interface SrsSettings {
 
 // Whole minutes, hours or days. ts-fsrs parses steps with parseInt, so "1.5m" would silently become
 // "1m", and "0m" graduates the card at once: both are refused here.
-const StepSchema = z
-  .string({ error: 'Write each step as text, e.g. "10m".' })
-  .regex(/^[1-9]\d{0,5}[mhd]$/, { error: 'Write each step as a whole number above 0 and a unit m, h or d, e.g. "1m", "10m", "1h" or "1d".' });
+const StepSchema = z.string({ error: 'Write each step as text, e.g. "10m".' }).regex(/^[1-9]\d{0,5}[mhd]$/, {
+  error: 'Write each step as a whole number above 0 and a unit m, h or d, e.g. "1m", "10m", "1h" or "1d".',
+});
 
 const StepsSchema = (what: string) =>
-  z.array(StepSchema, { error: `Give ${what} as a list such as ["1m", "10m"].` }).max(10, { error: `Use at most 10 ${what}.` });
+  z
+    .array(StepSchema, { error: `Give ${what} as a list such as ["1m", "10m"].` })
+    .max(10, { error: `Use at most 10 ${what}.` });
 
 /**
  * Validates scheduling settings; missing fields take the value in `DEFAULT_SRS_SETTINGS`.
@@ -88,7 +90,10 @@ export type DeckSettings = z.output<typeof DeckSettingsSchema>;
 export const DECK_SETTING_KEYS = Object.keys(DeckSettingsSchema.shape) as (keyof DeckSettings)[];
 
 /** A Prisma-style `select` of every deck setting column. */
-export const DECK_SETTINGS_SELECT = Object.fromEntries(DECK_SETTING_KEYS.map((key) => [key, true])) as Record<keyof DeckSettings, true>;
+export const DECK_SETTINGS_SELECT = Object.fromEntries(DECK_SETTING_KEYS.map((key) => [key, true])) as Record<
+  keyof DeckSettings,
+  true
+>;
 
 /** The deck's settings out of a row that has more columns (a Deck row). */
 export function pickDeckSettings(row: DeckSettings): DeckSettings {
@@ -97,7 +102,9 @@ export function pickDeckSettings(row: DeckSettings): DeckSettings {
 
 /** What of a deck's settings the scheduler reads. */
 export type DeckSchedulingSettings = Omit<SrsSettings, "enableFuzz">;
-const DECK_SCHEDULING_KEYS = Object.keys(SrsSettingsSchema.omit({ enableFuzz: true }).shape) as (keyof DeckSchedulingSettings)[];
+const DECK_SCHEDULING_KEYS = Object.keys(
+  SrsSettingsSchema.omit({ enableFuzz: true }).shape,
+) as (keyof DeckSchedulingSettings)[];
 
 /**
  * The scheduling part of a deck's settings, out of a row that has more columns (a Deck row). The
@@ -129,7 +136,9 @@ export const DEFAULT_SRS_SETTINGS: Readonly<SrsSettings> = Object.freeze(SrsSett
 export function parseSrsSettings(input: unknown): SrsSettings {
   const result = SrsSettingsSchema.safeParse(input);
   if (!result.success) {
-    throw new InvalidSettingsError(result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })));
+    throw new InvalidSettingsError(
+      result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+    );
   }
   return result.data;
 }

@@ -27,7 +27,6 @@ export interface ProgressSummary {
   suspendedCards: { cardId: string; prompt: string; lapses: number; deckSlug: string; externalId: string }[];
 }
 
-
 function addDays(key: DayKey, n: number): DayKey {
   const d = new Date(`${key}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
@@ -47,43 +46,56 @@ export async function fetchProgress(user: Pick<PublicUser, "id" | "timezone">, n
   const weeksAgo = startOfLocalDay(new Date(now.getTime() - 12 * 7 * 86_400_000), tz);
   const live = { suspended: false, card: { retiredAt: null } } satisfies Prisma.CardStateWhereInput;
 
-  const [dueToday, dueTomorrow, reviewsToday, reviewsTotal, byDay, byWeek, forecastRows, states, suspended, decks] = await Promise.all([
-    db.cardState.count({ where: { userId: user.id, due: { lt: dayEnd }, ...live } }),
-    db.cardState.count({ where: { userId: user.id, due: { gte: dayEnd, lt: tomorrowEnd }, ...live } }),
-    db.reviewLog.count({ where: { userId: user.id, reviewedAt: { gte: startOfLocalDay(now, tz) } } }),
-    db.reviewLog.count({ where: { userId: user.id } }),
-    db.$queryRaw<{ day: string; count: number }[]>`
+  const [dueToday, dueTomorrow, reviewsToday, reviewsTotal, byDay, byWeek, forecastRows, states, suspended, decks] =
+    await Promise.all([
+      db.cardState.count({ where: { userId: user.id, due: { lt: dayEnd }, ...live } }),
+      db.cardState.count({ where: { userId: user.id, due: { gte: dayEnd, lt: tomorrowEnd }, ...live } }),
+      db.reviewLog.count({ where: { userId: user.id, reviewedAt: { gte: startOfLocalDay(now, tz) } } }),
+      db.reviewLog.count({ where: { userId: user.id } }),
+      db.$queryRaw<{ day: string; count: number }[]>`
       SELECT to_char(("reviewedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${tz}, 'YYYY-MM-DD') AS day, count(*)::int AS count
       FROM "ReviewLog" WHERE "userId" = ${user.id}::uuid AND "reviewedAt" >= ${yearAgo}
       GROUP BY 1 ORDER BY 1`,
-    db.$queryRaw<{ week: string; reviews: number; recalled: number }[]>`
+      db.$queryRaw<{ week: string; reviews: number; recalled: number }[]>`
       SELECT to_char(date_trunc('week', ("reviewedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${tz}), 'YYYY-MM-DD') AS week,
              count(*)::int AS reviews, count(*) FILTER (WHERE rating <> 'again')::int AS recalled
       FROM "ReviewLog" WHERE "userId" = ${user.id}::uuid AND "reviewedAt" >= ${weeksAgo} AND "stateBefore" = 'review'
       GROUP BY 1 ORDER BY 1`,
-    db.$queryRaw<{ day: string; count: number }[]>`
+      db.$queryRaw<{ day: string; count: number }[]>`
       SELECT to_char(GREATEST(s.due, ${now}) AT TIME ZONE 'UTC' AT TIME ZONE ${tz}, 'YYYY-MM-DD') AS day, count(*)::int AS count
       FROM "CardState" s JOIN "Card" c ON c.id = s."cardId"
       WHERE s."userId" = ${user.id}::uuid AND NOT s.suspended AND c."retiredAt" IS NULL AND s.due < ${new Date(now.getTime() + 31 * 86_400_000)}
       GROUP BY 1 ORDER BY 1`,
-    db.cardState.groupBy({ by: ["state"], where: { userId: user.id, ...live }, _count: { _all: true } }),
-    db.cardState.count({ where: { userId: user.id, suspended: true, card: { retiredAt: null } } }),
-    db.deck.findMany({
-      where: visibleDecksWhere(user),
-      orderBy: { title: "asc" },
-      select: { id: true, slug: true, title: true, _count: { select: { cards: { where: { retiredAt: null } } } } },
-    }),
-  ]);
+      db.cardState.groupBy({ by: ["state"], where: { userId: user.id, ...live }, _count: { _all: true } }),
+      db.cardState.count({ where: { userId: user.id, suspended: true, card: { retiredAt: null } } }),
+      db.deck.findMany({
+        where: visibleDecksWhere(user),
+        orderBy: { title: "asc" },
+        select: { id: true, slug: true, title: true, _count: { select: { cards: { where: { retiredAt: null } } } } },
+      }),
+    ]);
 
   const suspendedCards = await db.cardState.findMany({
     where: { userId: user.id, suspended: true, card: { retiredAt: null } },
     orderBy: { lapses: "desc" },
-    select: { cardId: true, lapses: true, card: { select: { prompt: true, externalId: true, deck: { select: { slug: true } } } } },
+    select: {
+      cardId: true,
+      lapses: true,
+      card: { select: { prompt: true, externalId: true, deck: { select: { slug: true } } } },
+    },
   });
   const deckIds = decks.map((d) => d.id);
   const [studiedByDeck, dueByDeck, retentionByDeck] = await Promise.all([
-    db.cardState.groupBy({ by: ["deckId"], where: { userId: user.id, deckId: { in: deckIds }, card: { retiredAt: null } }, _count: { _all: true } }),
-    db.cardState.groupBy({ by: ["deckId"], where: { userId: user.id, deckId: { in: deckIds }, due: { lt: dayEnd }, ...live }, _count: { _all: true } }),
+    db.cardState.groupBy({
+      by: ["deckId"],
+      where: { userId: user.id, deckId: { in: deckIds }, card: { retiredAt: null } },
+      _count: { _all: true },
+    }),
+    db.cardState.groupBy({
+      by: ["deckId"],
+      where: { userId: user.id, deckId: { in: deckIds }, due: { lt: dayEnd }, ...live },
+      _count: { _all: true },
+    }),
     db.$queryRaw<{ deckId: string; reviews: number; recalled: number }[]>`
       SELECT "deckId"::text AS "deckId", count(*)::int AS reviews, count(*) FILTER (WHERE rating <> 'again')::int AS recalled
       FROM "ReviewLog" WHERE "userId" = ${user.id}::uuid AND "stateBefore" = 'review' GROUP BY 1`,
@@ -91,13 +103,13 @@ export async function fetchProgress(user: Pick<PublicUser, "id" | "timezone">, n
 
   const reviewDays = new Set(byDay.map((d) => d.day));
   let streak = 0;
-  for (let day = reviewDays.has(today) ? today : addDays(today, -1); reviewDays.has(day); day = addDays(day, -1)) streak++;
+  for (let day = reviewDays.has(today) ? today : addDays(today, -1); reviewDays.has(day); day = addDays(day, -1))
+    streak++;
 
   const forecastCounts = new Map(forecastRows.map((r) => [r.day, r.count]));
   const stateCount = (s: string) => states.find((x) => x.state === s)?._count._all ?? 0;
   const studiedTotal = studiedByDeck.reduce((n, d) => n + d._count._all, 0);
   const cardsTotal = decks.reduce((n, d) => n + d._count.cards, 0);
-
 
   return {
     today,
@@ -107,7 +119,11 @@ export async function fetchProgress(user: Pick<PublicUser, "id" | "timezone">, n
     reviewsTotal,
     streak,
     reviewsByDay: byDay,
-    retentionByWeek: byWeek.map((w) => ({ weekStart: w.week, reviews: w.reviews, retention: w.reviews ? w.recalled / w.reviews : null })),
+    retentionByWeek: byWeek.map((w) => ({
+      weekStart: w.week,
+      reviews: w.reviews,
+      retention: w.reviews ? w.recalled / w.reviews : null,
+    })),
     forecast: Array.from({ length: 30 }, (_, i) => {
       const day = addDays(today, i);
       return { day, count: forecastCounts.get(day) ?? 0 };
@@ -119,7 +135,13 @@ export async function fetchProgress(user: Pick<PublicUser, "id" | "timezone">, n
       relearning: stateCount("relearning"),
       suspended,
     },
-    suspendedCards: suspendedCards.map((s) => ({ cardId: s.cardId, prompt: s.card.prompt, lapses: s.lapses, deckSlug: s.card.deck.slug, externalId: s.card.externalId })),
+    suspendedCards: suspendedCards.map((s) => ({
+      cardId: s.cardId,
+      prompt: s.card.prompt,
+      lapses: s.lapses,
+      deckSlug: s.card.deck.slug,
+      externalId: s.card.externalId,
+    })),
     decks: decks.map((d) => {
       const r = retentionByDeck.find((x) => x.deckId === d.id);
       return {

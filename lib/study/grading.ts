@@ -37,7 +37,15 @@ function countedAnswerMs(ms: number | null | undefined): number | null {
  * ratingFromAnswer({ correct: true, answerMs: 2_000, typicalMs: 6_000 }); // "easy"
  * ratingFromAnswer({ correct: true, answerMs: 9_000, typicalMs: null });  // "good"
  */
-export function ratingFromAnswer({ correct, answerMs, typicalMs }: { correct: boolean; answerMs: number | null; typicalMs: number | null }): Rating {
+export function ratingFromAnswer({
+  correct,
+  answerMs,
+  typicalMs,
+}: {
+  correct: boolean;
+  answerMs: number | null;
+  typicalMs: number | null;
+}): Rating {
   if (!correct) return "again";
   const answer = countedAnswerMs(answerMs);
   const typical = countedAnswerMs(typicalMs);

@@ -2,7 +2,21 @@ import type { MemoryState } from "@/lib/srs";
 import type { CardState } from "@/lib/generated/prisma/client";
 
 /** The FSRS fields of a CardState row, as lib/srs works with them. */
-export function memoryStateOf(row: Pick<CardState, "due" | "stability" | "difficulty" | "elapsedDays" | "scheduledDays" | "learningSteps" | "reps" | "lapses" | "state" | "lastReview">): MemoryState {
+export function memoryStateOf(
+  row: Pick<
+    CardState,
+    | "due"
+    | "stability"
+    | "difficulty"
+    | "elapsedDays"
+    | "scheduledDays"
+    | "learningSteps"
+    | "reps"
+    | "lapses"
+    | "state"
+    | "lastReview"
+  >,
+): MemoryState {
   return {
     due: row.due,
     stability: row.stability,

@@ -3,7 +3,15 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { PublicUser } from "@/lib/auth/users";
 import { visibleDecksWhere } from "@/lib/content/decks";
-import { nextLocalMidnight, previewIntervals, retrievabilityAt, startOfLocalDay, newMemoryState, type IntervalPreview, type Rating } from "@/lib/srs";
+import {
+  nextLocalMidnight,
+  previewIntervals,
+  retrievabilityAt,
+  startOfLocalDay,
+  newMemoryState,
+  type IntervalPreview,
+  type Rating,
+} from "@/lib/srs";
 import { cardKind, type CardType, type ResponseKind } from "@/lib/cards";
 import { memoryStateOf } from "@/lib/study/memory";
 import { deckSrsSettings } from "@/lib/study/settings";
@@ -65,7 +73,12 @@ function displayOptions(card: { id: string; type: CardType; options: string[] },
  * retrievability first) up to the daily review limit, then new cards in deck order up to the daily
  * new-card limit. Days run from the student's own local midnight.
  */
-export async function fetchQueue(user: Pick<PublicUser, "id" | "timezone">, slug: string, now: Date, limit = 20): Promise<StudyQueue> {
+export async function fetchQueue(
+  user: Pick<PublicUser, "id" | "timezone">,
+  slug: string,
+  now: Date,
+  limit = 20,
+): Promise<StudyQueue> {
   const deck = await db.deck.findFirst({ where: { AND: [{ slug }, visibleDecksWhere(user)] } });
   if (!deck) throw new NotFoundError(`No deck "${slug}" among your decks.`, "deck_not_found");
   const settings = deckSrsSettings(deck);
@@ -106,7 +119,9 @@ export async function fetchQueue(user: Pick<PublicUser, "id" | "timezone">, slug
     .map((x) => x.s);
   const fresh = newCards.slice(0, newLeft);
 
-  const later = states.filter((s) => s.due > now && !(s.state === "review" && s.due < dayEnd)).map((s) => s.due.getTime());
+  const later = states
+    .filter((s) => s.due > now && !(s.state === "review" && s.due < dayEnd))
+    .map((s) => s.due.getTime());
   const nextDueAt = later.length ? new Date(Math.min(...later)) : null;
 
   type Entry = { cardId: string; kind: QueueCard["kind"]; state: (typeof states)[number] | null };
@@ -121,7 +136,12 @@ export async function fetchQueue(user: Pick<PublicUser, "id" | "timezone">, slug
 
   const view = ({ cardId, kind, state }: Entry): QueueCard => {
     const card = cards.get(cardId)!;
-    const gradable = { type: card.type, answer: card.answer, options: card.options, extra: (card.extra ?? {}) as Record<string, unknown> };
+    const gradable = {
+      type: card.type,
+      answer: card.answer,
+      options: card.options,
+      extra: (card.extra ?? {}) as Record<string, unknown>,
+    };
     const responseKind = cardKind(card.type).responseKind(gradable);
     const auto = responseKind !== null;
     return {

@@ -5,7 +5,17 @@ import { Prisma, type Card, type CardState, type Deck, type ReviewLog } from "@/
 import { ConflictError, InvalidError, NotFoundError, type DomainError } from "@/lib/errors";
 import type { PublicUser } from "@/lib/auth/users";
 import { visibleDeckSql } from "@/lib/content/decks";
-import { gradeCard, newMemoryState, previewIntervals, RatingSchema, SrsError, formatInterval, type IntervalPreview, type MemoryState, type Rating } from "@/lib/srs";
+import {
+  gradeCard,
+  newMemoryState,
+  previewIntervals,
+  RatingSchema,
+  SrsError,
+  formatInterval,
+  type IntervalPreview,
+  type MemoryState,
+  type Rating,
+} from "@/lib/srs";
 import { AnswerCheckError, AnswerResponseSchema, checkAnswer, isAutoGraded } from "@/lib/cards";
 import { ratingFromAnswer, typicalAnswerMs, TYPICAL_ANSWER_WINDOW } from "@/lib/study/grading";
 import { memoryStateOf, snapshotFromJson, type StateSnapshot } from "@/lib/study/memory";
@@ -18,7 +28,9 @@ import { passageUrl } from "@/lib/content/links";
  * have never studied): a review based on an older state loses with 409 instead of overwriting.
  */
 export const ReviewSubmissionSchema = z.object({
-  reviewId: z.uuid({ error: "reviewId must be a UUID the browser generates once per review (and reuses when retrying)." }),
+  reviewId: z.uuid({
+    error: "reviewId must be a UUID the browser generates once per review (and reuses when retrying).",
+  }),
   cardId: z.uuid({ error: "cardId must be the id of a card from your queue." }),
   version: z.number({ error: "version must be the card's version from your queue (0 for a new card)." }).int().min(0),
   /** Self-graded cards: required. Auto-graded cards: optional, the student's override of the suggested rating. */
@@ -26,7 +38,12 @@ export const ReviewSubmissionSchema = z.object({
   /** Auto-graded cards: the answer, checked on the server. */
   response: AnswerResponseSchema.optional(),
   /** Time from showing the card to answering; drives Easy/Hard on auto-graded cards. */
-  answerMs: z.number().int().min(0).max(24 * 3600 * 1000).optional(),
+  answerMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600 * 1000)
+    .optional(),
 });
 export type ReviewSubmission = z.infer<typeof ReviewSubmissionSchema>;
 
@@ -62,8 +79,14 @@ export interface ReviewResult {
 }
 
 /** What reviewing needs of a card and of its deck's rules. */
-type ReviewCard = Pick<Card, "id" | "deckId" | "externalId" | "type" | "answer" | "options" | "extra" | "explanation" | "quote" | "retiredAt"> & {
-  deck: Pick<Deck, "slug" | "desiredRetention" | "learningSteps" | "relearningSteps" | "maximumInterval" | "leechThreshold">;
+type ReviewCard = Pick<
+  Card,
+  "id" | "deckId" | "externalId" | "type" | "answer" | "options" | "extra" | "explanation" | "quote" | "retiredAt"
+> & {
+  deck: Pick<
+    Deck,
+    "slug" | "desiredRetention" | "learningSteps" | "relearningSteps" | "maximumInterval" | "leechThreshold"
+  >;
 };
 
 /**
@@ -71,7 +94,10 @@ type ReviewCard = Pick<Card, "id" | "deckId" | "externalId" | "type" | "answer" 
  * one raw query, because this runs on every review and Prisma's query compiler costs more than
  * the lookup (bench/review-throughput).
  */
-async function loadCardForReview(userId: string, cardId: string): Promise<{ card: ReviewCard; state: CardState | null } | null> {
+async function loadCardForReview(
+  userId: string,
+  cardId: string,
+): Promise<{ card: ReviewCard; state: CardState | null } | null> {
   const [row] = await db.$queryRaw<(Omit<ReviewCard, "deck"> & ReviewCard["deck"] & { state: CardState | null })[]>`
     SELECT c.id::text AS id, c."deckId"::text AS "deckId", c."externalId", c.type::text AS type, c.answer, c.options, c.extra,
            c.explanation, c.quote, c."retiredAt",
@@ -84,11 +110,19 @@ async function loadCardForReview(userId: string, cardId: string): Promise<{ card
     LEFT JOIN "CardState" s ON s."cardId" = c.id AND s."userId" = ${userId}::uuid
     WHERE c.id = ${cardId}::uuid AND ${visibleDeckSql(userId)}`;
   if (!row) return null;
-  const { slug, desiredRetention, learningSteps, relearningSteps, maximumInterval, leechThreshold, state, ...card } = row;
+  const { slug, desiredRetention, learningSteps, relearningSteps, maximumInterval, leechThreshold, state, ...card } =
+    row;
   return {
-    card: { ...card, deck: { slug, desiredRetention, learningSteps, relearningSteps, maximumInterval, leechThreshold } },
+    card: {
+      ...card,
+      deck: { slug, desiredRetention, learningSteps, relearningSteps, maximumInterval, leechThreshold },
+    },
     // json_build_object returns timestamps as text.
-    state: state && { ...state, due: new Date(`${state.due}Z`), lastReview: state.lastReview ? new Date(`${state.lastReview}Z`) : null },
+    state: state && {
+      ...state,
+      due: new Date(`${state.due}Z`),
+      lastReview: state.lastReview ? new Date(`${state.lastReview}Z`) : null,
+    },
   };
 }
 
@@ -99,14 +133,25 @@ const CONFLICT = "This card changed since you loaded it (reviewed in another tab
  * with the same reviewId returns the stored result without writing; of two reviews racing on one
  * card, one wins and the other gets 409.
  */
-export async function submitReview(user: Pick<PublicUser, "id">, input: ReviewSubmission, now: Date): Promise<ReviewResult> {
+export async function submitReview(
+  user: Pick<PublicUser, "id">,
+  input: ReviewSubmission,
+  now: Date,
+): Promise<ReviewResult> {
   const loaded = await loadCardForReview(user.id, input.cardId);
-  if (!loaded) return replayOr(user.id, input, new NotFoundError("That card is not in any of your decks.", "card_not_found"));
+  if (!loaded)
+    return replayOr(user.id, input, new NotFoundError("That card is not in any of your decks.", "card_not_found"));
   const { card, state: row } = loaded;
-  if (card.retiredAt) throw new InvalidError("This card was removed from its deck and is no longer studied.", "card_retired");
+  if (card.retiredAt)
+    throw new InvalidError("This card was removed from its deck and is no longer studied.", "card_retired");
   // A stale version is either a retry of a review already recorded, or a real conflict.
-  if ((row?.version ?? 0) !== input.version) return replayOr(user.id, input, new ConflictError(CONFLICT, "version_conflict"));
-  if (row?.suspended) throw new InvalidError("This card is suspended (it became a leech). Unsuspend it to study it again.", "card_suspended");
+  if ((row?.version ?? 0) !== input.version)
+    return replayOr(user.id, input, new ConflictError(CONFLICT, "version_conflict"));
+  if (row?.suspended)
+    throw new InvalidError(
+      "This card is suspended (it became a leech). Unsuspend it to study it again.",
+      "card_suspended",
+    );
 
   const { rating, correct } = await rateAnswer(user.id, card, input);
   const before: StateSnapshot = row
@@ -119,19 +164,34 @@ export async function submitReview(user: Pick<PublicUser, "id">, input: ReviewSu
     if (error instanceof SrsError) throw new InvalidError(error.message, "cannot_schedule");
     throw error;
   }
-  const after = { ...graded.state, suspended: graded.leech || before.suspended, leech: graded.leech || before.leech, version: before.version + 1 };
+  const after = {
+    ...graded.state,
+    suspended: graded.leech || before.suspended,
+    leech: graded.leech || before.leech,
+    version: before.version + 1,
+  };
   const review = graded.review;
 
   let written: { logId: string | null }[];
   try {
-    written = await db.$queryRaw<{ logId: string | null }[]>(writeReviewSql(user.id, card, input, row ? before : null, after, review, rating, correct, now));
+    written = await db.$queryRaw<{ logId: string | null }[]>(
+      writeReviewSql(user.id, card, input, row ? before : null, after, review, rating, correct, now),
+    );
   } catch (error) {
     // The review id is taken: a retry racing its original. Answer with what the winner stored.
     if (isUniqueViolation(error)) return replayOr(user.id, input, new ConflictError(CONFLICT, "version_conflict"));
     throw error;
   }
   if (!written[0]?.logId) return replayOr(user.id, input, new ConflictError(CONFLICT, "version_conflict"));
-  const recorded: RecordedReview = { reviewId: input.reviewId, cardId: card.id, rating, correct, dueAfter: review.due, reviewedAt: now, previous: before };
+  const recorded: RecordedReview = {
+    reviewId: input.reviewId,
+    cardId: card.id,
+    rating,
+    correct,
+    dueAfter: review.due,
+    reviewedAt: now,
+    previous: before,
+  };
   return buildResult(recorded, card, after, false);
 }
 
@@ -195,13 +255,23 @@ async function replayOr(userId: string, input: ReviewSubmission, error: DomainEr
   throw error;
 }
 
-async function rateAnswer(userId: string, card: ReviewCard, input: ReviewSubmission): Promise<{ rating: Rating; correct: boolean | null }> {
+async function rateAnswer(
+  userId: string,
+  card: ReviewCard,
+  input: ReviewSubmission,
+): Promise<{ rating: Rating; correct: boolean | null }> {
   if (!isAutoGraded(cardForGrading(card))) {
-    if (input.response) throw new InvalidError("This card is self-graded: send a rating (again, hard, good or easy), not an answer.", "self_graded");
-    if (!input.rating) throw new InvalidError("Rate how well you recalled this card: again, hard, good or easy.", "rating_required");
+    if (input.response)
+      throw new InvalidError(
+        "This card is self-graded: send a rating (again, hard, good or easy), not an answer.",
+        "self_graded",
+      );
+    if (!input.rating)
+      throw new InvalidError("Rate how well you recalled this card: again, hard, good or easy.", "rating_required");
     return { rating: input.rating, correct: null };
   }
-  if (!input.response) throw new InvalidError("Send your answer for this card: it is checked on the server.", "response_required");
+  if (!input.response)
+    throw new InvalidError("Send your answer for this card: it is checked on the server.", "response_required");
   let correct: boolean;
   try {
     correct = checkAnswer(cardForGrading(card), input.response).correct;
@@ -215,7 +285,12 @@ async function rateAnswer(userId: string, card: ReviewCard, input: ReviewSubmiss
 }
 
 function cardForGrading(card: Pick<Card, "type" | "answer" | "options" | "extra">) {
-  return { type: card.type, answer: card.answer, options: card.options, extra: (card.extra ?? {}) as Record<string, unknown> };
+  return {
+    type: card.type,
+    answer: card.answer,
+    options: card.options,
+    extra: (card.extra ?? {}) as Record<string, unknown>,
+  };
 }
 
 /** The student's usual time for a right answer on this kind of card (median of recent ones). */
@@ -230,12 +305,18 @@ async function typicalAnswerTime(userId: string, type: Card["type"]): Promise<nu
 }
 
 function findReview(userId: string, reviewId: string) {
-  return db.reviewLog.findUnique({ where: { userId_clientReviewId: { userId, clientReviewId: reviewId } }, include: { card: { include: { deck: true } } } });
+  return db.reviewLog.findUnique({
+    where: { userId_clientReviewId: { userId, clientReviewId: reviewId } },
+    include: { card: { include: { deck: true } } },
+  });
 }
 
 function replay(stored: ReviewLog & { card: ReviewCard }, input: ReviewSubmission): ReviewResult {
   if (stored.cardId !== input.cardId) {
-    throw new InvalidError("This reviewId was already used for another card. Generate a new one for each review.", "review_id_reused");
+    throw new InvalidError(
+      "This reviewId was already used for another card. Generate a new one for each review.",
+      "review_id_reused",
+    );
   }
   // Only what the review recorded: the card may have been reviewed again since, and a retry must
   // answer exactly what the first attempt answered.
@@ -276,7 +357,15 @@ interface RecordedReview {
 
 /** Only the view's fields: the state objects passed in may carry more (stability, ...). */
 function toStateView(s: CardStateView): CardStateView {
-  return { due: s.due, state: s.state, version: s.version, reps: s.reps, lapses: s.lapses, suspended: s.suspended, leech: s.leech };
+  return {
+    due: s.due,
+    state: s.state,
+    version: s.version,
+    reps: s.reps,
+    lapses: s.lapses,
+    suspended: s.suspended,
+    leech: s.leech,
+  };
 }
 
 function buildResult(review: RecordedReview, card: ReviewCard, state: CardStateView, replayed: boolean): ReviewResult {
@@ -301,15 +390,21 @@ function buildResult(review: RecordedReview, card: ReviewCard, state: CardStateV
  * Undoes the student's latest review of a card: puts the card's state back exactly as it was
  * (or removes it, for a card that was new) and deletes the log row, in one transaction.
  */
-export async function undoReview(user: Pick<PublicUser, "id">, reviewId: string): Promise<{ reviewId: string; cardId: string; state: CardStateView | null }> {
-  const log = await db.reviewLog.findUnique({ where: { userId_clientReviewId: { userId: user.id, clientReviewId: reviewId } } });
+export async function undoReview(
+  user: Pick<PublicUser, "id">,
+  reviewId: string,
+): Promise<{ reviewId: string; cardId: string; state: CardStateView | null }> {
+  const log = await db.reviewLog.findUnique({
+    where: { userId_clientReviewId: { userId: user.id, clientReviewId: reviewId } },
+  });
   if (!log) throw new NotFoundError("There is no review with that id to undo.", "review_not_found");
   const latest = await db.reviewLog.findFirst({
     where: { userId: user.id, cardId: log.cardId },
     orderBy: [{ reviewedAt: "desc" }, { createdAt: "desc" }],
     select: { id: true },
   });
-  if (latest?.id !== log.id) throw new ConflictError("Only the most recent review of a card can be undone.", "not_latest_review");
+  if (latest?.id !== log.id)
+    throw new ConflictError("Only the most recent review of a card can be undone.", "not_latest_review");
 
   const previous = snapshotFromJson(log.previous);
   const versionAfter = (previous?.version ?? 0) + 1;
@@ -318,7 +413,11 @@ export async function undoReview(user: Pick<PublicUser, "id">, reviewId: string)
     const { count } = previous
       ? await tx.cardState.updateMany({ where, data: previous })
       : await tx.cardState.deleteMany({ where });
-    if (count === 0) throw new ConflictError("This card changed after that review, so it can no longer be undone.", "version_conflict");
+    if (count === 0)
+      throw new ConflictError(
+        "This card changed after that review, so it can no longer be undone.",
+        "version_conflict",
+      );
     const deleted = await tx.reviewLog.deleteMany({ where: { id: log.id } });
     if (deleted.count === 0) throw new ConflictError("That review was already undone.", "already_undone");
     return {

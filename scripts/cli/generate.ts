@@ -29,7 +29,9 @@ export class ArticleFileError extends Error {
 export function readArticleFile(file: string): string {
   const extension = path.extname(file).toLowerCase();
   if (!ARTICLE_EXTENSIONS.has(extension)) {
-    throw new ArticleFileError(`${file}: cards are generated from Markdown or plain text; save the article as .md or .txt.`);
+    throw new ArticleFileError(
+      `${file}: cards are generated from Markdown or plain text; save the article as .md or .txt.`,
+    );
   }
   let stat: fs.Stats;
   try {
@@ -45,14 +47,20 @@ export function readArticleFile(file: string): string {
 export async function runGenerate(args: string[], io: Io): Promise<number> {
   let parsed: { positionals: string[]; values: { json?: boolean; max?: string } };
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean" }, max: { type: "string" } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: "boolean" }, max: { type: "string" } },
+    });
   } catch (error) {
     io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
     return 2;
   }
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length > 0) {
-    io.stderr(`${file ? `Give one file, not ${parsed.positionals.length}.` : "generate needs an article file."}\n\n${USAGE}\n`);
+    io.stderr(
+      `${file ? `Give one file, not ${parsed.positionals.length}.` : "generate needs an article file."}\n\n${USAGE}\n`,
+    );
     return 2;
   }
   const maxCards = parsed.values.max === undefined ? undefined : Number(parsed.values.max);
@@ -96,20 +104,27 @@ function formatListing(file: string, result: GenerationResult): string {
     lines.push(...cardDetails(card).map((line) => `    ${line}`));
     lines.push(`    quote: “${shorten(card.quote, 140)}”`, `    id: ${card.id}`, "");
   });
-  if (result.cards.length === 0) lines.push("No cards: the article has no sentence with a name, date, number, term or viewpoint to ask about.", "");
+  if (result.cards.length === 0)
+    lines.push("No cards: the article has no sentence with a name, date, number, term or viewpoint to ask about.", "");
   return `${lines.join("\n")}\n`;
 }
 
 function cardDetails(card: CardInput): string[] {
   switch (card.type) {
     case "cloze":
-      return [`answer: ${card.answer}${card.acceptedAnswers ? ` (also accepted: ${card.acceptedAnswers.join(", ")})` : ""}`];
+      return [
+        `answer: ${card.answer}${card.acceptedAnswers ? ` (also accepted: ${card.acceptedAnswers.join(", ")})` : ""}`,
+      ];
     case "multiple_choice":
       return [`options: ${card.options.join(" | ")}`, `answer: ${card.answer}`];
     case "true_false":
       return [`answer: ${card.answer}`, ...(card.correction ? [`correction: ${card.correction}`] : [])];
     case "viewpoint":
-      return [`party: ${card.party}`, ...(card.options ? [`options: ${card.options.join(" | ")}`] : []), `answer: ${card.answer}`];
+      return [
+        `party: ${card.party}`,
+        ...(card.options ? [`options: ${card.options.join(" | ")}`] : []),
+        `answer: ${card.answer}`,
+      ];
     case "timeline":
       return card.events.map((event) => `${event.date}  ${event.label}`);
     case "basic":

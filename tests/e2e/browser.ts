@@ -26,7 +26,12 @@ export function launchChromium(executablePath: string): Promise<Browser> {
 }
 
 /** Signs in through the sign-in form and waits for the home page. */
-export async function signInAs(page: import("playwright-core").Page, baseUrl: string, email: string, password: string): Promise<void> {
+export async function signInAs(
+  page: import("playwright-core").Page,
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<void> {
   await page.goto(`${baseUrl}/sign-in`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);

@@ -1,6 +1,12 @@
 import type { Browser } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { HTTP_MATRIX, ROLES, type HttpAnswer, type MatrixFixture, type Role } from "../integration/classes/route-matrix";
+import {
+  HTTP_MATRIX,
+  ROLES,
+  type HttpAnswer,
+  type MatrixFixture,
+  type Role,
+} from "../integration/classes/route-matrix";
 import { SCIENCE_ARTICLE } from "../integration/drafts/articles";
 import { useChromium } from "./browser";
 import { HttpSession } from "./http";
@@ -31,7 +37,8 @@ async function signUp(browser: Browser, role: "student" | "teacher", name: strin
 function answerOf(res: Response): HttpAnswer | number {
   const location = res.headers.get("location") ?? "";
   if ([302, 303, 307].includes(res.status) && /\/sign-in\b/.test(location)) return "sign-in";
-  if ([302, 303, 307].includes(res.status) && /^(https?:\/\/[^/]+)?\/\?error=teachers-only$/.test(location)) return "home";
+  if ([302, 303, 307].includes(res.status) && /^(https?:\/\/[^/]+)?\/\?error=teachers-only$/.test(location))
+    return "home";
   return res.status;
 }
 
@@ -85,17 +92,36 @@ describe.runIf(chromiumPath)("the class routes, as every kind of user", () => {
     // The owner's private deck (published from a second draft, assigned to nobody), and two reviews
     // of one of its cards: the first is the matrix's review, which not even the owner may undo.
     const api = async <T>(path: string, method: "GET" | "POST", body?: unknown): Promise<T> => {
-      const res = await sessions.owner.fetch(path, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await sessions.owner.fetch(path, {
+        method,
+        headers: { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       expect(res.ok, await res.clone().text()).toBe(true);
       return (await res.json()) as T;
     };
     const { version } = await api<{ version: number }>(`/api/drafts/${draftId}`, "GET");
     const { slug: deckSlug } = await api<{ slug: string }>(`/api/drafts/${draftId}/publish`, "POST", { version });
-    const queue = await api<{ cards: { cardId: string; autoGraded: boolean; type: string; options: string[] }[] }>(`/api/decks/${deckSlug}/queue`, "GET");
+    const queue = await api<{ cards: { cardId: string; autoGraded: boolean; type: string; options: string[] }[] }>(
+      `/api/decks/${deckSlug}/queue`,
+      "GET",
+    );
     const card = queue.cards.find((c) => !c.autoGraded) ?? queue.cards.find((c) => c.type === "multiple_choice")!;
     const answer = card.autoGraded ? { response: { kind: "choice", choice: card.options[0] } } : { rating: "again" };
-    const first = await api<{ reviewId: string; state: { version: number } }>("/api/reviews", "POST", { reviewId: crypto.randomUUID(), cardId: card.cardId, version: 0, answerMs: 4000, ...answer });
-    await api("/api/reviews", "POST", { reviewId: crypto.randomUUID(), cardId: card.cardId, version: first.state.version, answerMs: 4000, ...answer });
+    const first = await api<{ reviewId: string; state: { version: number } }>("/api/reviews", "POST", {
+      reviewId: crypto.randomUUID(),
+      cardId: card.cardId,
+      version: 0,
+      answerMs: 4000,
+      ...answer,
+    });
+    await api("/api/reviews", "POST", {
+      reviewId: crypto.randomUUID(),
+      cardId: card.cardId,
+      version: first.state.version,
+      answerMs: 4000,
+      ...answer,
+    });
     fixture = { classId, assignmentId, joinCode, draftId, deckSlug, cardId: card.cardId, reviewId: first.reviewId };
   });
 
@@ -105,14 +131,17 @@ describe.runIf(chromiumPath)("the class routes, as every kind of user", () => {
       it(`${row.route} (${row.variant}) as ${role}: ${expected}`, async () => {
         const res = await sessions[role].fetch(row.path(fixture), {
           method: row.method ?? "GET",
-          ...(row.method ? { headers: { "content-type": "application/json" }, body: JSON.stringify(row.body?.(fixture) ?? {}) } : {}),
+          ...(row.method
+            ? { headers: { "content-type": "application/json" }, body: JSON.stringify(row.body?.(fixture) ?? {}) }
+            : {}),
         });
         const answer = answerOf(res);
         expect(answer).toBe(expected);
         const body = await res.text();
         // A refusal never carries the class's name or code, nor a student's 200 the code (on /join
         // the code is in the URL itself).
-        if (!row.route.startsWith("GET /join") && (expected !== 200 || role !== "owner")) expect(body).not.toContain(fixture.joinCode);
+        if (!row.route.startsWith("GET /join") && (expected !== 200 || role !== "owner"))
+          expect(body).not.toContain(fixture.joinCode);
         if (typeof expected === "number" && expected >= 400) expect(body).not.toContain(className);
         if (row.route.includes("students.csv") && expected === 200) {
           expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -124,7 +153,7 @@ describe.runIf(chromiumPath)("the class routes, as every kind of user", () => {
         }
         if (row.route.includes("students.csv") && typeof expected === "number" && expected >= 400) {
           expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-          expect(((JSON.parse(body) as { error: string }).error)).toMatch(/\w/);
+          expect((JSON.parse(body) as { error: string }).error).toMatch(/\w/);
         }
       });
     }

@@ -7,7 +7,11 @@ const chromiumPath = inject("chromiumPath");
 const DECK_TITLE = /Russia, Ukraine and NATO/;
 
 /** A new account through the sign-up form, in a browser context of its own. */
-async function signUpInNewContext(browser: Browser, role: "student" | "teacher", name: string): Promise<{ page: Page; email: string }> {
+async function signUpInNewContext(
+  browser: Browser,
+  role: "student" | "teacher",
+  name: string,
+): Promise<{ page: Page; email: string }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const email = `${name.toLowerCase().replace(/\W+/g, ".")}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.org`;
@@ -50,7 +54,9 @@ async function answerCard(page: Page): Promise<void> {
     await page.getByRole("button", { name: /Continue/ }).click();
   }
   await page.waitForFunction(
-    (old) => document.querySelector("#prompt")?.textContent !== old || document.querySelector("[data-testid=session-summary], [data-testid=waiting]") !== null,
+    (old) =>
+      document.querySelector("#prompt")?.textContent !== old ||
+      document.querySelector("[data-testid=session-summary], [data-testid=waiting]") !== null,
     prompt,
   );
 }
@@ -81,11 +87,16 @@ describe.runIf(chromiumPath)("a class in Chromium", () => {
     await expect(student.locator("#join-code-error").textContent()).resolves.toMatch(/never contain 0, O, 1 or I/);
     await student.getByLabel("Class code").fill("ZZZZ-ZZZZ");
     await student.getByRole("button", { name: "Join class" }).click();
-    await student.locator("#join-code-error").getByText(/No class uses the code ZZZZ-ZZZZ/).waitFor();
+    await student
+      .locator("#join-code-error")
+      .getByText(/No class uses the code ZZZZ-ZZZZ/)
+      .waitFor();
     await student.getByLabel("Class code").fill(` ${code.toLowerCase().replace("-", " ")} `);
     await student.getByRole("button", { name: "Join class" }).click();
     await student.waitForURL(`${classUrl}?joined=1`);
-    await expect(student.getByRole("status").filter({ hasText: "You joined the class" }).isVisible()).resolves.toBe(true);
+    await expect(student.getByRole("status").filter({ hasText: "You joined the class" }).isVisible()).resolves.toBe(
+      true,
+    );
     await expect(student.getByText("Nothing assigned yet.").isVisible()).resolves.toBe(true);
     // No roster and no code on the student's side.
     await expect(student.getByTestId("join-code").count()).resolves.toBe(0);
@@ -93,11 +104,17 @@ describe.runIf(chromiumPath)("a class in Chromium", () => {
     // The teacher sees the student and assigns the deck.
     await teacher.reload();
     await expect(teacher.getByTestId("roster-row").filter({ hasText: "Stu Dent" }).count()).resolves.toBe(1);
-    await teacher.getByLabel("Deck").selectOption({ label: (await teacher.getByLabel("Deck").locator("option").filter({ hasText: DECK_TITLE }).first().innerText()).trim() });
+    await teacher.getByLabel("Deck").selectOption({
+      label: (
+        await teacher.getByLabel("Deck").locator("option").filter({ hasText: DECK_TITLE }).first().innerText()
+      ).trim(),
+    });
     await teacher.getByLabel(/Target recall/).fill("85");
     await teacher.getByRole("button", { name: "Assign deck" }).click();
     await teacher.getByRole("status").filter({ hasText: "Assigned." }).waitFor();
-    await expect(teacher.getByTestId("assignment-row").filter({ hasText: DECK_TITLE }).innerText()).resolves.toMatch(/85%, every card/);
+    await expect(teacher.getByTestId("assignment-row").filter({ hasText: DECK_TITLE }).innerText()).resolves.toMatch(
+      /85%, every card/,
+    );
 
     // The student sees the assignment, studies three cards.
     await student.goto(classUrl);
@@ -117,18 +134,29 @@ describe.runIf(chromiumPath)("a class in Chromium", () => {
     await expect(row.locator("[data-col=cards-started]").innerText()).resolves.toMatch(/^3 \/ \d+$/);
     await expect(row.locator("[data-col=predicted-recall]").innerText()).resolves.toMatch(/^\d+%$/);
     await expect(teacher.getByTestId("card-row").count()).resolves.toBeGreaterThan(3);
-    await expect(teacher.getByTestId("card-row").first().getByRole("link", { name: /Read the passage/ }).getAttribute("href")).resolves.toMatch(
-      /^\/decks\/russia-ukraine-nato\/article\?card=/,
-    );
+    await expect(
+      teacher
+        .getByTestId("card-row")
+        .first()
+        .getByRole("link", { name: /Read the passage/ })
+        .getAttribute("href"),
+    ).resolves.toMatch(/^\/decks\/russia-ukraine-nato\/article\?card=/);
 
     // The CSV export, with the teacher's cookies.
     const csvHref = (await teacher.getByRole("link", { name: "Download CSV" }).getAttribute("href"))!;
     const csv = await teacher.request.get(`${baseUrl}${csvHref}`);
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
-    const lines = (await csv.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
-    expect(lines[0]).toBe("name,email,status,cards_started,cards_total,reviews,accuracy_percent,last_active_utc,predicted_recall_percent");
-    expect(lines.find((l) => l.includes(studentEmail))).toMatch(new RegExp(`^Stu Dent,${studentEmail.replace(/\./g, "\\.")},[A-Za-z ]+,3,\\d+,3,`));
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "name,email,status,cards_started,cards_total,reviews,accuracy_percent,last_active_utc,predicted_recall_percent",
+    );
+    expect(lines.find((l) => l.includes(studentEmail))).toMatch(
+      new RegExp(`^Stu Dent,${studentEmail.replace(/\./g, "\\.")},[A-Za-z ]+,3,\\d+,3,`),
+    );
 
     // On a phone the dashboard fits: tables scroll inside their cards, the page does not.
     await teacher.setViewportSize({ width: 390, height: 844 });

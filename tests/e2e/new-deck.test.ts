@@ -38,7 +38,12 @@ describe.runIf(chromiumPath)("a new deck from an article, in Chromium", () => {
     await first.getByLabel(/Question|Statement/).fill(edited);
     await page.locator("[data-testid=save-status][data-state=saved]").waitFor();
     await page.reload();
-    await expect(page.locator(`[data-card-id="${firstId}"]`).getByLabel(/Question|Statement/).inputValue()).resolves.toBe(edited);
+    await expect(
+      page
+        .locator(`[data-card-id="${firstId}"]`)
+        .getByLabel(/Question|Statement/)
+        .inputValue(),
+    ).resolves.toBe(edited);
 
     // Publishing checks every card: an answer no longer among its options is named, and nothing is published.
     const mc = page.locator("[data-testid=draft-card][data-card-type=multiple_choice]").first();
@@ -49,7 +54,9 @@ describe.runIf(chromiumPath)("a new deck from an article, in Chromium", () => {
     await page.getByRole("button", { name: "Publish deck" }).click();
     const problems = page.getByTestId("publish-problems");
     await problems.waitFor();
-    await expect(problems.innerText()).resolves.toMatch(/Multiple choice card “.+” \(paragraph \d+\): the answer "Marie Curie" is not among the options/);
+    await expect(problems.innerText()).resolves.toMatch(
+      /Multiple choice card “.+” \(paragraph \d+\): the answer "Marie Curie" is not among the options/,
+    );
     expect(page.url()).toBe(draftUrl);
 
     await answer.fill(original);
@@ -72,7 +79,10 @@ describe.runIf(chromiumPath)("a new deck from an article, in Chromium", () => {
       data: { version: 0, title: "From a stale tab", outlet: "", sourceUrl: "", cards: [] },
     });
     expect(stale.status()).toBe(409);
-    await expect(stale.json()).resolves.toMatchObject({ code: "stale_draft", error: expect.stringMatching(/changed in another tab/) });
+    await expect(stale.json()).resolves.toMatchObject({
+      code: "stale_draft",
+      error: expect.stringMatching(/changed in another tab/),
+    });
     await page.reload();
     await expect(page.getByLabel("Deck title").inputValue()).resolves.toBe("Penicillin in Chromium");
     await page.close();
@@ -83,7 +93,9 @@ describe.runIf(chromiumPath)("a new deck from an article, in Chromium", () => {
     await signInAs(page, baseUrl, student.email, student.password);
     await page.goto(`${baseUrl}/decks/new`);
     await page.waitForURL(`${baseUrl}/?error=teachers-only`);
-    const res = await page.request.put(`${baseUrl}/api/drafts/00000000-0000-4000-8000-000000000000`, { data: { version: 0, title: "", outlet: "", sourceUrl: "", cards: [] } });
+    const res = await page.request.put(`${baseUrl}/api/drafts/00000000-0000-4000-8000-000000000000`, {
+      data: { version: 0, title: "", outlet: "", sourceUrl: "", cards: [] },
+    });
     expect(res.status()).toBe(403);
     await page.close();
   });

@@ -23,7 +23,9 @@ describe.runIf(chromiumPath)("a newcomer in Chromium", () => {
     await page.getByLabel("Email").fill("nova@example");
     await page.getByLabel("Password", { exact: true }).fill("password");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.locator("#email-error").textContent()).resolves.toBe("Enter an email address like name@school.org.");
+    await expect(page.locator("#email-error").textContent()).resolves.toBe(
+      "Enter an email address like name@school.org.",
+    );
     await expect(page.locator("#password-error").textContent()).resolves.toMatch(/most common/);
     await expect(page.getByLabel("Name").inputValue()).resolves.toBe("Nova Newcomer");
 
@@ -47,7 +49,10 @@ describe.runIf(chromiumPath)("a newcomer in Chromium", () => {
     await page.getByLabel("Password").fill("not-my-password");
     await page.getByRole("button", { name: "Sign in" }).click();
     // Next's route announcer is also an alert: look inside the form.
-    await page.locator("form [role=alert]").getByText(/don't match an account/).waitFor();
+    await page
+      .locator("form [role=alert]")
+      .getByText(/don't match an account/)
+      .waitFor();
     await page.getByLabel("Password").fill("a-fresh-start-2026");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(`${baseUrl}/`);

@@ -13,7 +13,7 @@ async function answerWithKeyboard(page: Page): Promise<string> {
   await card.waitFor();
   const type = (await card.getAttribute("data-card-type"))!;
   const prompt = await page.locator("#prompt").innerText();
-  if (type === "basic" || ((await page.getByRole("button", { name: /Show answer/ }).count()) > 0)) {
+  if (type === "basic" || (await page.getByRole("button", { name: /Show answer/ }).count()) > 0) {
     await page.keyboard.press("Space");
     await page.getByRole("group", { name: "Rate your recall" }).waitFor();
     await page.keyboard.press("3");
@@ -34,7 +34,9 @@ async function answerWithKeyboard(page: Page): Promise<string> {
   }
   // Wait until the next card (or the end) replaces this one.
   await page.waitForFunction(
-    (old) => document.querySelector("#prompt")?.textContent !== old || document.querySelector("[data-testid=session-summary], [data-testid=waiting]") !== null,
+    (old) =>
+      document.querySelector("#prompt")?.textContent !== old ||
+      document.querySelector("[data-testid=session-summary], [data-testid=waiting]") !== null,
     prompt,
   );
   return type;
@@ -62,7 +64,9 @@ describe.runIf(chromiumPath)("studying in Chromium", () => {
 
     await page.goto(`${baseUrl}/progress`);
     await expect(page.getByTestId("reviews-total").locator("p").nth(1).innerText()).resolves.toBe(String(before + 9));
-    await expect(page.getByTestId("reviews-today").locator("p").nth(1).innerText()).resolves.toBe(String(beforeToday + 9));
+    await expect(page.getByTestId("reviews-today").locator("p").nth(1).innerText()).resolves.toBe(
+      String(beforeToday + 9),
+    );
     await expect(page.getByRole("img", { name: /Reviews per day: \d+ reviews/ }).isVisible()).resolves.toBe(true);
     await page.close();
   });

@@ -8,7 +8,9 @@ import { httpStatusOf } from "@/app/_lib/route";
  *
  * @example await expect(answerOfRejection(joinClass(user, code, now))).resolves.toMatchObject({ status: 404 })
  */
-export async function answerOfRejection(promise: Promise<unknown>): Promise<{ status: number; code: string; message: string }> {
+export async function answerOfRejection(
+  promise: Promise<unknown>,
+): Promise<{ status: number; code: string; message: string }> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,

@@ -11,10 +11,17 @@ export async function makeUser(role: "student" | "teacher" = "student", timezone
   });
 }
 
-export async function makeDeck(slug: string, options: { isPublic?: boolean; ownerId?: string | null; settings?: Record<string, unknown> } = {}) {
+export async function makeDeck(
+  slug: string,
+  options: { isPublic?: boolean; ownerId?: string | null; settings?: Record<string, unknown> } = {},
+) {
   const deck = structuredClone(loadDeckFromFile("content/decks/russia-ukraine-nato.json", "content"));
   deck.slug = slug;
   Object.assign(deck.settings, options.settings ?? {});
-  const { deckId } = await syncDeck(deck, { isPublic: options.isPublic ?? true, ownerId: options.ownerId ?? null }, new Date("2026-01-01T00:00:00Z"));
+  const { deckId } = await syncDeck(
+    deck,
+    { isPublic: options.isPublic ?? true, ownerId: options.ownerId ?? null },
+    new Date("2026-01-01T00:00:00Z"),
+  );
   return db.deck.findUniqueOrThrow({ where: { id: deckId }, include: { cards: { orderBy: { position: "asc" } } } });
 }

@@ -19,7 +19,19 @@ describe("migrations", () => {
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
       );
       expect(rows.map((r) => r.table_name)).toEqual(
-        expect.arrayContaining(["User", "Session", "Article", "Deck", "Card", "CardState", "ReviewLog", "Class", "Membership", "Assignment", "_prisma_migrations"]),
+        expect.arrayContaining([
+          "User",
+          "Session",
+          "Article",
+          "Deck",
+          "Card",
+          "CardState",
+          "ReviewLog",
+          "Class",
+          "Membership",
+          "Assignment",
+          "_prisma_migrations",
+        ]),
       );
     } finally {
       await empty.close();
@@ -48,7 +60,17 @@ describe("migrations", () => {
     const root = process.cwd();
     const result = await run(
       path.join(root, "node_modules/.bin/prisma"),
-      ["migrate", "diff", "--config", "prisma/prisma.config.ts", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"],
+      [
+        "migrate",
+        "diff",
+        "--config",
+        "prisma/prisma.config.ts",
+        "--from-migrations",
+        "prisma/migrations",
+        "--to-schema-datamodel",
+        "prisma/schema.prisma",
+        "--exit-code",
+      ],
       { cwd: root, env: { ...process.env, CHECKPOINT_DISABLE: "1", CLIO_DATA_DIR: "memory://" } },
     ).then(
       (r) => ({ code: 0, out: r.stdout }),

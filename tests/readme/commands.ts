@@ -11,6 +11,8 @@ export const NOT_RUN: Record<string, string> = {
   "npm start": "the browser tests start it on a fresh data directory",
   "npm run lint": "a step of its own in .ci/run",
   "npm run typecheck": "a step of its own in .ci/run",
+  "npm run format:check": "a step of its own in .ci/run",
+  "npm run format": "rewrites the source files it checks",
   "npm test": "this suite is part of it",
   "npm run test:db": "a step of its own in .ci/run",
   "npm run db:generate": "runs on every install",
@@ -25,7 +27,11 @@ export const DEMO_DECK = "russia-ukraine-nato";
 
 /** A deck file of its own for `deck import`: the demo deck under another slug, its article by slug. */
 export function writeImportFixture(): { file: string; slug: string; cards: number } {
-  const deck = JSON.parse(fs.readFileSync(path.join(ROOT, "content/decks/russia-ukraine-nato.json"), "utf8")) as { slug: string; title: string; cards: unknown[] };
+  const deck = JSON.parse(fs.readFileSync(path.join(ROOT, "content/decks/russia-ukraine-nato.json"), "utf8")) as {
+    slug: string;
+    title: string;
+    cards: unknown[];
+  };
   const slug = "readme-import";
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "clio-readme-deck-")), `${slug}.json`);
   fs.writeFileSync(file, JSON.stringify({ ...deck, slug, title: "README import" }));
@@ -58,4 +64,8 @@ export const DATABASE_COMMANDS = [
 ] as const;
 
 /** The README commands that work on files alone (file-commands.test.ts). */
-export const FILE_COMMANDS = ["npm run content:check", "npm run cli -- generate <file> --json", "npm run generate:report -- <file>"] as const;
+export const FILE_COMMANDS = [
+  "npm run content:check",
+  "npm run cli -- generate <file> --json",
+  "npm run generate:report -- <file>",
+] as const;

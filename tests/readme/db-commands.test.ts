@@ -4,7 +4,14 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env as clioEnv } from "@/lib/env";
-import { DATABASE_COMMANDS, DEMO_DECK, expectOutput, failureReport, writeImportFixture, type ReadmeCase } from "./commands";
+import {
+  DATABASE_COMMANDS,
+  DEMO_DECK,
+  expectOutput,
+  failureReport,
+  writeImportFixture,
+  type ReadmeCase,
+} from "./commands";
 import { runReadmeCommand } from "./run-command";
 
 // A first run on a fresh embedded database migrates it and loads the demo data (about 10 s when
@@ -43,7 +50,12 @@ async function createScratchDatabase(suffix: string): Promise<string> {
 function commandEnv(target: { dataDir: string; databaseUrl?: string }): Record<string, string | undefined> {
   // As a newcomer's shell has it: no NODE_ENV (vitest sets "test"), the database under test.
   const { NODE_ENV: _nodeEnv, DATABASE_URL: _databaseUrl, ...inherited } = process.env;
-  return { ...inherited, CLIO_DATA_DIR: target.dataDir, CLIO_DEMO_SEED: "1", ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : {}) };
+  return {
+    ...inherited,
+    CLIO_DATA_DIR: target.dataDir,
+    CLIO_DEMO_SEED: "1",
+    ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : {}),
+  };
 }
 
 const fixture = writeImportFixture();
@@ -66,14 +78,18 @@ const cases: Record<(typeof DATABASE_COMMANDS)[number], ReadmeCase> = {
   "npm run db:seed": {
     readme: "npm run db:seed",
     command: "npm run db:seed",
-    check: (r) => expectOutput(r, /^Seeded content and demo accounts: teacher@clio\.example, student@clio\.example$/m, "db:seed"),
+    check: (r) =>
+      expectOutput(r, /^Seeded content and demo accounts: teacher@clio\.example, student@clio\.example$/m, "db:seed"),
   },
   "npm run cli -- deck export <slug> --json": {
     readme: "npm run cli -- deck export <slug> --json",
     command: `npm run cli -- deck export ${DEMO_DECK} --json`,
     check: (r) => {
       const deck = JSON.parse(r.stdout) as { slug: string; article: { body: string }; cards: unknown[] };
-      expect({ slug: deck.slug, hasArticle: deck.article.body.length > 0 }).toEqual({ slug: DEMO_DECK, hasArticle: true });
+      expect({ slug: deck.slug, hasArticle: deck.article.body.length > 0 }).toEqual({
+        slug: DEMO_DECK,
+        hasArticle: true,
+      });
       expect(deck.cards.length).toBeGreaterThan(0);
     },
   },
@@ -83,7 +99,9 @@ const cases: Record<(typeof DATABASE_COMMANDS)[number], ReadmeCase> = {
     check: (r, run) =>
       expectOutput(
         r,
-        new RegExp(`^Imported ${fixture.slug}: ${fixture.cards} cards \\(${run === 1 ? `${fixture.cards} new` : `0 new, 0 updated, 0 restored, 0 retired, ${fixture.cards} unchanged`}`),
+        new RegExp(
+          `^Imported ${fixture.slug}: ${fixture.cards} cards \\(${run === 1 ? `${fixture.cards} new` : `0 new, 0 updated, 0 restored, 0 retired, ${fixture.cards} unchanged`}`,
+        ),
         "deck import",
       ),
   },
@@ -96,7 +114,9 @@ describe(`the README's database commands (${serverUrl ? "PostgreSQL server" : "e
   });
   afterAll(async () => {
     for (const dir of [...dataDirs, path.dirname(fixture.file)]) fs.rmSync(dir, { recursive: true, force: true });
-    if (serverUrl) for (const name of scratchDatabases) await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    if (serverUrl)
+      for (const name of scratchDatabases)
+        await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   });
 
   for (const c of Object.values(cases)) {

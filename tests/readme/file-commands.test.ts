@@ -2,7 +2,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ARTICLE, DATABASE_COMMANDS, expectOutput, FILE_COMMANDS, failureReport, NOT_RUN, type ReadmeCase } from "./commands";
+import {
+  ARTICLE,
+  DATABASE_COMMANDS,
+  expectOutput,
+  FILE_COMMANDS,
+  failureReport,
+  NOT_RUN,
+  type ReadmeCase,
+} from "./commands";
 import { readmeScriptCommands, runReadmeCommand } from "./run-command";
 
 // Each run starts a fresh tsx (seconds of CPU on this machine): the limit is for a slow, busy machine.
@@ -25,13 +33,20 @@ const cases: Record<(typeof FILE_COMMANDS)[number], ReadmeCase> = {
   "npm run generate:report -- <file>": {
     readme: "npm run generate:report -- <file>",
     command: `npm run generate:report -- ${ARTICLE}`,
-    check: (r) => expectOutput(r, /Generation report: .*russia-ukraine-nato\.md[\s\S]*Cards: \d+ \(from \d+ candidates\)/, "generate:report"),
+    check: (r) =>
+      expectOutput(
+        r,
+        /Generation report: .*russia-ukraine-nato\.md[\s\S]*Cards: \d+ \(from \d+ candidates\)/,
+        "generate:report",
+      ),
   },
 };
 
 describe("the README's scripts", () => {
   it("are each run by this suite, or listed with the reason they are not", () => {
-    expect(readmeScriptCommands().sort()).toEqual([...Object.keys(NOT_RUN), ...DATABASE_COMMANDS, ...FILE_COMMANDS].sort());
+    expect(readmeScriptCommands().sort()).toEqual(
+      [...Object.keys(NOT_RUN), ...DATABASE_COMMANDS, ...FILE_COMMANDS].sort(),
+    );
   });
 
   for (const c of Object.values(cases)) {

@@ -16,12 +16,21 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
  * if it has not exited by itself within `limitMs`: a script that finishes its work but keeps the
  * event loop alive is exactly what this catches. On timeout the whole process group is killed.
  */
-export function runReadmeCommand(command: string, env: Record<string, string | undefined>, limitMs: number): Promise<CommandResult> {
+export function runReadmeCommand(
+  command: string,
+  env: Record<string, string | undefined>,
+  limitMs: number,
+): Promise<CommandResult> {
   const [npm, run, ...rest] = command.split(/\s+/);
   if (npm !== "npm" || run !== "run") throw new Error(`not an npm script: ${command}`);
   const start = Date.now();
   // -s: npm's banner would otherwise come first on stdout (the README says the same about piping).
-  const child = spawn("npm", ["run", "-s", ...rest], { cwd: ROOT, env: env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("npm", ["run", "-s", ...rest], {
+    cwd: ROOT,
+    env: env as NodeJS.ProcessEnv,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d));
@@ -29,7 +38,11 @@ export function runReadmeCommand(command: string, env: Record<string, string | u
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       process.kill(-child.pid!, "SIGKILL");
-      reject(new Error(`\`${command}\` did not exit within ${limitMs / 1000} s.\nstdout:\n${stdout.slice(-2000)}\nstderr:\n${stderr.slice(-2000)}`));
+      reject(
+        new Error(
+          `\`${command}\` did not exit within ${limitMs / 1000} s.\nstdout:\n${stdout.slice(-2000)}\nstderr:\n${stderr.slice(-2000)}`,
+        ),
+      );
     }, limitMs);
     child.on("error", (error) => {
       clearTimeout(timer);

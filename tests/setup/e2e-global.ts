@@ -36,7 +36,10 @@ async function waitForServer(url: string, server: ChildProcess, log: () => strin
 export default async function setup(project: TestProject) {
   const chromiumPath = findChromium();
   if (!chromiumPath) {
-    if (process.env.CI) throw new Error("Chromium is missing, and under CI the browser tests must run. Install it: apt-get install -y chromium");
+    if (process.env.CI)
+      throw new Error(
+        "Chromium is missing, and under CI the browser tests must run. Install it: apt-get install -y chromium",
+      );
     console.warn(
       "\n⚠  The browser tests did NOT run: Chromium was not found.\n" +
         "   Enable them with: sudo apt-get install -y --no-install-recommends chromium (or set CHROMIUM_PATH)\n",
@@ -55,10 +58,18 @@ export default async function setup(project: TestProject) {
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "clio-e2e-"));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, CLIO_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CLIO_DATA_DIR: dataDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+  };
   delete env.DATABASE_URL; // the embedded default, as on a fresh clone
   let output = "";
-  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env });
+  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env,
+  });
   server.stdout?.on("data", (d) => (output += d));
   server.stderr?.on("data", (d) => (output += d));
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -20,7 +20,8 @@ if (template) {
   const pglite = PGlite.create({ loadDataDir: new Blob([await fs.readFile(snapshot)]) });
   (globalThis as { __clioPglite?: Promise<PGlite> }).__clioPglite = pglite;
   const { openEmbeddedDatabase } = await import("@/lib/db");
-  if ((await openEmbeddedDatabase()) !== (await pglite)) throw new Error("lib/db.ts no longer keeps its PGlite in globalThis.__clioPglite: update this setup");
+  if ((await openEmbeddedDatabase()) !== (await pglite))
+    throw new Error("lib/db.ts no longer keeps its PGlite in globalThis.__clioPglite: update this setup");
 } else {
   throw new Error("tests/setup/integration-global.ts provided no database");
 }

@@ -41,7 +41,9 @@ export async function createTemplate(serverUrl: string): Promise<PgTemplate> {
 
 export async function dropRunDatabases(t: PgTemplate): Promise<void> {
   await withClient(t.serverUrl, async (c) => {
-    const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${t.runId}%`]);
+    const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+      `${t.runId}%`,
+    ]);
     for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
 }

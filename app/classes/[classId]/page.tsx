@@ -26,13 +26,20 @@ export default async function ClassPage({ params, searchParams }: Props) {
   const view = await getClassView(user, classId);
   if (!view) notFound();
   const notice = await searchParams;
-  return view.kind === "teacher" ? <TeacherView user={user} view={view} /> : <StudentView user={user} view={view} notice={notice} />;
+  return view.kind === "teacher" ? (
+    <TeacherView user={user} view={view} />
+  ) : (
+    <StudentView user={user} view={view} notice={notice} />
+  );
 }
 
 function Breadcrumb({ name }: { name: string }) {
   return (
     <p className="text-sm text-muted">
-      <Link href="/classes" className="link">Classes</Link> / {name}
+      <Link href="/classes" className="link">
+        Classes
+      </Link>{" "}
+      / {name}
     </p>
   );
 }
@@ -40,7 +47,8 @@ function Breadcrumb({ name }: { name: string }) {
 async function joinLink(code: string): Promise<string> {
   const h = await headers();
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  const proto =
+    h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
   return `${proto}://${host}/join/${formatJoinCode(code)}`;
 }
 
@@ -54,26 +62,44 @@ async function TeacherView({ user, view }: { user: PublicUser; view: TeacherClas
       <div className="space-y-1">
         <Breadcrumb name={view.name} />
         <h1 className="text-2xl font-bold">{view.name}</h1>
-        <p className="text-muted">{view.roster.length} {view.roster.length === 1 ? "student" : "students"}</p>
+        <p className="text-muted">
+          {view.roster.length} {view.roster.length === 1 ? "student" : "students"}
+        </p>
       </div>
 
       <section className="card space-y-3" aria-labelledby="code-heading">
-        <h2 id="code-heading" className="text-lg font-semibold">Students join with this code</h2>
-        <p className="font-mono text-3xl font-bold tracking-widest" data-testid="join-code">{formatJoinCode(view.joinCode)}</p>
+        <h2 id="code-heading" className="text-lg font-semibold">
+          Students join with this code
+        </h2>
+        <p className="font-mono text-3xl font-bold tracking-widest" data-testid="join-code">
+          {formatJoinCode(view.joinCode)}
+        </p>
         <div className="space-y-1">
-          <label htmlFor="join-link" className="field-label">…or this link</label>
+          <label htmlFor="join-link" className="field-label">
+            …or this link
+          </label>
           <div className="flex flex-wrap items-center gap-2">
             <input id="join-link" readOnly value={link} className="field-input max-w-md font-mono text-sm" />
             <ClassCopyButton text={link} label="Copy link" />
           </div>
         </div>
-        <p className="text-sm text-muted">Issued {formatDateTime(view.joinCodeIssuedAt, user.timezone)}. A new code stops the old code and link from working; students already in the class stay.</p>
-        <ClassActionButton action={regenerateJoinCodeAction} fields={{ classId: view.id }} label="New code" pendingLabel="Replacing…"
-          confirm="Replace the code? The old code and link stop working." />
+        <p className="text-sm text-muted">
+          Issued {formatDateTime(view.joinCodeIssuedAt, user.timezone)}. A new code stops the old code and link from
+          working; students already in the class stay.
+        </p>
+        <ClassActionButton
+          action={regenerateJoinCodeAction}
+          fields={{ classId: view.id }}
+          label="New code"
+          pendingLabel="Replacing…"
+          confirm="Replace the code? The old code and link stop working."
+        />
       </section>
 
       <section className="card space-y-4" aria-labelledby="assignments-heading">
-        <h2 id="assignments-heading" className="text-lg font-semibold">Assignments</h2>
+        <h2 id="assignments-heading" className="text-lg font-semibold">
+          Assignments
+        </h2>
         {view.assignments.length === 0 ? (
           <p className="text-muted">No assignments yet. Assign a deck below.</p>
         ) : (
@@ -82,20 +108,38 @@ async function TeacherView({ user, view }: { user: PublicUser; view: TeacherClas
               <caption className="sr-only">Assignments of {view.name}</caption>
               <thead className="border-b border-line text-muted">
                 <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">Deck</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Due</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Target</th>
-                  <th scope="col" className="py-2 font-medium"><span className="sr-only">Dashboard</span></th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Deck
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Due
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Target
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    <span className="sr-only">Dashboard</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-line">
                 {view.assignments.map((a) => (
                   <tr key={a.id} data-testid="assignment-row">
-                    <th scope="row" className="py-2 pr-4 font-medium">{a.deckTitle}</th>
-                    <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(a.dueAt, user.timezone)} <span className="text-muted">({formatDaysFrom(a.dueAt, now)})</span></td>
-                    <td className="py-2 pr-4 whitespace-nowrap">{formatPercent(a.targetRecall)}{a.requireAllStudied ? ", every card" : ""}</td>
+                    <th scope="row" className="py-2 pr-4 font-medium">
+                      {a.deckTitle}
+                    </th>
+                    <td className="py-2 pr-4 whitespace-nowrap">
+                      {formatDateTime(a.dueAt, user.timezone)}{" "}
+                      <span className="text-muted">({formatDaysFrom(a.dueAt, now)})</span>
+                    </td>
+                    <td className="py-2 pr-4 whitespace-nowrap">
+                      {formatPercent(a.targetRecall)}
+                      {a.requireAllStudied ? ", every card" : ""}
+                    </td>
                     <td className="py-2">
-                      <Link href={`/classes/${view.id}/assignments/${a.id}`} className="link whitespace-nowrap">Dashboard →</Link>
+                      <Link href={`/classes/${view.id}/assignments/${a.id}`} className="link whitespace-nowrap">
+                        Dashboard →
+                      </Link>
                     </td>
                   </tr>
                 ))}
@@ -106,7 +150,12 @@ async function TeacherView({ user, view }: { user: PublicUser; view: TeacherClas
         <h3 className="pt-2 font-semibold">Assign a deck</h3>
         <CreateAssignmentForm
           classId={view.id}
-          decks={decks.map((d) => ({ id: d.id, title: d.title, cardCount: d.cardCount, assigned: assignedDeckSlugs.has(d.slug) }))}
+          decks={decks.map((d) => ({
+            id: d.id,
+            title: d.title,
+            cardCount: d.cardCount,
+            assigned: assignedDeckSlugs.has(d.slug),
+          }))}
           defaultDueDate={localDateKey(inTenDays, user.timezone)}
           minDueDate={localDateKey(now, user.timezone)}
           timeZone={user.timezone}
@@ -115,7 +164,9 @@ async function TeacherView({ user, view }: { user: PublicUser; view: TeacherClas
       </section>
 
       <section className="card space-y-3" aria-labelledby="roster-heading">
-        <h2 id="roster-heading" className="text-lg font-semibold">Students</h2>
+        <h2 id="roster-heading" className="text-lg font-semibold">
+          Students
+        </h2>
         {view.roster.length === 0 ? (
           <p className="text-muted">No students yet. Share the code or link above.</p>
         ) : (
@@ -124,21 +175,37 @@ async function TeacherView({ user, view }: { user: PublicUser; view: TeacherClas
               <caption className="sr-only">Students in {view.name}</caption>
               <thead className="border-b border-line text-muted">
                 <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">Name</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Email</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Joined</th>
-                  <th scope="col" className="py-2 font-medium"><span className="sr-only">Remove</span></th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Name
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Email
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Joined
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    <span className="sr-only">Remove</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-line">
                 {view.roster.map((s) => (
                   <tr key={s.userId} data-testid="roster-row">
-                    <th scope="row" className="py-2 pr-4 font-medium">{s.name}</th>
+                    <th scope="row" className="py-2 pr-4 font-medium">
+                      {s.name}
+                    </th>
                     <td className="py-2 pr-4 break-all text-muted">{s.email}</td>
                     <td className="py-2 pr-4 whitespace-nowrap">{formatDate(s.joinedAt, user.timezone)}</td>
                     <td className="py-2">
-                      <ClassActionButton action={removeStudentAction} fields={{ classId: view.id, studentId: s.userId }} label="Remove"
-                        pendingLabel="Removing…" confirm={`Remove ${s.name}?`} variant="danger" />
+                      <ClassActionButton
+                        action={removeStudentAction}
+                        fields={{ classId: view.id, studentId: s.userId }}
+                        label="Remove"
+                        pendingLabel="Removing…"
+                        confirm={`Remove ${s.name}?`}
+                        variant="danger"
+                      />
                     </td>
                   </tr>
                 ))}
@@ -156,7 +223,15 @@ const NOTICES: Record<string, string> = {
   already: "You are already in this class.",
 };
 
-async function StudentView({ user, view, notice }: { user: PublicUser; view: StudentClassView; notice: Record<string, string | undefined> }) {
+async function StudentView({
+  user,
+  view,
+  notice,
+}: {
+  user: PublicUser;
+  view: StudentClassView;
+  notice: Record<string, string | undefined>;
+}) {
   const now = new Date();
   const assignments = await listStudentAssignments(user, now, { classId: view.id });
   const message = notice.joined ? NOTICES.joined : notice.already ? NOTICES.already : undefined;
@@ -165,26 +240,42 @@ async function StudentView({ user, view, notice }: { user: PublicUser; view: Stu
       <div className="space-y-1">
         <Breadcrumb name={view.name} />
         <h1 className="text-2xl font-bold">{view.name}</h1>
-        <p className="text-muted">Teacher: {view.teacherName} · joined {formatDate(view.joinedAt, user.timezone)}</p>
+        <p className="text-muted">
+          Teacher: {view.teacherName} · joined {formatDate(view.joinedAt, user.timezone)}
+        </p>
       </div>
-      {message && <p role="status" className="rounded-lg bg-accent-soft px-3 py-2 text-sm text-accent">{message}</p>}
+      {message && (
+        <p role="status" className="rounded-lg bg-accent-soft px-3 py-2 text-sm text-accent">
+          {message}
+        </p>
+      )}
       <section className="card space-y-3" aria-labelledby="my-assignments-heading">
-        <h2 id="my-assignments-heading" className="text-lg font-semibold">Your assignments</h2>
+        <h2 id="my-assignments-heading" className="text-lg font-semibold">
+          Your assignments
+        </h2>
         {assignments.length === 0 ? (
           <p className="text-muted">Nothing assigned yet.</p>
         ) : (
           <ul className="divide-y divide-line">
             {assignments.map((a) => (
-              <li key={a.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="student-assignment">
+              <li
+                key={a.id}
+                className="flex flex-wrap items-center justify-between gap-3 py-3"
+                data-testid="student-assignment"
+              >
                 <div className="space-y-1">
                   <p className="font-medium">{a.deck.title}</p>
                   <p className="text-sm text-muted">
-                    Due {formatDateTime(a.dueAt, user.timezone)} ({formatDaysFrom(a.dueAt, now)}) · {a.studied} of {a.cardCount} cards studied · predicted recall {formatPercent(a.predictedRecall)} (target {formatPercent(a.targetRecall)})
+                    Due {formatDateTime(a.dueAt, user.timezone)} ({formatDaysFrom(a.dueAt, now)}) · {a.studied} of{" "}
+                    {a.cardCount} cards studied · predicted recall {formatPercent(a.predictedRecall)} (target{" "}
+                    {formatPercent(a.targetRecall)})
                   </p>
                 </div>
                 <div className="flex items-center gap-3">
                   <ClassStatusBadge status={a.status} />
-                  <Link href={`/study/${a.deck.slug}`} className="btn-primary py-1.5">Study</Link>
+                  <Link href={`/study/${a.deck.slug}`} className="btn-primary py-1.5">
+                    Study
+                  </Link>
                 </div>
               </li>
             ))}
@@ -192,9 +283,17 @@ async function StudentView({ user, view, notice }: { user: PublicUser; view: Stu
         )}
       </section>
       <section className="space-y-2" aria-labelledby="leave-heading">
-        <h2 id="leave-heading" className="sr-only">Leave the class</h2>
-        <ClassActionButton action={leaveClassAction} fields={{ classId: view.id }} label="Leave class" pendingLabel="Leaving…"
-          confirm={`Leave ${view.name}? Your reviews stay yours; decks you had only through this class leave your list.`} variant="danger" />
+        <h2 id="leave-heading" className="sr-only">
+          Leave the class
+        </h2>
+        <ClassActionButton
+          action={leaveClassAction}
+          fields={{ classId: view.id }}
+          label="Leave class"
+          pendingLabel="Leaving…"
+          confirm={`Leave ${view.name}? Your reviews stay yours; decks you had only through this class leave your list.`}
+          variant="danger"
+        />
       </section>
     </div>
   );

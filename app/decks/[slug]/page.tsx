@@ -21,7 +21,10 @@ export default async function DeckPage({ params }: Props) {
     <div className="space-y-6">
       <div className="space-y-2">
         <p className="text-sm text-muted">
-          <Link href="/" className="link">Decks</Link> / {deck.title}
+          <Link href="/" className="link">
+            Decks
+          </Link>{" "}
+          / {deck.title}
         </p>
         <h1 className="text-3xl font-bold leading-tight">{deck.title}</h1>
         {deck.description && <p className="max-w-2xl text-lg text-muted">{deck.description}</p>}
@@ -30,8 +33,12 @@ export default async function DeckPage({ params }: Props) {
         </p>
       </div>
       <div className="flex flex-wrap gap-3">
-        <Link href={`/study/${deck.slug}`} className="btn-primary px-5 py-2.5 text-base">Study now</Link>
-        <Link href={articleUrl(deck.slug)} className="btn-secondary px-5 py-2.5 text-base">Read the article</Link>
+        <Link href={`/study/${deck.slug}`} className="btn-primary px-5 py-2.5 text-base">
+          Study now
+        </Link>
+        <Link href={articleUrl(deck.slug)} className="btn-secondary px-5 py-2.5 text-base">
+          Read the article
+        </Link>
       </div>
       <section className="card" aria-labelledby="cards-heading">
         <h2 id="cards-heading" className="mb-3 text-lg font-semibold">

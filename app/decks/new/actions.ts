@@ -18,7 +18,9 @@ export async function createDraftAction(_prev: NewDeckResult, formData: FormData
   const upload = formData.get("file");
   // A file input with nothing picked still sends an empty, nameless file.
   const file: UploadedFile | null =
-    upload instanceof File && upload.name !== "" ? { name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) } : null;
+    upload instanceof File && upload.name !== ""
+      ? { name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) }
+      : null;
 
   let id: string;
   try {

@@ -13,12 +13,19 @@ export default async function NewDeckPage() {
     <div className="mx-auto max-w-3xl space-y-6">
       <div className="space-y-2">
         <p className="text-sm text-muted">
-          <Link href="/" className="link">Decks</Link> / <Link href="/drafts" className="link">Drafts</Link> / New
+          <Link href="/" className="link">
+            Decks
+          </Link>{" "}
+          /{" "}
+          <Link href="/drafts" className="link">
+            Drafts
+          </Link>{" "}
+          / New
         </p>
         <h1 className="text-2xl font-bold">New deck from an article</h1>
         <p className="text-muted">
-          Paste an article or upload it, and Clio drafts question cards from it, each quoting the sentence it comes from.
-          You review them next: edit, discard or add cards, then publish the deck for your classes.
+          Paste an article or upload it, and Clio drafts question cards from it, each quoting the sentence it comes
+          from. You review them next: edit, discard or add cards, then publish the deck for your classes.
         </p>
       </div>
       <NewDeckForm maxChars={MAX_ARTICLE_CHARS} maxBytes={MAX_UPLOAD_BYTES} extensions={[...UPLOAD_EXTENSIONS]} />

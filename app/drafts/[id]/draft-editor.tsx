@@ -35,11 +35,18 @@ function nextAddedId(cards: readonly DraftEntry[]): string {
 
 export function DraftEditor({ draft, typeLabels }: Props) {
   const router = useRouter();
-  const [doc, setDoc] = useState<DraftDocument>({ title: draft.title, outlet: draft.outlet, sourceUrl: draft.sourceUrl, cards: draft.cards });
+  const [doc, setDoc] = useState<DraftDocument>({
+    title: draft.title,
+    outlet: draft.outlet,
+    sourceUrl: draft.sourceUrl,
+    cards: draft.cards,
+  });
   const docRef = useRef(doc);
   const autosave = useAutosave(draft.id, draft.version);
   const [problems, setProblems] = useState<PublishProblem[]>([]);
-  const [publishState, setPublishState] = useState<{ kind: "idle" | "publishing" } | { kind: "error"; message: string }>({ kind: "idle" });
+  const [publishState, setPublishState] = useState<
+    { kind: "idle" | "publishing" } | { kind: "error"; message: string }
+  >({ kind: "idle" });
   const [focusId, setFocusId] = useState<string | null>(null);
   const problemsRef = useRef<HTMLDivElement>(null);
 
@@ -50,7 +57,10 @@ export function DraftEditor({ draft, typeLabels }: Props) {
     autosave.schedule(next);
   };
   const updateCard = (id: string, patch: Partial<DraftCard>) => {
-    change((d) => ({ ...d, cards: d.cards.map((e) => (e.card.id === id ? { ...e, card: { ...e.card, ...patch } } : e)) }));
+    change((d) => ({
+      ...d,
+      cards: d.cards.map((e) => (e.card.id === id ? { ...e, card: { ...e.card, ...patch } } : e)),
+    }));
     setProblems((list) => list.filter((p) => p.cardId !== id));
   };
   const setDiscarded = (id: string, discarded: boolean) => {
@@ -89,7 +99,10 @@ export function DraftEditor({ draft, typeLabels }: Props) {
     setPublishState({ kind: "publishing" });
     setProblems([]);
     if (!(await autosave.flush())) {
-      setPublishState({ kind: "error", message: "Your latest changes could not be saved, so the deck was not published. See the save status above." });
+      setPublishState({
+        kind: "error",
+        message: "Your latest changes could not be saved, so the deck was not published. See the save status above.",
+      });
       return;
     }
     try {
@@ -102,11 +115,16 @@ export function DraftEditor({ draft, typeLabels }: Props) {
       router.push(published.url);
     } catch (error) {
       if (!(error instanceof ApiError) || error.code === NETWORK_ERROR) {
-        setPublishState({ kind: "error", message: "No connection to Clio: the deck was not published. Try again in a moment." });
+        setPublishState({
+          kind: "error",
+          message: "No connection to Clio: the deck was not published. Try again in a moment.",
+        });
         return;
       }
       if (error.code === "stale_draft") autosave.markConflict(error.message);
-      setProblems(error.code === "cannot_publish" ? ((error.details as PublishProblems | undefined)?.problems ?? []) : []);
+      setProblems(
+        error.code === "cannot_publish" ? ((error.details as PublishProblems | undefined)?.problems ?? []) : [],
+      );
       setPublishState({ kind: "error", message: error.message });
       requestAnimationFrame(() => problemsRef.current?.focus());
     }
@@ -114,7 +132,8 @@ export function DraftEditor({ draft, typeLabels }: Props) {
 
   const kept = doc.cards.filter((c) => !c.discarded).length;
   const discarded = doc.cards.length - kept;
-  const fieldProblem = (field: PublishProblem["field"]) => problems.filter((p) => p.field === field).map((p) => p.message);
+  const fieldProblem = (field: PublishProblem["field"]) =>
+    problems.filter((p) => p.field === field).map((p) => p.message);
   const publishing = publishState.kind === "publishing";
 
   return (
@@ -127,26 +146,49 @@ export function DraftEditor({ draft, typeLabels }: Props) {
             {draft.published && (
               <>
                 {" · "}
-                <Link href={`/decks/${draft.published.slug}`} className="link">published</Link>
+                <Link href={`/decks/${draft.published.slug}`} className="link">
+                  published
+                </Link>
                 {": publish again to update the deck"}
               </>
             )}
           </p>
         </div>
         <SaveIndicator status={autosave.status} onRetry={() => void autosave.flush()} />
-        <button type="button" className="btn-primary" onClick={() => void publish()} disabled={publishing || autosave.status.kind === "conflict"}>
+        <button
+          type="button"
+          className="btn-primary"
+          onClick={() => void publish()}
+          disabled={publishing || autosave.status.kind === "conflict"}
+        >
           {publishing ? "Publishing…" : draft.published ? "Publish changes" : "Publish deck"}
         </button>
       </div>
 
       {publishState.kind === "error" && (
-        <div ref={problemsRef} tabIndex={-1} role="alert" className="rounded-xl border border-bad bg-bad-soft p-4 text-sm" data-testid="publish-problems">
-          <p className="font-semibold text-bad">{problems.length > 1 ? `${problems.length} things to fix before publishing:` : "The deck was not published."}</p>
+        <div
+          ref={problemsRef}
+          tabIndex={-1}
+          role="alert"
+          className="rounded-xl border border-bad bg-bad-soft p-4 text-sm"
+          data-testid="publish-problems"
+        >
+          <p className="font-semibold text-bad">
+            {problems.length > 1
+              ? `${problems.length} things to fix before publishing:`
+              : "The deck was not published."}
+          </p>
           {problems.length > 0 ? (
             <ul className="mt-2 list-disc space-y-1 pl-5">
               {problems.map((p, i) => (
                 <li key={i}>
-                  {p.cardId ? <a href={`#card-${p.cardId}`} className="link">{p.message}</a> : p.message}
+                  {p.cardId ? (
+                    <a href={`#card-${p.cardId}`} className="link">
+                      {p.message}
+                    </a>
+                  ) : (
+                    p.message
+                  )}
                 </li>
               ))}
             </ul>
@@ -157,39 +199,76 @@ export function DraftEditor({ draft, typeLabels }: Props) {
       )}
 
       <section className="card space-y-4" aria-labelledby="about-heading">
-        <h2 id="about-heading" className="text-lg font-semibold">About the article</h2>
+        <h2 id="about-heading" className="text-lg font-semibold">
+          About the article
+        </h2>
         <div>
-          <label htmlFor="draft-title" className="field-label">Deck title</label>
-          <input id="draft-title" value={doc.title} maxLength={200} onChange={(e) => setMeta("title", e.target.value)} className="field-input"
-            aria-invalid={fieldProblem("title").length > 0} />
+          <label htmlFor="draft-title" className="field-label">
+            Deck title
+          </label>
+          <input
+            id="draft-title"
+            value={doc.title}
+            maxLength={200}
+            onChange={(e) => setMeta("title", e.target.value)}
+            className="field-input"
+            aria-invalid={fieldProblem("title").length > 0}
+          />
           {fieldProblem("title").length > 0 && <p className="field-error">{fieldProblem("title").join(" ")}</p>}
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
           <div>
-            <label htmlFor="draft-outlet" className="field-label">Published by <span className="font-normal text-muted">(optional)</span></label>
-            <input id="draft-outlet" value={doc.outlet} maxLength={200} onChange={(e) => setMeta("outlet", e.target.value)} className="field-input" />
+            <label htmlFor="draft-outlet" className="field-label">
+              Published by <span className="font-normal text-muted">(optional)</span>
+            </label>
+            <input
+              id="draft-outlet"
+              value={doc.outlet}
+              maxLength={200}
+              onChange={(e) => setMeta("outlet", e.target.value)}
+              className="field-input"
+            />
             {fieldProblem("outlet").length > 0 && <p className="field-error">{fieldProblem("outlet").join(" ")}</p>}
           </div>
           <div>
-            <label htmlFor="draft-source" className="field-label">Source URL <span className="font-normal text-muted">(optional)</span></label>
-            <input id="draft-source" type="url" value={doc.sourceUrl} maxLength={2000} onChange={(e) => setMeta("sourceUrl", e.target.value)}
-              className="field-input" aria-invalid={fieldProblem("sourceUrl").length > 0} />
-            {fieldProblem("sourceUrl").length > 0 && <p className="field-error">{fieldProblem("sourceUrl").join(" ")}</p>}
+            <label htmlFor="draft-source" className="field-label">
+              Source URL <span className="font-normal text-muted">(optional)</span>
+            </label>
+            <input
+              id="draft-source"
+              type="url"
+              value={doc.sourceUrl}
+              maxLength={2000}
+              onChange={(e) => setMeta("sourceUrl", e.target.value)}
+              className="field-input"
+              aria-invalid={fieldProblem("sourceUrl").length > 0}
+            />
+            {fieldProblem("sourceUrl").length > 0 && (
+              <p className="field-error">{fieldProblem("sourceUrl").join(" ")}</p>
+            )}
           </div>
         </div>
       </section>
 
       <p className="text-sm text-muted">
-        The cards are grouped under the paragraph they quote. Edit what needs editing, discard what is not worth studying, and add
-        your own questions to any paragraph. Changes are saved as you type.
+        The cards are grouped under the paragraph they quote. Edit what needs editing, discard what is not worth
+        studying, and add your own questions to any paragraph. Changes are saved as you type.
       </p>
 
       {draft.paragraphs.map((paragraph) => {
         const entries = doc.cards.filter((e) => e.paragraph === paragraph.index);
         return (
-          <section key={paragraph.index} className="space-y-3" aria-labelledby={`paragraph-${paragraph.index}`} data-testid="draft-paragraph">
+          <section
+            key={paragraph.index}
+            className="space-y-3"
+            aria-labelledby={`paragraph-${paragraph.index}`}
+            data-testid="draft-paragraph"
+          >
             <div className="rounded-xl border-l-4 border-line bg-surface/60 px-4 py-3">
-              <h2 id={`paragraph-${paragraph.index}`} className="text-xs font-semibold uppercase tracking-wide text-muted">
+              <h2
+                id={`paragraph-${paragraph.index}`}
+                className="text-xs font-semibold uppercase tracking-wide text-muted"
+              >
                 Paragraph {paragraph.index + 1}
                 {entries.length > 0 ? ` · ${entries.length} ${entries.length === 1 ? "card" : "cards"}` : ""}
               </h2>
@@ -207,7 +286,12 @@ export function DraftEditor({ draft, typeLabels }: Props) {
                 onDiscard={(value) => setDiscarded(entry.card.id, value)}
               />
             ))}
-            <button type="button" className="btn-secondary py-1.5" onClick={() => addCard(paragraph)} disabled={paragraph.sentences.length === 0}>
+            <button
+              type="button"
+              className="btn-secondary py-1.5"
+              onClick={() => addCard(paragraph)}
+              disabled={paragraph.sentences.length === 0}
+            >
               + Add a card from paragraph {paragraph.index + 1}
             </button>
           </section>
@@ -217,11 +301,14 @@ export function DraftEditor({ draft, typeLabels }: Props) {
       <form
         action={deleteDraftAction.bind(null, draft.id)}
         onSubmit={(e) => {
-          if (!window.confirm("Delete this draft? Its cards are lost. A deck you published from it stays.")) e.preventDefault();
+          if (!window.confirm("Delete this draft? Its cards are lost. A deck you published from it stays."))
+            e.preventDefault();
         }}
         className="border-t border-line pt-6"
       >
-        <button type="submit" className="btn-danger">Delete draft</button>
+        <button type="submit" className="btn-danger">
+          Delete draft
+        </button>
       </form>
     </div>
   );
@@ -235,13 +322,17 @@ function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry: () =>
       {status.kind === "error" && (
         <span className="text-bad">
           Couldn’t save: {status.message}{" "}
-          <button type="button" className="link" onClick={onRetry}>Try again</button>
+          <button type="button" className="link" onClick={onRetry}>
+            Try again
+          </button>
         </span>
       )}
       {status.kind === "conflict" && (
         <span className="text-bad">
           Couldn’t save: {status.message}{" "}
-          <button type="button" className="link" onClick={() => window.location.reload()}>Reload</button>
+          <button type="button" className="link" onClick={() => window.location.reload()}>
+            Reload
+          </button>
         </span>
       )}
     </div>

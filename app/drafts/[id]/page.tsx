@@ -17,7 +17,14 @@ export default async function DraftPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <p className="text-sm text-muted">
-        <Link href="/" className="link">Decks</Link> / <Link href="/drafts" className="link">Drafts</Link> / {draft.title || "Untitled draft"}
+        <Link href="/" className="link">
+          Decks
+        </Link>{" "}
+        /{" "}
+        <Link href="/drafts" className="link">
+          Drafts
+        </Link>{" "}
+        / {draft.title || "Untitled draft"}
       </p>
       <DraftEditor
         draft={{
@@ -27,7 +34,11 @@ export default async function DraftPage({ params }: Props) {
           sourceUrl: draft.sourceUrl,
           version: draft.version,
           cards: draft.cards,
-          paragraphs: draft.paragraphs.map((p) => ({ index: p.index, text: p.text, sentences: p.sentences.map((s) => s.text) })),
+          paragraphs: draft.paragraphs.map((p) => ({
+            index: p.index,
+            text: p.text,
+            sentences: p.sentences.map((s) => s.text),
+          })),
           published: draft.published ? { slug: draft.published.slug, at: draft.published.at.toISOString() } : null,
         }}
         typeLabels={CARD_TYPE_LABELS}

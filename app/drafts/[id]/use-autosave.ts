@@ -29,29 +29,35 @@ export function useAutosave(draftId: string, initialVersion: number, delayMs = 7
   const conflict = useRef(false);
   const [status, setStatus] = useState<SaveStatus>({ kind: "saved" });
 
-  const sendOnce = useCallback(async (doc: DraftDocument): Promise<boolean> => {
-    try {
-      const saved = await callApi<{ version: number }>(`/api/drafts/${draftId}`, {
-        method: "PUT",
-        json: { ...doc, version: version.current },
-        unexplained: (status) => `The server answered ${status}.`,
-      });
-      version.current = saved.version;
-      return true;
-    } catch (error) {
-      unsaved.current ??= doc;
-      if (!(error instanceof ApiError) || error.code === NETWORK_ERROR) {
-        setStatus({ kind: "error", message: "No connection to Clio. Your changes are kept in this tab and saved when it is back." });
-        timer.current = setTimeout(() => void flushRef.current(), RETRY_AFTER_MS);
-      } else if (error.code === "stale_draft") {
-        conflict.current = true;
-        setStatus({ kind: "conflict", message: error.message });
-      } else {
-        setStatus({ kind: "error", message: error.message });
+  const sendOnce = useCallback(
+    async (doc: DraftDocument): Promise<boolean> => {
+      try {
+        const saved = await callApi<{ version: number }>(`/api/drafts/${draftId}`, {
+          method: "PUT",
+          json: { ...doc, version: version.current },
+          unexplained: (status) => `The server answered ${status}.`,
+        });
+        version.current = saved.version;
+        return true;
+      } catch (error) {
+        unsaved.current ??= doc;
+        if (!(error instanceof ApiError) || error.code === NETWORK_ERROR) {
+          setStatus({
+            kind: "error",
+            message: "No connection to Clio. Your changes are kept in this tab and saved when it is back.",
+          });
+          timer.current = setTimeout(() => void flushRef.current(), RETRY_AFTER_MS);
+        } else if (error.code === "stale_draft") {
+          conflict.current = true;
+          setStatus({ kind: "conflict", message: error.message });
+        } else {
+          setStatus({ kind: "error", message: error.message });
+        }
+        return false;
       }
-      return false;
-    }
-  }, [draftId]);
+    },
+    [draftId],
+  );
 
   /** Saves everything unsaved now; true when all of it is stored. */
   const flush = useCallback(async (): Promise<boolean> => {
@@ -101,7 +107,11 @@ export function useAutosave(draftId: string, initialVersion: number, delayMs = 7
       const doc = unsaved.current;
       if (!doc || inFlight.current || conflict.current) return;
       unsaved.current = null;
-      void callApi(`/api/drafts/${draftId}`, { method: "PUT", keepalive: true, json: { ...doc, version: version.current } }).catch(() => {});
+      void callApi(`/api/drafts/${draftId}`, {
+        method: "PUT",
+        keepalive: true,
+        json: { ...doc, version: version.current },
+      }).catch(() => {});
     };
     window.addEventListener("beforeunload", warn);
     window.addEventListener("pagehide", sendLast);

@@ -7,7 +7,8 @@ export default function JoinCodeNotFound() {
       <h1 className="text-2xl font-bold">No class has this code</h1>
       <div className="card space-y-4">
         <p role="alert">
-          This link&apos;s class code does not match any class. Check the code with your teacher: they may have replaced it with a new one.
+          This link&apos;s class code does not match any class. Check the code with your teacher: they may have replaced
+          it with a new one.
         </p>
         <JoinClassForm />
       </div>

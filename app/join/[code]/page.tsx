@@ -31,23 +31,42 @@ export default async function JoinPage({ params }: Props) {
         </p>
         {preview.kind === "join" && (
           <>
-            <p className="text-muted">Your teacher will see your name, email and progress on this class&apos;s assignments.</p>
-            <ClassActionButton action={joinClassAction} fields={{ code: preview.code }} label="Join class" pendingLabel="Joining…" variant="primary" />
+            <p className="text-muted">
+              Your teacher will see your name, email and progress on this class&apos;s assignments.
+            </p>
+            <ClassActionButton
+              action={joinClassAction}
+              fields={{ code: preview.code }}
+              label="Join class"
+              pendingLabel="Joining…"
+              variant="primary"
+            />
           </>
         )}
         {preview.kind === "member" && (
           <p role="status">
-            You are already in this class. <Link href={`/classes/${preview.classId}`} className="link">Open it</Link>.
+            You are already in this class.{" "}
+            <Link href={`/classes/${preview.classId}`} className="link">
+              Open it
+            </Link>
+            .
           </p>
         )}
         {preview.kind === "owner" && (
           <p role="status">
-            This is your class: share this link with your students. <Link href={`/classes/${preview.classId}`} className="link">Open the class</Link>.
+            This is your class: share this link with your students.{" "}
+            <Link href={`/classes/${preview.classId}`} className="link">
+              Open the class
+            </Link>
+            .
           </p>
         )}
-        {preview.kind === "teacher" && <p role="alert" className="text-bad">{TEACHERS_CANNOT_JOIN}</p>}
+        {preview.kind === "teacher" && (
+          <p role="alert" className="text-bad">
+            {TEACHERS_CANNOT_JOIN}
+          </p>
+        )}
       </div>
     </div>
   );
 }
-

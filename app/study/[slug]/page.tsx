@@ -18,7 +18,10 @@ export default async function StudyPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <p className="text-sm text-muted">
-        <Link href={`/decks/${deck.slug}`} className="link">{deck.title}</Link> / Study
+        <Link href={`/decks/${deck.slug}`} className="link">
+          {deck.title}
+        </Link>{" "}
+        / Study
       </p>
       <StudySession slug={deck.slug} typeLabels={CARD_TYPE_LABELS} />
     </div>

@@ -5,7 +5,13 @@ import type { ReviewResult as ServerReviewResult } from "@/lib/study/review";
 import type { Rating } from "@/lib/srs";
 import { ApiError, callApi, type ApiRequest } from "@/app/_lib/api-client";
 
-type Jsonified<T> = T extends Date ? string : T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
+type Jsonified<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Jsonified<U>[]
+    : T extends object
+      ? { [K in keyof T]: Jsonified<T[K]> }
+      : T;
 
 export type { Rating };
 export type QueueCard = Jsonified<ServerQueueCard>;
@@ -15,20 +21,30 @@ export type ReviewResult = Jsonified<ServerReviewResult>;
 export const RATINGS: Rating[] = ["again", "hard", "good", "easy"];
 export const RATING_LABELS: Record<Rating, string> = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" };
 
-export type Response = { kind: "choice"; choice: string } | { kind: "text"; text: string } | { kind: "order"; order: string[] };
+export type Response =
+  { kind: "choice"; choice: string } | { kind: "text"; text: string } | { kind: "order"; order: string[] };
 
 export { ApiError };
 
 // Retried on network failure: a review carries its own id, so a retry can never count twice.
 const call = <T>(url: string, request: ApiRequest = {}) => callApi<T>(url, { ...request, retries: 2 });
 
-export const fetchQueue = (slug: string) => call<Queue>(`/api/decks/${encodeURIComponent(slug)}/queue?limit=50`, { cache: "no-store" });
+export const fetchQueue = (slug: string) =>
+  call<Queue>(`/api/decks/${encodeURIComponent(slug)}/queue?limit=50`, { cache: "no-store" });
 
-export const postReview = (body: { reviewId: string; cardId: string; version: number; rating?: Rating; response?: Response; answerMs: number }) =>
-  call<ReviewResult>("/api/reviews", { method: "POST", json: body });
+export const postReview = (body: {
+  reviewId: string;
+  cardId: string;
+  version: number;
+  rating?: Rating;
+  response?: Response;
+  answerMs: number;
+}) => call<ReviewResult>("/api/reviews", { method: "POST", json: body });
 
 export const postUndo = (reviewId: string) =>
-  call<{ reviewId: string; cardId: string; state: { version: number } | null }>(`/api/reviews/${reviewId}/undo`, { method: "POST" });
+  call<{ reviewId: string; cardId: string; state: { version: number } | null }>(`/api/reviews/${reviewId}/undo`, {
+    method: "POST",
+  });
 
 /** "in 10 minutes", "tomorrow at 09:00", "on 4 Dec". */
 export function describeWhen(iso: string, now = new Date()): string {

@@ -36,14 +36,16 @@ export function keyCommand(state: Pick<StudyState, "phase" | "card" | "answer">,
     if (!answer.revealed && confirm) return { kind: "edit", action: { type: "answerRevealed" } };
     if (answer.revealed && digit >= 1 && digit <= 4) return { kind: "rate", rating: RATINGS[digit - 1]! };
   } else if (phase === "question" && card.responseKind === "order") {
-    if (digit >= 1 && digit <= answer.order.length) return { kind: "edit", action: { type: "timelineItemPicked", index: digit - 1 } };
+    if (digit >= 1 && digit <= answer.order.length)
+      return { kind: "edit", action: { type: "timelineItemPicked", index: digit - 1 } };
     if ((key === "ArrowUp" || key === "ArrowDown") && answer.picked !== null) {
       const to = answer.picked + (key === "ArrowUp" ? -1 : 1);
       return { kind: "edit", action: { type: "timelineItemMoved", from: answer.picked, to } }; // the reducer ignores a move past either end
     }
     if (key === "Enter") return { kind: "check" };
   } else if (phase === "question" && card.responseKind === "choice") {
-    if (digit >= 1 && digit <= card.options.length) return { kind: "edit", action: { type: "choicePicked", choice: card.options[digit - 1]! } };
+    if (digit >= 1 && digit <= card.options.length)
+      return { kind: "edit", action: { type: "choicePicked", choice: card.options[digit - 1]! } };
     if (key === "Enter" && answer.choice) return { kind: "check" };
   } else if (phase === "answered") {
     if (confirm) return { kind: "next" };

@@ -4,9 +4,23 @@
 // What the page shows, and how each answer or request changes it, lives in study-state.ts.
 import { useCallback, useEffect, useReducer } from "react";
 import { QUESTION_VIEWS } from "@/app/study/[slug]/cards";
-import { ApiError, fetchQueue, postReview, postUndo, type QueueCard, type Rating, type Response } from "@/app/study/[slug]/study-client";
+import {
+  ApiError,
+  fetchQueue,
+  postReview,
+  postUndo,
+  type QueueCard,
+  type Rating,
+  type Response,
+} from "@/app/study/[slug]/study-client";
 import { keyCommand, type KeyCommand } from "@/app/study/[slug]/study-keys";
-import { initialStudyState, movesStraightOn, responseFor, sessionProgress, studyReducer } from "@/app/study/[slug]/study-state";
+import {
+  initialStudyState,
+  movesStraightOn,
+  responseFor,
+  sessionProgress,
+  studyReducer,
+} from "@/app/study/[slug]/study-state";
 import { AnswerResult } from "@/app/study/[slug]/views/answer-result";
 import { KeyHints } from "@/app/study/[slug]/views/key-hints";
 import { SessionProgress } from "@/app/study/[slug]/views/session-progress";
@@ -32,7 +46,8 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
   useEffect(() => {
     let cancelled = false;
     fetchQueue(slug).then(
-      (next) => !cancelled && dispatch({ type: "queueLoaded", queue: next, now: Date.now(), reviewId: crypto.randomUUID() }),
+      (next) =>
+        !cancelled && dispatch({ type: "queueLoaded", queue: next, now: Date.now(), reviewId: crypto.randomUUID() }),
       (e: unknown) => !cancelled && dispatch({ type: "loadFailed", message: messageOf(e) }),
     );
     return () => {
@@ -53,7 +68,13 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
       if (!card || busy || !state.reviewId) return;
       dispatch({ type: "reviewStarted" });
       try {
-        const res = await postReview({ reviewId: state.reviewId, cardId: card.cardId, version: card.version, answerMs: Date.now() - state.shownAt, ...opts });
+        const res = await postReview({
+          reviewId: state.reviewId,
+          cardId: card.cardId,
+          version: card.version,
+          answerMs: Date.now() - state.shownAt,
+          ...opts,
+        });
         dispatch({ type: "reviewRecorded", result: res });
         if (movesStraightOn(card, res)) await load();
       } catch (e) {
@@ -136,7 +157,13 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
       const field = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement ? e.target : null;
       const command = keyCommand(
         { phase, card, answer },
-        { key: e.key, ctrl: e.ctrlKey || e.metaKey, alt: e.altKey, typing: field !== null, fieldHasText: Boolean(field?.value) },
+        {
+          key: e.key,
+          ctrl: e.ctrlKey || e.metaKey,
+          alt: e.altKey,
+          typing: field !== null,
+          fieldHasText: Boolean(field?.value),
+        },
       );
       if (!command) return;
       e.preventDefault();
@@ -169,12 +196,24 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
 
       {card && Question && (phase === "question" || phase === "answered") && (
         <StudyCard card={card} typeLabel={typeLabels[card.type]}>
-          {phase === "question" && <Question card={card} answer={answer} busy={busy} onEdit={dispatch} onRate={rate} onCheck={check} />}
-          {phase === "answered" && result && <AnswerResult card={card} result={result} busy={busy} onOverride={(r) => void override(r)} onNext={() => void load()} />}
+          {phase === "question" && (
+            <Question card={card} answer={answer} busy={busy} onEdit={dispatch} onRate={rate} onCheck={check} />
+          )}
+          {phase === "answered" && result && (
+            <AnswerResult
+              card={card}
+              result={result}
+              busy={busy}
+              onOverride={(r) => void override(r)}
+              onNext={() => void load()}
+            />
+          )}
         </StudyCard>
       )}
 
-      {phase === "waiting" && queue?.nextDueAt && <Waiting nextDueAt={queue.nextDueAt} onFinish={() => dispatch({ type: "sessionFinished", now: Date.now() })} />}
+      {phase === "waiting" && queue?.nextDueAt && (
+        <Waiting nextDueAt={queue.nextDueAt} onFinish={() => dispatch({ type: "sessionFinished", now: Date.now() })} />
+      )}
 
       {phase === "done" && <Summary counters={state.counters} queue={queue} slug={slug} />}
 

@@ -1,7 +1,14 @@
 // The study session as a pure state machine. The shell (study-session.tsx) performs the requests
 // and reads the clock; every change of what the page shows goes through `studyReducer`, so each
 // transition can be tested without a browser. Time always arrives in an action (`now`, ms since epoch).
-import { RATING_LABELS, type Queue, type QueueCard, type Rating, type Response, type ReviewResult } from "@/app/study/[slug]/study-client";
+import {
+  RATING_LABELS,
+  type Queue,
+  type QueueCard,
+  type Rating,
+  type Response,
+  type ReviewResult,
+} from "@/app/study/[slug]/study-client";
 
 // Learning steps shorter than this are waited for in the session rather than ending it.
 export const WAIT_FOR_LEARNING_MS = 20 * 60_000;
@@ -79,7 +86,10 @@ export type StudyAction =
   | { type: "sessionFinished"; now: number };
 
 /** The actions a card component may send while the student works on an answer. */
-export type AnswerAction = Extract<StudyAction, { type: "answerRevealed" | "choicePicked" | "textTyped" | "timelineItemPicked" | "timelineItemMoved" }>;
+export type AnswerAction = Extract<
+  StudyAction,
+  { type: "answerRevealed" | "choicePicked" | "textTyped" | "timelineItemPicked" | "timelineItemMoved" }
+>;
 
 const EMPTY_ANSWER: AnswerDraft = { revealed: false, choice: null, text: "", order: [], picked: null };
 
@@ -145,7 +155,16 @@ function recordedAnnouncement(result: ReviewResult): string {
 function show(state: StudyState, queue: Queue, now: number, reviewId: string): StudyState {
   const back = state.returning;
   const card = back ? (queue.cards.find((c) => c.cardId === back.cardId) ?? back) : (queue.cards[0] ?? null);
-  const fresh = { ...state, queue, card, returning: null, result: null, error: null, answer: EMPTY_ANSWER, reviewId: null };
+  const fresh = {
+    ...state,
+    queue,
+    card,
+    returning: null,
+    result: null,
+    error: null,
+    answer: EMPTY_ANSWER,
+    reviewId: null,
+  };
   if (card) {
     const answer = card.responseKind === "order" ? { ...EMPTY_ANSWER, order: card.options } : EMPTY_ANSWER;
     return { ...fresh, phase: "question", answer, shownAt: now, reviewId };
@@ -177,13 +196,17 @@ export function studyReducer(state: StudyState, action: StudyAction): StudyState
       return editAnswer(state, (answer, card) => (card.autoGraded ? null : { ...answer, revealed: true }));
 
     case "choicePicked":
-      return editAnswer(state, (answer, card) => (card.options.includes(action.choice) ? { ...answer, choice: action.choice } : null));
+      return editAnswer(state, (answer, card) =>
+        card.options.includes(action.choice) ? { ...answer, choice: action.choice } : null,
+      );
 
     case "textTyped":
       return editAnswer(state, (answer) => ({ ...answer, text: action.text }));
 
     case "timelineItemPicked":
-      return editAnswer(state, (answer) => (action.index >= 0 && action.index < answer.order.length ? { ...answer, picked: action.index } : null));
+      return editAnswer(state, (answer) =>
+        action.index >= 0 && action.index < answer.order.length ? { ...answer, picked: action.index } : null,
+      );
 
     case "timelineItemMoved":
       return editAnswer(state, (answer) => {
@@ -209,7 +232,11 @@ export function studyReducer(state: StudyState, action: StudyAction): StudyState
         phase: movesStraightOn(card, result) ? "question" : "answered",
         result,
         history: [...state.history, { card, result }],
-        counters: { ...state.counters, reviews: state.counters.reviews + 1, again: state.counters.again + againCount(result.rating) },
+        counters: {
+          ...state.counters,
+          reviews: state.counters.reviews + 1,
+          again: state.counters.again + againCount(result.rating),
+        },
         announcement: recordedAnnouncement(result),
       };
     }
@@ -224,7 +251,11 @@ export function studyReducer(state: StudyState, action: StudyAction): StudyState
       return {
         ...state,
         history: state.history.slice(0, -1),
-        counters: { ...state.counters, reviews: state.counters.reviews - 1, again: state.counters.again - againCount(last.result.rating) },
+        counters: {
+          ...state.counters,
+          reviews: state.counters.reviews - 1,
+          again: state.counters.again - againCount(last.result.rating),
+        },
         announcement: "Last review undone.",
         // The card comes back at the version the undo restored, so its next review is not a conflict.
         returning: { ...last.card, version: action.version },
@@ -244,7 +275,10 @@ export function studyReducer(state: StudyState, action: StudyAction): StudyState
         ...state,
         result,
         history: [...state.history.slice(0, -1), { card, result }],
-        counters: { ...state.counters, again: state.counters.again - againCount(previous.rating) + againCount(result.rating) },
+        counters: {
+          ...state.counters,
+          again: state.counters.again - againCount(previous.rating) + againCount(result.rating),
+        },
         announcement: `Rated ${RATING_LABELS[result.rating]}, next review in ${result.interval}.`,
       };
     }

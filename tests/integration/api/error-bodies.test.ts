@@ -23,7 +23,9 @@ const AUTH_JS_ROUTE = "app/api/auth/[...nextauth]/route.ts";
 type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
 function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 const ROUTE_FILES = walk(API_ROOT)
@@ -34,7 +36,10 @@ const ROUTE_FILES = walk(API_ROOT)
 /** The URL and params of a route file with every dynamic segment filled with `value`. */
 function requestTarget(file: string, value: string) {
   const params: Record<string, string | string[]> = {};
-  const segments = path.posix.dirname(path.posix.relative("app", file)).split("/").filter((s) => !/^\(.*\)$/.test(s));
+  const segments = path.posix
+    .dirname(path.posix.relative("app", file))
+    .split("/")
+    .filter((s) => !/^\(.*\)$/.test(s));
   const filled = segments.map((segment) => {
     const catchAll = /^\[\.\.\.(\w+)\]$/.exec(segment);
     if (catchAll) return (params[catchAll[1]!] = [value]).join("/");
@@ -88,7 +93,11 @@ describe("every route handler's error answers carry a code", () => {
     it(`${file}: a 4xx with a code for ids and a body that are garbage`, async () => {
       for (const [method, handler] of await handlersOf(file)) {
         const { url, context } = requestTarget(file, GARBAGE_ID);
-        const init: RequestInit = { method, headers: { cookie, "content-type": "application/json" }, ...(method === "GET" ? {} : { body: "{not json" }) };
+        const init: RequestInit = {
+          method,
+          headers: { cookie, "content-type": "application/json" },
+          ...(method === "GET" ? {} : { body: "{not json" }),
+        };
         await expectCodedError(await handler(new Request(url, init), context));
       }
     });

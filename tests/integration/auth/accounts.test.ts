@@ -3,14 +3,26 @@ import { ZodError } from "zod";
 import { db } from "@/lib/db";
 import { EmailTakenError, createUser } from "@/lib/auth/users";
 import { SIGN_IN_LIMITS, authenticate, signInRetryAfter } from "@/lib/auth/sign-in";
-import { createSession, findSessionUser, revokeAllSessions, revokeSession, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions";
+import {
+  createSession,
+  findSessionUser,
+  revokeAllSessions,
+  revokeSession,
+  SESSION_MAX_AGE_SECONDS,
+} from "@/lib/auth/sessions";
 
 const NOW = new Date("2026-11-27T09:00:00Z");
 const PASSWORD = "the-analytical-engine";
 let n = 0;
 const uniqueEmail = () => `user${++n}-${Math.random().toString(36).slice(2, 8)}@example.org`;
 const signUp = (overrides: Partial<{ email: string; role: "student" | "teacher" }> = {}) =>
-  createUser({ name: "Test User", email: overrides.email ?? uniqueEmail(), password: PASSWORD, role: overrides.role ?? "student", timezone: "Asia/Tokyo" });
+  createUser({
+    name: "Test User",
+    email: overrides.email ?? uniqueEmail(),
+    password: PASSWORD,
+    role: overrides.role ?? "student",
+    timezone: "Asia/Tokyo",
+  });
 
 describe("sign-up", () => {
   it("records the chosen role and time zone, and stores an argon2id hash, never the password", async () => {
@@ -38,7 +50,9 @@ describe("sign-up", () => {
 
   it("rejects invalid input with a validation error and writes nothing", async () => {
     const email = uniqueEmail();
-    await expect(createUser({ name: "X", email, password: "password", role: "student", timezone: "UTC" })).rejects.toThrow(ZodError);
+    await expect(
+      createUser({ name: "X", email, password: "password", role: "student", timezone: "UTC" }),
+    ).rejects.toThrow(ZodError);
     expect(await db.user.count({ where: { email } })).toBe(0);
   });
 });
@@ -46,7 +60,11 @@ describe("sign-up", () => {
 describe("sign-in", () => {
   it("accepts the right password, ignoring the email's case and spaces", async () => {
     const user = await signUp();
-    const result = await authenticate({ email: ` ${user.email.toUpperCase()} `, password: PASSWORD }, "198.51.100.1", NOW);
+    const result = await authenticate(
+      { email: ` ${user.email.toUpperCase()} `, password: PASSWORD },
+      "198.51.100.1",
+      NOW,
+    );
     expect(result).toEqual({ ok: true, user });
   });
 
@@ -62,13 +80,21 @@ describe("sign-in", () => {
     const user = await signUp();
     const ip = "198.51.100.3";
     for (let i = 0; i < SIGN_IN_LIMITS.account.max; i++) {
-      expect(await authenticate({ email: user.email, password: "wrong-password" }, ip, NOW)).toMatchObject({ reason: "invalid" });
+      expect(await authenticate({ email: user.email, password: "wrong-password" }, ip, NOW)).toMatchObject({
+        reason: "invalid",
+      });
     }
     expect(await signInRetryAfter(user.email, ip, NOW)).toBe(SIGN_IN_LIMITS.account.windowMs / 1000);
     const locked = await authenticate({ email: user.email, password: PASSWORD }, ip, NOW);
-    expect(locked).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: SIGN_IN_LIMITS.account.windowMs / 1000 });
+    expect(locked).toEqual({
+      ok: false,
+      reason: "rate_limited",
+      retryAfterSeconds: SIGN_IN_LIMITS.account.windowMs / 1000,
+    });
     // From another address too: the limit is on the account.
-    expect(await authenticate({ email: user.email, password: PASSWORD }, "198.51.100.99", NOW)).toMatchObject({ reason: "rate_limited" });
+    expect(await authenticate({ email: user.email, password: PASSWORD }, "198.51.100.99", NOW)).toMatchObject({
+      reason: "rate_limited",
+    });
 
     const later = new Date(NOW.getTime() + SIGN_IN_LIMITS.account.windowMs + 1000);
     expect(await signInRetryAfter(user.email, ip, later)).toBe(0);
@@ -78,7 +104,9 @@ describe("sign-in", () => {
   it("counts parallel guesses, so a burst cannot slip past the limit", async () => {
     const user = await signUp();
     const burst = await Promise.all(
-      Array.from({ length: 12 }, () => authenticate({ email: user.email, password: "guess-guess" }, "198.51.100.4", NOW)),
+      Array.from({ length: 12 }, () =>
+        authenticate({ email: user.email, password: "guess-guess" }, "198.51.100.4", NOW),
+      ),
     );
     expect(burst.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(SIGN_IN_LIMITS.account.max);
     expect(burst.filter((r) => !r.ok && r.reason === "rate_limited")).toHaveLength(12 - SIGN_IN_LIMITS.account.max);
@@ -87,20 +115,28 @@ describe("sign-in", () => {
   it("limits failures per IP across many accounts, and a success does not count against the IP", async () => {
     const ip = "198.51.100.5";
     const user = await signUp();
-    for (let i = 0; i < 3; i++) expect(await authenticate({ email: user.email, password: PASSWORD }, ip, NOW)).toMatchObject({ ok: true });
+    for (let i = 0; i < 3; i++)
+      expect(await authenticate({ email: user.email, password: PASSWORD }, ip, NOW)).toMatchObject({ ok: true });
     for (let i = 0; i < SIGN_IN_LIMITS.ip.max; i++) {
-      expect(await authenticate({ email: uniqueEmail(), password: "whatever-1" }, ip, NOW)).toMatchObject({ reason: "invalid" });
+      expect(await authenticate({ email: uniqueEmail(), password: "whatever-1" }, ip, NOW)).toMatchObject({
+        reason: "invalid",
+      });
     }
-    expect(await authenticate({ email: user.email, password: PASSWORD }, ip, NOW)).toMatchObject({ reason: "rate_limited" });
+    expect(await authenticate({ email: user.email, password: PASSWORD }, ip, NOW)).toMatchObject({
+      reason: "rate_limited",
+    });
   });
 
   it("resets an account's failure count after a successful sign-in", async () => {
     const user = await signUp();
     const ip = "198.51.100.6";
-    for (let i = 0; i < SIGN_IN_LIMITS.account.max - 1; i++) await authenticate({ email: user.email, password: "nope-nope" }, ip, NOW);
+    for (let i = 0; i < SIGN_IN_LIMITS.account.max - 1; i++)
+      await authenticate({ email: user.email, password: "nope-nope" }, ip, NOW);
     expect(await authenticate({ email: user.email, password: PASSWORD }, ip, NOW)).toMatchObject({ ok: true });
     for (let i = 0; i < SIGN_IN_LIMITS.account.max - 1; i++) {
-      expect(await authenticate({ email: user.email, password: "nope-nope" }, ip, NOW)).toMatchObject({ reason: "invalid" });
+      expect(await authenticate({ email: user.email, password: "nope-nope" }, ip, NOW)).toMatchObject({
+        reason: "invalid",
+      });
     }
   });
 });
@@ -119,7 +155,11 @@ describe("sessions", () => {
   it("are all refused after signing out everywhere", async () => {
     const user = await signUp();
     const other = await signUp();
-    const sessions = await Promise.all([createSession(user.id, NOW), createSession(user.id, NOW), createSession(user.id, NOW)]);
+    const sessions = await Promise.all([
+      createSession(user.id, NOW),
+      createSession(user.id, NOW),
+      createSession(user.id, NOW),
+    ]);
     const othersSession = await createSession(other.id, NOW);
     expect(await revokeAllSessions(user.id, NOW)).toBe(3);
     for (const s of sessions) expect(await findSessionUser(s, NOW)).toBeNull();

@@ -13,7 +13,16 @@ import { createDraft, deleteDraft, loadDraft, saveDraft } from "@/lib/content/dr
 import { publishDraft } from "@/lib/content/publish";
 import { fetchQueue } from "@/lib/study/queue";
 import { submitReview, undoReview, unsuspendCard } from "@/lib/study/review";
-import { ACTION_KEYS, HTTP_MATRIX, MATRIX_ROOTS, ROLES, SESSION_ONLY_ACTION_KEYS, STALE_VERSION, type ActionKey, type Role } from "./route-matrix";
+import {
+  ACTION_KEYS,
+  HTTP_MATRIX,
+  MATRIX_ROOTS,
+  ROLES,
+  SESSION_ONLY_ACTION_KEYS,
+  STALE_VERSION,
+  type ActionKey,
+  type Role,
+} from "./route-matrix";
 import { makeDeck, makeUser, review } from "./fixtures";
 import { SCIENCE_ARTICLE } from "../drafts/articles";
 
@@ -29,12 +38,17 @@ const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"
 
 function walk(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 /** Route path of a file under app/: route groups dropped, e.g. "/classes/[classId]". */
 function routeOf(file: string): string {
-  const segments = path.dirname(path.relative("app", file)).split(path.sep).filter((s) => s !== "." && !/^\(.*\)$/.test(s));
+  const segments = path
+    .dirname(path.relative("app", file))
+    .split(path.sep)
+    .filter((s) => s !== "." && !/^\(.*\)$/.test(s));
   return `/${segments.join("/")}`;
 }
 
@@ -48,13 +62,16 @@ function discover() {
     if (/^page\.(tsx|ts|jsx|js)$/.test(name)) routes.add(`GET ${routeOf(file)}`);
     if (/^route\.(ts|js)$/.test(name)) {
       for (const method of HTTP_METHODS) {
-        if (new RegExp(`export\\s+(const|async\\s+function|function)\\s+${method}\\b`).test(text)) routes.add(`${method} ${routeOf(file)}`);
+        if (new RegExp(`export\\s+(const|async\\s+function|function)\\s+${method}\\b`).test(text))
+          routes.add(`${method} ${routeOf(file)}`);
       }
     }
     const fileLevel = /^\s*(\/\/[^\n]*\n\s*)*["']use server["']/.test(text);
     if (fileLevel) {
-      for (const m of text.matchAll(/export\s+async\s+function\s+(\w+)/g)) actions.add(`${file.split(path.sep).join("/")}#${m[1]}`);
-      if (/export\s+(const|let|default)\b/.test(text)) problems.push(`${file}: export server actions as "export async function name(...)" so the matrix can see them`);
+      for (const m of text.matchAll(/export\s+async\s+function\s+(\w+)/g))
+        actions.add(`${file.split(path.sep).join("/")}#${m[1]}`);
+      if (/export\s+(const|let|default)\b/.test(text))
+        problems.push(`${file}: export server actions as "export async function name(...)" so the matrix can see them`);
     } else if (/["']use server["']/.test(text)) {
       problems.push(`${file}: an inline "use server" action; move it to an actions.ts file so the matrix can see it`);
     }
@@ -67,8 +84,14 @@ describe("the authorization matrix covers every route and action", () => {
     const { routes, problems } = discover();
     expect(problems).toEqual([]);
     const rows = new Set(HTTP_MATRIX.map((r) => r.route));
-    expect([...routes].filter((r) => !rows.has(r)), "routes without a row in tests/integration/classes/route-matrix.ts").toEqual([]);
-    expect([...rows].filter((r) => !routes.has(r)), "rows for routes that no longer exist").toEqual([]);
+    expect(
+      [...routes].filter((r) => !rows.has(r)),
+      "routes without a row in tests/integration/classes/route-matrix.ts",
+    ).toEqual([]);
+    expect(
+      [...rows].filter((r) => !routes.has(r)),
+      "rows for routes that no longer exist",
+    ).toEqual([]);
     expect(routes.size).toBeGreaterThanOrEqual(5);
   });
 
@@ -79,7 +102,9 @@ describe("the authorization matrix covers every route and action", () => {
     for (const key of ACTION_KEYS) {
       const [file, name] = key.split("#") as [string, string];
       const text = fs.readFileSync(file, "utf8");
-      const body = new RegExp(`export\\s+async\\s+function\\s+${name}\\([^)]*\\)[^{]*\\{\\s*const user = await require(User|Teacher)\\(`);
+      const body = new RegExp(
+        `export\\s+async\\s+function\\s+${name}\\([^)]*\\)[^{]*\\{\\s*const user = await require(User|Teacher)\\(`,
+      );
       expect(body.test(text), `${key} must start with "const user = await requireUser(...)"`).toBe(true);
     }
   });
@@ -119,7 +144,11 @@ async function fixture(): Promise<Fixture> {
   // Another class of the outsider's, so "not in it" is not the same as "in no class".
   const other = await createClass(users.otherTeacher, { name: "Elsewhere" }, NOW);
   await joinClass(users.studentOut, other.joinCode, NOW);
-  const { id: assignmentId } = await createAssignment(users.owner, { classId, deckId: deckA, dueDate: "2026-12-20", targetPercent: 80, requireAllStudied: true }, NOW);
+  const { id: assignmentId } = await createAssignment(
+    users.owner,
+    { classId, deckId: deckA, dueDate: "2026-12-20", targetPercent: 80, requireAllStudied: true },
+    NOW,
+  );
   const { id: draftId } = await createDraft(users.owner, { title: "Matrix draft", text: SCIENCE_ARTICLE });
   const privateDeck = await makeDeck({ ownerId: users.owner.id, isPublic: false });
   const card = privateDeck.cards[0]!;
@@ -154,7 +183,12 @@ const ACTION_ROWS: Record<ActionKey, ActionRow> = {
     expect: { studentIn: 403, studentOut: 404, owner: "ok", otherTeacher: 404 },
   },
   "app/classes/actions.ts#createAssignmentAction": {
-    call: (u, f) => createAssignment({ ...u }, { classId: f.classId, deckId: deckB, dueDate: "2026-12-21", targetPercent: 75, requireAllStudied: false }, NOW),
+    call: (u, f) =>
+      createAssignment(
+        { ...u },
+        { classId: f.classId, deckId: deckB, dueDate: "2026-12-21", targetPercent: 75, requireAllStudied: false },
+        NOW,
+      ),
     expect: { studentIn: 403, studentOut: 404, owner: "ok", otherTeacher: 404 },
   },
   "app/classes/actions.ts#deleteAssignmentAction": {
@@ -195,7 +229,8 @@ const ROUTE_SERVICE_ROWS: Record<string, ActionRow> = {
     expect: { studentIn: 403, studentOut: 403, owner: "ok", otherTeacher: 404 },
   },
   "PUT /api/drafts/[id]": {
-    call: (u, f) => saveDraft(u, f.draftId, { version: STALE_VERSION, title: "Overwritten", outlet: "", sourceUrl: "", cards: [] }),
+    call: (u, f) =>
+      saveDraft(u, f.draftId, { version: STALE_VERSION, title: "Overwritten", outlet: "", sourceUrl: "", cards: [] }),
     expect: { studentIn: 403, studentOut: 403, owner: 409, otherTeacher: 404 },
   },
   "POST /api/drafts/[id]/publish": {
@@ -207,7 +242,8 @@ const ROUTE_SERVICE_ROWS: Record<string, ActionRow> = {
     expect: { studentIn: 404, studentOut: 404, owner: "ok", otherTeacher: 404 },
   },
   "POST /api/reviews": {
-    call: (u, f) => submitReview(u, { reviewId: crypto.randomUUID(), cardId: f.cardId, version: STALE_VERSION, rating: "good" }, NOW),
+    call: (u, f) =>
+      submitReview(u, { reviewId: crypto.randomUUID(), cardId: f.cardId, version: STALE_VERSION, rating: "good" }, NOW),
     expect: { studentIn: 404, studentOut: 404, owner: 409, otherTeacher: 404 },
   },
   "POST /api/reviews/[id]/undo": {
@@ -290,13 +326,23 @@ describe("the dashboard service behind the dashboard page and the CSV route", ()
   for (const role of SIGNED_IN) {
     it(`as ${role}: ${expected[role] === "ok" ? "allowed" : expected[role]}`, async () => {
       const f = await fixture();
-      expect(await outcomeOf(computeAssignmentDashboard(f.users[role], { classId: f.classId, assignmentId: f.assignmentId }, NOW))).toBe(expected[role]);
+      expect(
+        await outcomeOf(
+          computeAssignmentDashboard(f.users[role], { classId: f.classId, assignmentId: f.assignmentId }, NOW),
+        ),
+      ).toBe(expected[role]);
     });
   }
 
   it("answers 404, not 500, for ids that are not ids", async () => {
     const f = await fixture();
-    expect(await outcomeOf(computeAssignmentDashboard(f.users.owner, { classId: "nope", assignmentId: f.assignmentId }, NOW))).toBe(404);
-    expect(await outcomeOf(computeAssignmentDashboard(f.users.owner, { classId: f.classId, assignmentId: "nope" }, NOW))).toBe(404);
+    expect(
+      await outcomeOf(
+        computeAssignmentDashboard(f.users.owner, { classId: "nope", assignmentId: f.assignmentId }, NOW),
+      ),
+    ).toBe(404);
+    expect(
+      await outcomeOf(computeAssignmentDashboard(f.users.owner, { classId: f.classId, assignmentId: "nope" }, NOW)),
+    ).toBe(404);
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { STATUS_LABELS } from "@/lib/classes/status";
 import { createAssignment } from "@/lib/classes/assignments";
-import { computeAssignmentDashboard, STUDENTS_CSV_HEADER, studentsCsv, studentsCsvFileName } from "@/lib/classes/dashboard";
+import {
+  computeAssignmentDashboard,
+  STUDENTS_CSV_HEADER,
+  studentsCsv,
+  studentsCsvFileName,
+} from "@/lib/classes/dashboard";
 import { addMember, at, DAY, makeClass, makeDeck, makeUser, review } from "./fixtures";
 import { parseCsv } from "../../unit/classes/parse-csv";
 
@@ -11,7 +16,11 @@ describe("the student table as CSV", () => {
     const teacher = await makeUser("teacher");
     const deck = await makeDeck({ basic: 2, ownerId: teacher.id });
     const { classId } = await makeClass(teacher, t0, "Année 11, groupe B");
-    const { id: assignmentId } = await createAssignment(teacher, { classId, deckId: deck.deckId, dueDate: "2026-11-20", targetPercent: 80, requireAllStudied: true }, t0);
+    const { id: assignmentId } = await createAssignment(
+      teacher,
+      { classId, deckId: deck.deckId, dueDate: "2026-11-20", targetPercent: 80, requireAllStudied: true },
+      t0,
+    );
     const tricky = await makeUser("student", 'Zoë "Z" O\'Neil, =cmd');
     const plain = await makeUser("student", "Adam Smith");
     await addMember(classId, tricky);

@@ -23,14 +23,23 @@ beforeAll(async () => {
   // Public, so that an outsider can study it too: their reviews must not count.
   deck = await makeDeck({ basic: 2, multipleChoice: 2, isPublic: true });
   ({ classId } = await makeClass(teacher, T0));
-  ({ id: assignmentId } = await createAssignment(teacher, { classId, deckId: deck.deckId, dueDate: "2026-11-20", targetPercent: 80, requireAllStudied: true }, T0));
+  ({ id: assignmentId } = await createAssignment(
+    teacher,
+    { classId, deckId: deck.deckId, dueDate: "2026-11-20", targetPercent: 80, requireAllStudied: true },
+    T0,
+  ));
   ana = await makeUser("student", "Ana Lima");
   ben = await makeUser("student", "Ben Okoro");
   outsider = await makeUser("student", "Olga Outside");
   await addMember(classId, ana);
   await addMember(classId, ben);
 
-  const [basic0, basic1, mc0, mc1] = deck.cards as [typeof deck.cards[0], typeof deck.cards[0], typeof deck.cards[0], typeof deck.cards[0]];
+  const [basic0, basic1, mc0, mc1] = deck.cards as [
+    (typeof deck.cards)[0],
+    (typeof deck.cards)[0],
+    (typeof deck.cards)[0],
+    (typeof deck.cards)[0],
+  ];
   // Ana: basic0 learnt at once (easy → review state), then forgotten: a lapse. mc0 right, mc1 wrong.
   await review(ana, basic0, T0, "easy");
   await review(ana, basic0, at(T0, 5 * DAY), "again");
@@ -49,7 +58,7 @@ describe("the teacher's dashboard", () => {
   it("shows per student: cards started, reviews, accuracy, last active", async () => {
     const d = await computeAssignmentDashboard(teacher, { classId, assignmentId }, NOW);
     expect(d.students.map((s) => s.name)).toEqual(["Ana Lima", "Ben Okoro"]);
-    const [a, b] = d.students as [typeof d.students[0], typeof d.students[0]];
+    const [a, b] = d.students as [(typeof d.students)[0], (typeof d.students)[0]];
     // Ana: 4 reviews; right: easy, mc0 correct (again and mc1 wrong are not) → 2/4.
     expect(a).toMatchObject({ cardsStarted: 3, reviews: 4, accuracy: 0.5, lastActiveAt: at(T0, 5 * DAY) });
     // Ben: 3 reviews; right: mc1 correct, good → 2/3.
@@ -78,12 +87,17 @@ describe("the teacher's dashboard", () => {
 
   it("counts exactly the review log's rows of the class's students on the deck's live cards", async () => {
     const d = await computeAssignmentDashboard(teacher, { classId, assignmentId }, NOW);
-    const logged = await db.reviewLog.count({ where: { deckId: deck.deckId, userId: { in: [ana.id, ben.id] }, card: { retiredAt: null } } });
+    const logged = await db.reviewLog.count({
+      where: { deckId: deck.deckId, userId: { in: [ana.id, ben.id] }, card: { retiredAt: null } },
+    });
     expect(d.students.reduce((sum, s) => sum + s.reviews, 0)).toBe(logged);
     expect(d.cards.reduce((sum, c) => sum + c.reviews, 0)).toBe(logged);
     for (const s of d.students) {
       expect(s.reviews).toBe(await db.reviewLog.count({ where: { deckId: deck.deckId, userId: s.userId } }));
-      const last = await db.reviewLog.findFirst({ where: { deckId: deck.deckId, userId: s.userId }, orderBy: { reviewedAt: "desc" } });
+      const last = await db.reviewLog.findFirst({
+        where: { deckId: deck.deckId, userId: s.userId },
+        orderBy: { reviewedAt: "desc" },
+      });
       expect(s.lastActiveAt).toEqual(last!.reviewedAt);
     }
   });
@@ -97,7 +111,11 @@ describe("the teacher's dashboard", () => {
   it("leaves retired cards and their reviews out", async () => {
     const { deckId, deck: loaded } = await makeDeck({ basic: 2, isPublic: true });
     const cls = await makeClass(teacher, T0, "Retirement");
-    const { id } = await createAssignment(teacher, { classId: cls.classId, deckId, dueDate: "2026-11-20", targetPercent: 80, requireAllStudied: true }, T0);
+    const { id } = await createAssignment(
+      teacher,
+      { classId: cls.classId, deckId, dueDate: "2026-11-20", targetPercent: 80, requireAllStudied: true },
+      T0,
+    );
     const student = await makeUser("student");
     await joinClass(student, cls.joinCode, T0);
     const cards = await db.card.findMany({ where: { deckId }, orderBy: { position: "asc" } });
@@ -117,7 +135,19 @@ describe("the teacher's dashboard", () => {
     const mine = await listStudentAssignments(ana, NOW);
     expect(mine).toHaveLength(1);
     expect(Object.keys(mine[0]!).sort()).toEqual(
-      ["cardCount", "classId", "className", "deck", "dueAt", "id", "predictedRecall", "requireAllStudied", "status", "studied", "targetRecall"].sort(),
+      [
+        "cardCount",
+        "classId",
+        "className",
+        "deck",
+        "dueAt",
+        "id",
+        "predictedRecall",
+        "requireAllStudied",
+        "status",
+        "studied",
+        "targetRecall",
+      ].sort(),
     );
     expect(mine[0]!.studied).toBe(3);
     expect(await listStudentAssignments(outsider, NOW)).toEqual([]);

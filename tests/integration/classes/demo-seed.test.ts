@@ -21,24 +21,41 @@ describe("the demo class", () => {
     await syncContentDecks(NOW);
     await ensureDemoUsers();
     await seedDemoClass(NOW);
-    const counts = async () => ({ classes: await db.class.count(), users: await db.user.count(), logs: await db.reviewLog.count(), states: await db.cardState.count() });
+    const counts = async () => ({
+      classes: await db.class.count(),
+      users: await db.user.count(),
+      logs: await db.reviewLog.count(),
+      states: await db.cardState.count(),
+    });
     const first = await counts();
     await seedDemoClass(new Date(NOW.getTime() + 86_400_000));
     expect(await counts()).toEqual(first);
 
     const teacher = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email } });
-    const cls = await db.class.findFirstOrThrow({ where: { ownerId: teacher.id }, include: { memberships: { include: { user: true } }, assignments: true } });
+    const cls = await db.class.findFirstOrThrow({
+      where: { ownerId: teacher.id },
+      include: { memberships: { include: { user: true } }, assignments: true },
+    });
     expect(cls.name).toBe(DEMO_CLASS_NAME);
-    expect(cls.memberships.map((m) => m.user.email).sort()).toEqual([DEMO_USERS[1].email, ...SYNTHETIC_STUDENTS.map((s) => s.email)].sort());
-    expect(cls.memberships.filter((m) => m.user.passwordHash !== null).map((m) => m.user.email)).toEqual([DEMO_USERS[1].email]);
+    expect(cls.memberships.map((m) => m.user.email).sort()).toEqual(
+      [DEMO_USERS[1].email, ...SYNTHETIC_STUDENTS.map((s) => s.email)].sort(),
+    );
+    expect(cls.memberships.filter((m) => m.user.passwordHash !== null).map((m) => m.user.email)).toEqual([
+      DEMO_USERS[1].email,
+    ]);
     const [assignment] = cls.assignments;
     expect(assignment!.dueAt.getTime() - NOW.getTime()).toBeGreaterThan(9.9 * 86_400_000);
     // The demo student's own three weeks, ending yesterday: a first sign-in finds a history and cards due.
-    const studentLogs = await db.reviewLog.findMany({ where: { user: { email: DEMO_USERS[1].email } }, select: { reviewedAt: true } });
+    const studentLogs = await db.reviewLog.findMany({
+      where: { user: { email: DEMO_USERS[1].email } },
+      select: { reviewedAt: true },
+    });
     expect(studentLogs.length).toBeGreaterThan(50);
     const startOfToday = Math.floor(NOW.getTime() / 86_400_000) * 86_400_000;
     expect(Math.max(...studentLogs.map((l) => l.reviewedAt.getTime()))).toBeLessThan(startOfToday);
-    expect(await db.cardState.count({ where: { user: { email: DEMO_USERS[1].email }, due: { lte: NOW } } })).toBeGreaterThan(0);
+    expect(
+      await db.cardState.count({ where: { user: { email: DEMO_USERS[1].email }, due: { lte: NOW } } }),
+    ).toBeGreaterThan(0);
 
     // The dashboard has something real to show: most statuses, lapsed cards, a class-wide figure.
     const dashboard = await computeAssignmentDashboard(teacher, { classId: cls.id, assignmentId: assignment!.id }, NOW);
@@ -48,29 +65,37 @@ describe("the demo class", () => {
     expect(dashboard.classRecall).toBeLessThan(0.9);
   });
 
-  it.each([SYNTHETIC_STUDENTS[0]!.email, DEMO_USERS[1].email])("writes card states that replaying the review log of %s through gradeCard reproduces exactly", async (email) => {
-    await seedDemo();
-    const deck = await db.deck.findUniqueOrThrow({ where: { slug: DEMO_CLASS_DECK } });
-    const settings = deckSrsSettings(deck);
-    const student = await db.user.findUniqueOrThrow({ where: { email } });
-    const logs = await db.reviewLog.findMany({ where: { userId: student.id }, orderBy: [{ reviewedAt: "asc" }] });
-    expect(logs.length).toBeGreaterThan(50);
-    const replayed = new Map<string, MemoryState>();
-    for (const log of logs) {
-      const before = replayed.get(log.cardId) ?? newMemoryState(log.reviewedAt);
-      if (replayed.has(log.cardId)) expect(memoryStateOf(snapshotFromJson(log.previous)!)).toEqual(before);
-      else expect(log.previous).toBeNull();
-      const { state, review } = gradeCard(before, log.rating, log.reviewedAt, settings);
-      expect({ stateBefore: log.stateBefore, stateAfter: log.stateAfter, due: log.dueAfter, stability: log.stabilityAfter }).toEqual({
-        stateBefore: review.stateBefore,
-        stateAfter: review.stateAfter,
-        due: review.due,
-        stability: review.stability,
-      });
-      replayed.set(log.cardId, state);
-    }
-    const states = await db.cardState.findMany({ where: { userId: student.id } });
-    expect(states).toHaveLength(replayed.size);
-    for (const row of states) expect(memoryStateOf(row)).toEqual(replayed.get(row.cardId));
-  });
+  it.each([SYNTHETIC_STUDENTS[0]!.email, DEMO_USERS[1].email])(
+    "writes card states that replaying the review log of %s through gradeCard reproduces exactly",
+    async (email) => {
+      await seedDemo();
+      const deck = await db.deck.findUniqueOrThrow({ where: { slug: DEMO_CLASS_DECK } });
+      const settings = deckSrsSettings(deck);
+      const student = await db.user.findUniqueOrThrow({ where: { email } });
+      const logs = await db.reviewLog.findMany({ where: { userId: student.id }, orderBy: [{ reviewedAt: "asc" }] });
+      expect(logs.length).toBeGreaterThan(50);
+      const replayed = new Map<string, MemoryState>();
+      for (const log of logs) {
+        const before = replayed.get(log.cardId) ?? newMemoryState(log.reviewedAt);
+        if (replayed.has(log.cardId)) expect(memoryStateOf(snapshotFromJson(log.previous)!)).toEqual(before);
+        else expect(log.previous).toBeNull();
+        const { state, review } = gradeCard(before, log.rating, log.reviewedAt, settings);
+        expect({
+          stateBefore: log.stateBefore,
+          stateAfter: log.stateAfter,
+          due: log.dueAfter,
+          stability: log.stabilityAfter,
+        }).toEqual({
+          stateBefore: review.stateBefore,
+          stateAfter: review.stateAfter,
+          due: review.due,
+          stability: review.stability,
+        });
+        replayed.set(log.cardId, state);
+      }
+      const states = await db.cardState.findMany({ where: { userId: student.id } });
+      expect(states).toHaveLength(replayed.size);
+      for (const row of states) expect(memoryStateOf(row)).toEqual(replayed.get(row.cardId));
+    },
+  );
 });

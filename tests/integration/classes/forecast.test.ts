@@ -14,7 +14,12 @@ import { joinClass } from "@/lib/classes/classes";
 const T0 = new Date("2026-11-02T09:00:00Z");
 const DUE = new Date("2026-11-16T23:59:00Z");
 
-const STATE: Record<string, State> = { new: State.New, learning: State.Learning, review: State.Review, relearning: State.Relearning };
+const STATE: Record<string, State> = {
+  new: State.New,
+  learning: State.Learning,
+  review: State.Review,
+  relearning: State.Relearning,
+};
 
 let teacher: PublicUser;
 let students: PublicUser[];
@@ -22,7 +27,10 @@ let deck: Awaited<ReturnType<typeof makeDeck>>;
 let classId: string;
 let assignmentId: string;
 
-async function expectedRecall(userId: string, forecastAt: Date): Promise<{ perCard: Map<string, number>; mean: number }> {
+async function expectedRecall(
+  userId: string,
+  forecastAt: Date,
+): Promise<{ perCard: Map<string, number>; mean: number }> {
   const deckRow = await db.deck.findUniqueOrThrow({ where: { id: deck.deckId } });
   const scheduler = fsrs(
     generatorParameters({
@@ -61,12 +69,26 @@ beforeAll(async () => {
   deck = await makeDeck({ basic: 5, ownerId: teacher.id });
   const cls = await makeClass(teacher, T0);
   classId = cls.classId;
-  ({ id: assignmentId } = await createAssignment(teacher, { classId, deckId: deck.deckId, dueDate: "2026-11-16", targetPercent: 80, requireAllStudied: true }, T0));
+  ({ id: assignmentId } = await createAssignment(
+    teacher,
+    { classId, deckId: deck.deckId, dueDate: "2026-11-16", targetPercent: 80, requireAllStudied: true },
+    T0,
+  ));
   expect((await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).dueAt).toEqual(DUE);
-  students = [await makeUser("student", "Ana"), await makeUser("student", "Ben"), await makeUser("student", "Cy"), await makeUser("student", "Dee")];
+  students = [
+    await makeUser("student", "Ana"),
+    await makeUser("student", "Ben"),
+    await makeUser("student", "Cy"),
+    await makeUser("student", "Dee"),
+  ];
   for (const s of students) await joinClass(s, cls.joinCode, T0);
   const [ana, ben, cy] = students as [PublicUser, PublicUser, PublicUser, PublicUser];
-  const [c0, c1, c2, c3] = deck.cards as [typeof deck.cards[0], typeof deck.cards[0], typeof deck.cards[0], typeof deck.cards[0]];
+  const [c0, c1, c2, c3] = deck.cards as [
+    (typeof deck.cards)[0],
+    (typeof deck.cards)[0],
+    (typeof deck.cards)[0],
+    (typeof deck.cards)[0],
+  ];
 
   // Ana: three cards over a week, with a lapse and relearning.
   await review(ana, c0, T0, "good");
@@ -112,18 +134,32 @@ describe("predicted recall on the due date", () => {
   });
 
   it("holds for states that share a stability, with the same or another whole number of days to go", async () => {
-    const rows = await db.cardState.findMany({ where: { cardId: { in: [deck.cards[0]!.id, deck.cards[3]!.id] }, userId: { in: [students[1]!.id, students[2]!.id] } } });
+    const rows = await db.cardState.findMany({
+      where: {
+        cardId: { in: [deck.cards[0]!.id, deck.cards[3]!.id] },
+        userId: { in: [students[1]!.id, students[2]!.id] },
+      },
+    });
     const ben = rows.filter((r) => r.userId === students[1]!.id);
     const cy = rows.filter((r) => r.userId === students[2]!.id);
     for (const cardId of [deck.cards[0]!.id, deck.cards[3]!.id]) {
       expect(ben.find((r) => r.cardId === cardId)!.stability).toBe(cy.find((r) => r.cardId === cardId)!.stability);
     }
-    const [benExpected, cyExpected] = [await expectedRecall(students[1]!.id, DUE), await expectedRecall(students[2]!.id, DUE)];
+    const [benExpected, cyExpected] = [
+      await expectedRecall(students[1]!.id, DUE),
+      await expectedRecall(students[2]!.id, DUE),
+    ];
     expect(benExpected.perCard.get(deck.cards[0]!.id)).not.toBe(cyExpected.perCard.get(deck.cards[0]!.id));
     expect(benExpected.perCard.get(deck.cards[3]!.id)).toBe(cyExpected.perCard.get(deck.cards[3]!.id));
     const dashboard = await computeAssignmentDashboard(teacher, { classId, assignmentId }, at(T0, 7 * DAY));
-    expect(dashboard.students.find((s) => s.userId === students[1]!.id)!.predictedRecall).toBeCloseTo(benExpected.mean, 12);
-    expect(dashboard.students.find((s) => s.userId === students[2]!.id)!.predictedRecall).toBeCloseTo(cyExpected.mean, 12);
+    expect(dashboard.students.find((s) => s.userId === students[1]!.id)!.predictedRecall).toBeCloseTo(
+      benExpected.mean,
+      12,
+    );
+    expect(dashboard.students.find((s) => s.userId === students[2]!.id)!.predictedRecall).toBeCloseTo(
+      cyExpected.mean,
+      12,
+    );
   });
 
   it("is forecast for today once the due date has passed", async () => {
@@ -132,6 +168,9 @@ describe("predicted recall on the due date", () => {
     expect(dashboard.pastDue).toBe(true);
     expect(dashboard.forecastAt).toEqual(later);
     const expected = await expectedRecall(students[0]!.id, later);
-    expect(dashboard.students.find((s) => s.userId === students[0]!.id)!.predictedRecall).toBeCloseTo(expected.mean, 12);
+    expect(dashboard.students.find((s) => s.userId === students[0]!.id)!.predictedRecall).toBeCloseTo(
+      expected.mean,
+      12,
+    );
   });
 });

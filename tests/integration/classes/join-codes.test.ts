@@ -6,7 +6,16 @@ import { httpStatusOf } from "@/app/_lib/route";
 import { answerOfRejection } from "../domain-errors";
 import { listDecksForUser } from "@/lib/content/decks";
 import { createAssignment } from "@/lib/classes/assignments";
-import { createClass, joinClass, leaveClass, listClassesForUser, previewJoin, regenerateJoinCode, removeStudent, TEACHERS_CANNOT_JOIN } from "@/lib/classes/classes";
+import {
+  createClass,
+  joinClass,
+  leaveClass,
+  listClassesForUser,
+  previewJoin,
+  regenerateJoinCode,
+  removeStudent,
+  TEACHERS_CANNOT_JOIN,
+} from "@/lib/classes/classes";
 import { formatJoinCode } from "@/lib/classes/join-code";
 import { makeClass, makeDeck, makeUser } from "./fixtures";
 
@@ -32,7 +41,10 @@ describe("creating a class", () => {
     const student = await makeUser("student");
     const error = await rejection(createClass(student, { name: "Mine" }, NOW));
     expect(error).toBeInstanceOf(DomainError);
-    expect({ status: httpStatusOf(error as DomainError), message: (error as DomainError).message }).toMatchObject({ status: 403, message: expect.stringMatching(/Only teacher accounts can create classes/) });
+    expect({ status: httpStatusOf(error as DomainError), message: (error as DomainError).message }).toMatchObject({
+      status: 403,
+      message: expect.stringMatching(/Only teacher accounts can create classes/),
+    });
     await expect(createClass(teacher, { name: "   " }, NOW)).rejects.toThrow(ZodError);
   });
 });
@@ -44,7 +56,8 @@ describe("joining a class", () => {
     expect(error).toBeInstanceOf(DomainError);
     expect({ status: httpStatusOf(error as DomainError), message: (error as DomainError).message }).toMatchObject({
       status: 404,
-      message: "No class uses the code ZZZZ-ZZZZ. Check it with your teacher: they may have replaced it with a new one.",
+      message:
+        "No class uses the code ZZZZ-ZZZZ. Check it with your teacher: they may have replaced it with a new one.",
     });
     await expect(joinClass(student, "not a code", NOW)).rejects.toThrow(ZodError);
     expect(await db.membership.count({ where: { userId: student.id } })).toBe(0);
@@ -80,7 +93,10 @@ describe("joining a class", () => {
 
     const { joinCode: newCode } = await regenerateJoinCode(teacher, { classId }, LATER);
     expect(newCode).not.toBe(oldCode);
-    expect(await db.class.findUniqueOrThrow({ where: { id: classId } })).toMatchObject({ joinCode: newCode, joinCodeIssuedAt: LATER });
+    expect(await db.class.findUniqueOrThrow({ where: { id: classId } })).toMatchObject({
+      joinCode: newCode,
+      joinCodeIssuedAt: LATER,
+    });
 
     const late = await makeUser("student");
     await expect(answerOfRejection(joinClass(late, oldCode, LATER))).resolves.toMatchObject({ status: 404 });
@@ -93,7 +109,10 @@ describe("joining a class", () => {
     const owner = await makeUser("teacher");
     const { joinCode } = await makeClass(owner, NOW);
     const colleague = await makeUser("teacher");
-    await expect(answerOfRejection(joinClass(colleague, joinCode, NOW))).resolves.toMatchObject({ status: 403, message: TEACHERS_CANNOT_JOIN });
+    await expect(answerOfRejection(joinClass(colleague, joinCode, NOW))).resolves.toMatchObject({
+      status: 403,
+      message: TEACHERS_CANNOT_JOIN,
+    });
     await expect(answerOfRejection(joinClass(owner, joinCode, NOW))).resolves.toMatchObject({ status: 403 });
     expect((await previewJoin(colleague, joinCode)).kind).toBe("teacher");
     expect((await previewJoin(owner, joinCode)).kind).toBe("owner");
@@ -106,7 +125,11 @@ describe("membership", () => {
     const history = await makeClass(teacher, NOW, "History");
     const civics = await makeClass(teacher, NOW, "Civics");
     const { deckId, slug } = await makeDeck({ isPublic: false, ownerId: teacher.id });
-    await createAssignment(teacher, { classId: history.classId, deckId, dueDate: "2026-12-10", targetPercent: 80, requireAllStudied: true }, NOW);
+    await createAssignment(
+      teacher,
+      { classId: history.classId, deckId, dueDate: "2026-12-10", targetPercent: 80, requireAllStudied: true },
+      NOW,
+    );
 
     const student = await makeUser("student");
     await joinClass(student, history.joinCode, NOW);
@@ -118,7 +141,9 @@ describe("membership", () => {
     await leaveClass(student, { classId: history.classId });
     expect((await listClassesForUser(student)).map((c) => c.name)).toEqual(["Civics"]);
     expect((await listDecksForUser(student, NOW)).map((d) => d.slug)).not.toContain(slug);
-    await expect(answerOfRejection(leaveClass(student, { classId: history.classId }))).resolves.toMatchObject({ status: 404 });
+    await expect(answerOfRejection(leaveClass(student, { classId: history.classId }))).resolves.toMatchObject({
+      status: 404,
+    });
   });
 
   it("lets the owner remove a student, who can rejoin with the code", async () => {
@@ -128,7 +153,9 @@ describe("membership", () => {
     await joinClass(student, joinCode, NOW);
     await removeStudent(teacher, { classId, studentId: student.id });
     expect(await db.membership.count({ where: { classId } })).toBe(0);
-    await expect(answerOfRejection(removeStudent(teacher, { classId, studentId: student.id }))).resolves.toMatchObject({ status: 404 });
+    await expect(answerOfRejection(removeStudent(teacher, { classId, studentId: student.id }))).resolves.toMatchObject({
+      status: 404,
+    });
     expect(await joinClass(student, joinCode, LATER)).toMatchObject({ alreadyMember: false });
   });
 });

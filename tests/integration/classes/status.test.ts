@@ -19,12 +19,20 @@ describe("assignment status from real reviews, with a pinned clock", () => {
     const { classId } = await makeClass(teacher, NOW);
     const student = await makeUser("student");
     await addMember(classId, student);
-    const { id: assignmentId } = await createAssignment(teacher, { classId, deckId: deck.deckId, dueDate, targetPercent: 80, requireAllStudied: true }, NOW);
+    const { id: assignmentId } = await createAssignment(
+      teacher,
+      { classId, deckId: deck.deckId, dueDate, targetPercent: 80, requireAllStudied: true },
+      NOW,
+    );
     const statusAt = async (now: Date) => {
       const [mine] = await listStudentAssignments(student, now);
       const dashboard = await computeAssignmentDashboard(teacher, { classId, assignmentId }, now);
       // The student's own list and the teacher's dashboard agree.
-      expect(dashboard.students[0]).toMatchObject({ status: mine!.status, predictedRecall: mine!.predictedRecall, cardsStarted: mine!.studied });
+      expect(dashboard.students[0]).toMatchObject({
+        status: mine!.status,
+        predictedRecall: mine!.predictedRecall,
+        cardsStarted: mine!.studied,
+      });
       return mine!;
     };
     return { student, statusAt };

@@ -15,7 +15,12 @@ const T1 = new Date("2026-05-05T09:00:00Z");
 type Teacher = Awaited<ReturnType<typeof makeUser>>;
 
 async function newDraft(teacher: Teacher, title = "Penicillin") {
-  const { id } = await createDraft(teacher, { title, outlet: "Science Weekly", sourceUrl: "https://example.org/penicillin", text: SCIENCE_ARTICLE });
+  const { id } = await createDraft(teacher, {
+    title,
+    outlet: "Science Weekly",
+    sourceUrl: "https://example.org/penicillin",
+    text: SCIENCE_ARTICLE,
+  });
   return loadDraft(teacher, id);
 }
 
@@ -23,7 +28,13 @@ async function newDraft(teacher: Teacher, title = "Penicillin") {
 async function edit(teacher: Teacher, draft: DraftView, change: (d: DraftView) => void): Promise<DraftView> {
   const copy = structuredClone(draft);
   change(copy);
-  await saveDraft(teacher, draft.id, { version: copy.version, title: copy.title, outlet: copy.outlet, sourceUrl: copy.sourceUrl, cards: copy.cards });
+  await saveDraft(teacher, draft.id, {
+    version: copy.version,
+    title: copy.title,
+    outlet: copy.outlet,
+    sourceUrl: copy.sourceUrl,
+    cards: copy.cards,
+  });
   return loadDraft(teacher, draft.id);
 }
 
@@ -35,10 +46,17 @@ async function publishError(promise: Promise<unknown>): Promise<PublishProblems 
   );
   expect(error).toMatchObject({ name: "InvalidError", code: "cannot_publish" });
   expect(httpStatusOf(error as DomainError)).toBe(422);
-  return { message: (error as DomainError).message, problems: (error as DomainError<PublishProblems>).details!.problems };
+  return {
+    message: (error as DomainError).message,
+    problems: (error as DomainError<PublishProblems>).details!.problems,
+  };
 }
 
-const counts = async () => ({ decks: await db.deck.count(), articles: await db.article.count(), cards: await db.card.count() });
+const counts = async () => ({
+  decks: await db.deck.count(),
+  articles: await db.article.count(),
+  cards: await db.card.count(),
+});
 
 describe("publishing a draft", () => {
   it("makes a private deck the teacher owns, from the kept cards and the article they quote, listed on their home page", async () => {
@@ -53,9 +71,17 @@ describe("publishing a draft", () => {
     const result = await publishDraft(teacher, draft.id, { version: draft.version }, T0);
     expect(result).toMatchObject({ slug: "penicillin", version: draft.version + 1, firstPublish: true });
 
-    const deck = await db.deck.findUniqueOrThrow({ where: { id: result.deckId }, include: { article: true, cards: { orderBy: { position: "asc" } } } });
+    const deck = await db.deck.findUniqueOrThrow({
+      where: { id: result.deckId },
+      include: { article: true, cards: { orderBy: { position: "asc" } } },
+    });
     expect(deck).toMatchObject({ slug: "penicillin", title: "Penicillin", ownerId: teacher.id, isPublic: false });
-    expect(deck.article).toMatchObject({ title: "Penicillin", outlet: "Science Weekly", sourceUrl: "https://example.org/penicillin", body: draft.articleText });
+    expect(deck.article).toMatchObject({
+      title: "Penicillin",
+      outlet: "Science Weekly",
+      sourceUrl: "https://example.org/penicillin",
+      body: draft.articleText,
+    });
     const kept = draft.cards.filter((c) => !c.discarded);
     expect(deck.cards.map((c) => c.externalId)).toEqual(kept.map((c) => c.card.id));
     expect(deck.cards[0]!.prompt).toBe(firstPrompt);
@@ -74,8 +100,21 @@ describe("publishing a draft", () => {
     let draft = await newDraft(teacher, "Penicillin again");
     const first = await publishDraft(teacher, draft.id, { version: draft.version }, T0);
     const student = await makeUser("student");
-    const studied = await db.card.findFirstOrThrow({ where: { deckId: first.deckId, externalId: draft.cards[0]!.card.id } });
-    await db.cardState.create({ data: { userId: student.id, cardId: studied.id, deckId: first.deckId, due: T1, stability: 3, difficulty: 5, state: "review", reps: 2 } });
+    const studied = await db.card.findFirstOrThrow({
+      where: { deckId: first.deckId, externalId: draft.cards[0]!.card.id },
+    });
+    await db.cardState.create({
+      data: {
+        userId: student.id,
+        cardId: studied.id,
+        deckId: first.deckId,
+        due: T1,
+        stability: 3,
+        difficulty: 5,
+        state: "review",
+        reps: 2,
+      },
+    });
 
     draft = await loadDraft(teacher, draft.id);
     draft = await edit(teacher, draft, (d) => {
@@ -86,7 +125,10 @@ describe("publishing a draft", () => {
     const second = await publishDraft(teacher, draft.id, { version: draft.version }, T1);
     expect(second).toMatchObject({ deckId: first.deckId, slug: first.slug, firstPublish: false });
 
-    const deck = await db.deck.findUniqueOrThrow({ where: { id: first.deckId }, include: { cards: true, article: true } });
+    const deck = await db.deck.findUniqueOrThrow({
+      where: { id: first.deckId },
+      include: { cards: true, article: true },
+    });
     expect(deck.title).toBe("Penicillin, revised");
     expect(deck.article.title).toBe("Penicillin, revised");
     expect(deck.cards.find((c) => c.externalId === draft.cards[0]!.card.id)?.explanation).toBe("Revised explanation.");
@@ -112,7 +154,9 @@ describe("publishing a draft", () => {
   it("publishes a draft once when two publishes of it arrive together", async () => {
     const teacher = await makeUser("teacher");
     const draft = await newDraft(teacher, "Double click");
-    const results = await Promise.allSettled([0, 1].map(() => publishDraft(teacher, draft.id, { version: draft.version }, T0)));
+    const results = await Promise.allSettled(
+      [0, 1].map(() => publishDraft(teacher, draft.id, { version: draft.version }, T0)),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!;
     expect(httpStatusOf(rejected.reason as DomainError)).toBe(409);
@@ -124,9 +168,15 @@ describe("publishing a draft", () => {
     const draft = await newDraft(teacher, "Stale");
     await edit(teacher, draft, (d) => (d.cards[0]!.card.prompt = "Newer"));
     const before = await counts();
-    await expect(answerOfRejection(publishDraft(teacher, draft.id, { version: draft.version }, T0))).resolves.toMatchObject({ status: 409 });
-    await expect(answerOfRejection(publishDraft(await makeUser("teacher"), draft.id, { version: draft.version + 1 }, T0))).resolves.toMatchObject({ status: 404 });
-    await expect(answerOfRejection(publishDraft(await makeUser("student"), draft.id, { version: draft.version + 1 }, T0))).resolves.toMatchObject({ status: 403 });
+    await expect(
+      answerOfRejection(publishDraft(teacher, draft.id, { version: draft.version }, T0)),
+    ).resolves.toMatchObject({ status: 409 });
+    await expect(
+      answerOfRejection(publishDraft(await makeUser("teacher"), draft.id, { version: draft.version + 1 }, T0)),
+    ).resolves.toMatchObject({ status: 404 });
+    await expect(
+      answerOfRejection(publishDraft(await makeUser("student"), draft.id, { version: draft.version + 1 }, T0)),
+    ).resolves.toMatchObject({ status: 403 });
     expect(await counts()).toEqual(before);
   });
 });
@@ -145,7 +195,9 @@ describe("publishing checks every card first", () => {
     expect(error.problems).toHaveLength(1);
     expect(error.problems[0]).toMatchObject({ cardId: draft.cards[index]!.card.id });
     expect(error.message).toContain(`Multiple choice card “${prompt.slice(0, 20)}`);
-    expect(error.message).toContain(`(paragraph ${draft.cards[index]!.paragraph + 1}): the answer "Marie Curie" is not among the options`);
+    expect(error.message).toContain(
+      `(paragraph ${draft.cards[index]!.paragraph + 1}): the answer "Marie Curie" is not among the options`,
+    );
 
     expect(await counts()).toEqual(before);
     const after = await loadDraft(teacher, draft.id);
@@ -168,9 +220,17 @@ describe("publishing checks every card first", () => {
     const error = await publishError(publishDraft(teacher, draft.id, { version: draft.version }, T0));
     const messages = error.problems.map((p) => p.message);
     expect(error.problems.find((p) => p.field === "sourceUrl")?.message).toMatch(/full web address/);
-    expect(messages).toContainEqual(expect.stringMatching(/^Multiple choice card with no prompt \(paragraph \d+\): the card needs a prompt\.$/));
-    expect(messages).toContainEqual(expect.stringMatching(/^Fill the blank card “.*”.*: the answer "streptomycin" does not appear in the quote\. Quote the sentence/));
-    expect(messages).toContainEqual(expect.stringMatching(/^True or false card “.*”.*: the statement is false but has no correction\./));
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^Multiple choice card with no prompt \(paragraph \d+\): the card needs a prompt\.$/),
+    );
+    expect(messages).toContainEqual(
+      expect.stringMatching(
+        /^Fill the blank card “.*”.*: the answer "streptomycin" does not appear in the quote\. Quote the sentence/,
+      ),
+    );
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^True or false card “.*”.*: the statement is false but has no correction\./),
+    );
     expect(await db.deck.count({ where: { ownerId: teacher.id } })).toBe(0);
   });
 
@@ -178,9 +238,18 @@ describe("publishing checks every card first", () => {
     const teacher = await makeUser("teacher");
     const draft = await newDraft(teacher, "Stored settings");
     const { deckId, version } = await publishDraft(teacher, draft.id, { version: draft.version }, T0);
-    await db.deck.update({ where: { id: deckId }, data: { learningSteps: Array.from({ length: 11 }, (_, i) => `${i + 1}m`) } });
+    await db.deck.update({
+      where: { id: deckId },
+      data: { learningSteps: Array.from({ length: 11 }, (_, i) => `${i + 1}m`) },
+    });
     const error = await publishError(publishDraft(teacher, draft.id, { version }, T1));
-    expect(error.problems).toEqual([{ cardId: null, field: null, message: 'The deck\'s setting "learningSteps" cannot be used: Use at most 10 learning steps.' }]);
+    expect(error.problems).toEqual([
+      {
+        cardId: null,
+        field: null,
+        message: 'The deck\'s setting "learningSteps" cannot be used: Use at most 10 learning steps.',
+      },
+    ]);
   });
 
   it("refuses a draft whose every card is discarded", async () => {
@@ -188,7 +257,9 @@ describe("publishing checks every card first", () => {
     let draft = await newDraft(teacher, "Nothing kept");
     draft = await edit(teacher, draft, (d) => d.cards.forEach((c) => (c.discarded = true)));
     const error = await publishError(publishDraft(teacher, draft.id, { version: draft.version }, T0));
-    expect(error.problems).toEqual([{ cardId: null, field: "cards", message: expect.stringMatching(/Every card is discarded/) }]);
+    expect(error.problems).toEqual([
+      { cardId: null, field: "cards", message: expect.stringMatching(/Every card is discarded/) },
+    ]);
   });
 
   it("publishes a card the teacher added: a basic card quoting a sentence of the passage they chose", async () => {
@@ -198,7 +269,15 @@ describe("publishing checks every card first", () => {
     draft = await edit(teacher, draft, (d) => {
       d.cards.forEach((c) => (c.discarded = true));
       d.cards.push({
-        card: { id: "added-1", type: "basic", prompt: "What did Florey say the drug needed?", answer: "To be made in factories", options: [], explanation: "From paragraph 5.", quote: sentence },
+        card: {
+          id: "added-1",
+          type: "basic",
+          prompt: "What did Florey say the drug needed?",
+          answer: "To be made in factories",
+          options: [],
+          explanation: "From paragraph 5.",
+          quote: sentence,
+        },
         paragraph: 4,
         origin: "added",
         discarded: false,

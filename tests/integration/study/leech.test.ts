@@ -17,15 +17,35 @@ describe("leeches", () => {
     const card = deck.cards.find((c) => c.type === "basic")!;
     // A graduated card with 7 lapses behind it, due now.
     await db.cardState.create({
-      data: { userId: user.id, cardId: card.id, deckId: deck.id, due: NOW, stability: 2, difficulty: 8, state: "review", reps: 20, lapses: 7,
-        scheduledDays: 2, lastReview: new Date(NOW.getTime() - 2 * 86_400_000), version: 20 },
+      data: {
+        userId: user.id,
+        cardId: card.id,
+        deckId: deck.id,
+        due: NOW,
+        stability: 2,
+        difficulty: 8,
+        state: "review",
+        reps: 20,
+        lapses: 7,
+        scheduledDays: 2,
+        lastReview: new Date(NOW.getTime() - 2 * 86_400_000),
+        version: 20,
+      },
     });
-    const result = await submitReview(user, { reviewId: randomUUID(), cardId: card.id, version: 20, rating: "again" }, NOW);
+    const result = await submitReview(
+      user,
+      { reviewId: randomUUID(), cardId: card.id, version: 20, rating: "again" },
+      NOW,
+    );
     expect(result.state).toMatchObject({ lapses: 8, suspended: true, leech: true });
 
     const later = new Date(NOW.getTime() + 3 * 86_400_000);
     expect((await fetchQueue(user, deck.slug, later, 100)).cards.some((c) => c.cardId === card.id)).toBe(false);
-    const refused = await submitReview(user, { reviewId: randomUUID(), cardId: card.id, version: 21, rating: "good" }, later).catch((e: unknown) => e);
+    const refused = await submitReview(
+      user,
+      { reviewId: randomUUID(), cardId: card.id, version: 21, rating: "good" },
+      later,
+    ).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(DomainError);
     expect(httpStatusOf(refused as DomainError)).toBe(422);
     expect((await fetchProgress(user, later)).suspendedCards.map((c) => c.cardId)).toEqual([card.id]);

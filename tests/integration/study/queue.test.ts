@@ -25,7 +25,11 @@ async function studyNew(user: { id: string; timezone: string }, count: number, n
           ? { kind: "order" as const, order: card.options }
           : { kind: "choice" as const, choice: card.answer }
       : undefined;
-    await submitReview(user, { reviewId: randomUUID(), cardId: c.cardId, version: 0, rating: "easy", ...(response ? { response } : {}) }, now);
+    await submitReview(
+      user,
+      { reviewId: randomUUID(), cardId: c.cardId, version: 0, rating: "easy", ...(response ? { response } : {}) },
+      now,
+    );
   }
   return cards;
 }
@@ -79,7 +83,10 @@ describe("the study queue", () => {
     for (const [i, s] of states.entries()) {
       await db.cardState.update({
         where: { userId_cardId: { userId: user.id, cardId: s.cardId } },
-        data: { lastReview: new Date(start.getTime() - i * 5 * 86_400_000), due: new Date(start.getTime() + 86_400_000) },
+        data: {
+          lastReview: new Date(start.getTime() - i * 5 * 86_400_000),
+          due: new Date(start.getTime() + 86_400_000),
+        },
       });
     }
     const later = new Date(start.getTime() + 2 * 86_400_000);
@@ -87,9 +94,16 @@ describe("the study queue", () => {
     const reviews = queue.cards.filter((c) => c.kind === "review");
     expect(reviews).toHaveLength(3);
     // The older the last review, the lower the retrievability: the three oldest, oldest first.
-    expect(reviews.map((r) => r.cardId)).toEqual([...states].reverse().slice(0, 3).map((s) => s.cardId));
+    expect(reviews.map((r) => r.cardId)).toEqual(
+      [...states]
+        .reverse()
+        .slice(0, 3)
+        .map((s) => s.cardId),
+    );
     expect(states).toHaveLength(studied.length);
-    expect(queue.cards.findIndex((c) => c.kind === "new")).toBeGreaterThan(queue.cards.findIndex((c) => c.kind === "review"));
+    expect(queue.cards.findIndex((c) => c.kind === "new")).toBeGreaterThan(
+      queue.cards.findIndex((c) => c.kind === "review"),
+    );
   });
 
   it("answers 404 for a deck the student cannot see", async () => {

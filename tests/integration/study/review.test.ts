@@ -16,10 +16,18 @@ beforeAll(async () => {
   deck = await makeDeck("review-tests");
 });
 const cardOf = (type: string, nth = 0) => deck.cards.filter((c) => c.type === type)[nth]!;
-const submission = (cardId: string, extra: Partial<ReviewSubmission> = {}): ReviewSubmission => ({ reviewId: randomUUID(), cardId, version: 0, ...extra });
+const submission = (cardId: string, extra: Partial<ReviewSubmission> = {}): ReviewSubmission => ({
+  reviewId: randomUUID(),
+  cardId,
+  version: 0,
+  ...extra,
+});
 
 async function expectHttpError(promise: Promise<unknown>, status: number, message?: RegExp) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   expect(httpStatusOf(error as DomainError)).toBe(status);
   if (message) expect((error as DomainError).message).toMatch(message);
@@ -30,13 +38,28 @@ describe("recording a review", () => {
     const user = await makeUser();
     const card = cardOf("basic");
     const result = await submitReview(user, submission(card.id, { rating: "good" }), T0);
-    const expected = fsrs(generatorParameters({ enable_fuzz: false, request_retention: 0.9, learning_steps: ["1m", "10m"], relearning_steps: ["10m"] })).next(createEmptyCard(T0), T0, FsrsRating.Good).card;
-    const state = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: card.id } } });
+    const expected = fsrs(
+      generatorParameters({
+        enable_fuzz: false,
+        request_retention: 0.9,
+        learning_steps: ["1m", "10m"],
+        relearning_steps: ["10m"],
+      }),
+    ).next(createEmptyCard(T0), T0, FsrsRating.Good).card;
+    const state = await db.cardState.findUniqueOrThrow({
+      where: { userId_cardId: { userId: user.id, cardId: card.id } },
+    });
     expect(state.due).toEqual(expected.due);
     expect(state.stability).toBeCloseTo(expected.stability, 10);
     expect(state.difficulty).toBeCloseTo(expected.difficulty, 10);
     expect(state.version).toBe(1);
-    expect(result).toMatchObject({ rating: "good", correct: null, replayed: false, state: { version: 1, state: "learning" }, interval: "10m" });
+    expect(result).toMatchObject({
+      rating: "good",
+      correct: null,
+      replayed: false,
+      state: { version: 1, state: "learning" },
+      interval: "10m",
+    });
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
   });
 
@@ -45,12 +68,16 @@ describe("recording a review", () => {
     const card = cardOf("basic", 1);
     const input = submission(card.id, { rating: "good" });
     const results = await Promise.allSettled(Array.from({ length: 50 }, () => submitReview(user, input, T0)));
-    const fulfilled = results.filter((r): r is PromiseFulfilledResult<Awaited<ReturnType<typeof submitReview>>> => r.status === "fulfilled");
+    const fulfilled = results.filter(
+      (r): r is PromiseFulfilledResult<Awaited<ReturnType<typeof submitReview>>> => r.status === "fulfilled",
+    );
     expect(fulfilled).toHaveLength(50);
     expect(fulfilled.filter((r) => !r.value.replayed)).toHaveLength(1);
     expect(new Set(fulfilled.map((r) => r.value.state.due.getTime())).size).toBe(1);
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
-    expect((await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: card.id } } })).reps).toBe(1);
+    expect(
+      (await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: card.id } } })).reps,
+    ).toBe(1);
   });
 
   it("lets only one of two conflicting reviews of a card apply; the other gets 409", async () => {
@@ -71,7 +98,11 @@ describe("recording a review", () => {
     const user = await makeUser();
     const card = cardOf("basic", 3);
     await submitReview(user, submission(card.id, { rating: "good" }), T0);
-    await expectHttpError(submitReview(user, submission(card.id, { rating: "easy", version: 0 }), minutes(20)), 409, /changed since you loaded it/);
+    await expectHttpError(
+      submitReview(user, submission(card.id, { rating: "easy", version: 0 }), minutes(20)),
+      409,
+      /changed since you loaded it/,
+    );
     const next = await submitReview(user, submission(card.id, { rating: "easy", version: 1 }), minutes(20));
     expect(next.state.version).toBe(2);
   });
@@ -87,7 +118,11 @@ describe("recording a review", () => {
     expect(later.state).not.toEqual(original.state);
     const retry = await submitReview(user, first, minutes(6));
     expect(retry).toEqual({ ...original, replayed: true });
-    await expectHttpError(submitReview(user, { ...first, cardId: cardOf("basic", 5).id }, T0), 422, /already used for another card/);
+    await expectHttpError(
+      submitReview(user, { ...first, cardId: cardOf("basic", 5).id }, T0),
+      422,
+      /already used for another card/,
+    );
   });
 
   it("answers 404 for a card outside the student's decks and 422 for a retired card", async () => {
@@ -96,7 +131,11 @@ describe("recording a review", () => {
     const privateDeck = await makeDeck("private-deck", { isPublic: false, ownerId: teacher.id });
     await expectHttpError(submitReview(user, submission(privateDeck.cards[0]!.id, { rating: "good" }), T0), 404);
     await db.card.update({ where: { id: deck.cards.at(-1)!.id }, data: { retiredAt: T0 } });
-    await expectHttpError(submitReview(user, submission(deck.cards.at(-1)!.id, { rating: "good" }), T0), 422, /removed from its deck/);
+    await expectHttpError(
+      submitReview(user, submission(deck.cards.at(-1)!.id, { rating: "good" }), T0),
+      422,
+      /removed from its deck/,
+    );
     await db.card.update({ where: { id: deck.cards.at(-1)!.id }, data: { retiredAt: null } });
   });
 });
@@ -107,12 +146,16 @@ describe("undo", () => {
     const card = cardOf("basic", 6);
     await submitReview(user, submission(card.id, { rating: "good" }), T0);
     await submitReview(user, submission(card.id, { rating: "good", version: 1 }), minutes(15));
-    const before = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: card.id } } });
+    const before = await db.cardState.findUniqueOrThrow({
+      where: { userId_cardId: { userId: user.id, cardId: card.id } },
+    });
     const last = submission(card.id, { rating: "again", version: 2 });
     await submitReview(user, last, minutes(60 * 24 * 3));
 
     const undone = await undoReview(user, last.reviewId);
-    const after = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: card.id } } });
+    const after = await db.cardState.findUniqueOrThrow({
+      where: { userId_cardId: { userId: user.id, cardId: card.id } },
+    });
     const { updatedAt: _a, ...restored } = after;
     const { updatedAt: _b, ...original } = before;
     expect(restored).toEqual(original);
@@ -151,11 +194,19 @@ describe("auto-grading", () => {
     const user = await makeUser();
     const mc = cardOf("multiple_choice");
     const wrongChoice = mc.options.find((o) => o !== mc.answer)!;
-    const wrong = await submitReview(user, submission(mc.id, { response: { kind: "choice", choice: wrongChoice }, answerMs: 4000 }), T0);
+    const wrong = await submitReview(
+      user,
+      submission(mc.id, { response: { kind: "choice", choice: wrongChoice }, answerMs: 4000 }),
+      T0,
+    );
     expect(wrong).toMatchObject({ correct: false, rating: "again", lapse: true, expected: mc.answer });
     expect(wrong.readerUrl).toBe(`/decks/review-tests/article?card=${mc.externalId}`);
     const mc2 = cardOf("multiple_choice", 1);
-    const right = await submitReview(user, submission(mc2.id, { response: { kind: "choice", choice: mc2.answer }, answerMs: 4000 }), T0);
+    const right = await submitReview(
+      user,
+      submission(mc2.id, { response: { kind: "choice", choice: mc2.answer }, answerMs: 4000 }),
+      T0,
+    );
     expect(right).toMatchObject({ correct: true, rating: "good" });
   });
 
@@ -163,10 +214,22 @@ describe("auto-grading", () => {
     const user = await makeUser();
     const tf = deck.cards.filter((c) => c.type === "true_false");
     for (const card of tf.slice(0, 4)) {
-      await submitReview(user, submission(card.id, { response: { kind: "choice", choice: card.answer }, answerMs: 6000 }), T0);
+      await submitReview(
+        user,
+        submission(card.id, { response: { kind: "choice", choice: card.answer }, answerMs: 6000 }),
+        T0,
+      );
     }
-    const fast = await submitReview(user, submission(tf[4]!.id, { response: { kind: "choice", choice: tf[4]!.answer }, answerMs: 2000 }), T0);
-    const slow = await submitReview(user, submission(tf[5]!.id, { response: { kind: "choice", choice: tf[5]!.answer }, answerMs: 15000 }), T0);
+    const fast = await submitReview(
+      user,
+      submission(tf[4]!.id, { response: { kind: "choice", choice: tf[4]!.answer }, answerMs: 2000 }),
+      T0,
+    );
+    const slow = await submitReview(
+      user,
+      submission(tf[5]!.id, { response: { kind: "choice", choice: tf[5]!.answer }, answerMs: 15000 }),
+      T0,
+    );
     expect(fast.rating).toBe("easy");
     expect(slow.rating).toBe("hard");
   });
@@ -175,26 +238,55 @@ describe("auto-grading", () => {
     const user = await makeUser();
     const cloze = deck.cards.find((c) => c.type === "cloze" && /[a-z]{6,}/i.test(c.answer) && !/\d/.test(c.answer))!;
     const typo = cloze.answer.slice(0, 2) + cloze.answer[3] + cloze.answer[2] + cloze.answer.slice(4);
-    const result = await submitReview(user, submission(cloze.id, { response: { kind: "text", text: `  ${typo.toUpperCase()} ` }, rating: "hard" }), T0);
+    const result = await submitReview(
+      user,
+      submission(cloze.id, { response: { kind: "text", text: `  ${typo.toUpperCase()} ` }, rating: "hard" }),
+      T0,
+    );
     expect(result).toMatchObject({ correct: true, rating: "hard" });
   });
 
   it("checks a timeline's order", async () => {
     const user = await makeUser();
     const timeline = cardOf("timeline");
-    const right = await submitReview(user, submission(timeline.id, { response: { kind: "order", order: timeline.options } }), T0);
+    const right = await submitReview(
+      user,
+      submission(timeline.id, { response: { kind: "order", order: timeline.options } }),
+      T0,
+    );
     expect(right.correct).toBe(true);
     const timeline2 = cardOf("timeline", 1);
     const swapped = [...timeline2.options].reverse();
-    expect((await submitReview(user, submission(timeline2.id, { response: { kind: "order", order: swapped } }), T0)).correct).toBe(false);
+    expect(
+      (await submitReview(user, submission(timeline2.id, { response: { kind: "order", order: swapped } }), T0)).correct,
+    ).toBe(false);
   });
 
   it("answers 422 with a clear message for the wrong kind of answer", async () => {
     const user = await makeUser();
-    await expectHttpError(submitReview(user, submission(cardOf("basic").id, { response: { kind: "text", text: "x" } }), T0), 422, /self-graded/);
-    await expectHttpError(submitReview(user, submission(cardOf("basic").id, {}), T0), 422, /Rate how well you recalled/);
-    await expectHttpError(submitReview(user, submission(cardOf("multiple_choice", 2).id, { rating: "good" }), T0), 422, /Send your answer/);
-    await expectHttpError(submitReview(user, submission(cardOf("multiple_choice", 2).id, { response: { kind: "choice", choice: "Atlantis" } }), T0), 422);
+    await expectHttpError(
+      submitReview(user, submission(cardOf("basic").id, { response: { kind: "text", text: "x" } }), T0),
+      422,
+      /self-graded/,
+    );
+    await expectHttpError(
+      submitReview(user, submission(cardOf("basic").id, {}), T0),
+      422,
+      /Rate how well you recalled/,
+    );
+    await expectHttpError(
+      submitReview(user, submission(cardOf("multiple_choice", 2).id, { rating: "good" }), T0),
+      422,
+      /Send your answer/,
+    );
+    await expectHttpError(
+      submitReview(
+        user,
+        submission(cardOf("multiple_choice", 2).id, { response: { kind: "choice", choice: "Atlantis" } }),
+        T0,
+      ),
+      422,
+    );
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(0);
   });
 });

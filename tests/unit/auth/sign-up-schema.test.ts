@@ -3,7 +3,13 @@ import { z } from "zod";
 import { SignUpSchema } from "@/lib/auth/schemas";
 import { isCommonPassword } from "@/lib/auth/password";
 
-const valid = { name: "Ada Lovelace", email: "Ada@Example.org ", password: "analytical-engine-1843", role: "student", timezone: "Europe/London" };
+const valid = {
+  name: "Ada Lovelace",
+  email: "Ada@Example.org ",
+  password: "analytical-engine-1843",
+  role: "student",
+  timezone: "Europe/London",
+};
 
 function fieldErrors(input: Record<string, unknown>) {
   const result = SignUpSchema.safeParse(input);

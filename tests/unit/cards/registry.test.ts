@@ -21,10 +21,24 @@ const base = { prompt: "Prompt?", explanation: "Because.", quote };
 /** One valid card of every kind, as a content file holds it. */
 const cards: CardInput[] = [
   { ...base, id: "a", type: "basic", answer: "Georgia" },
-  { ...base, id: "b", type: "cloze", prompt: "Russia fought ____ in 2008.", answer: "Georgia", acceptedAnswers: ["georgia"] },
+  {
+    ...base,
+    id: "b",
+    type: "cloze",
+    prompt: "Russia fought ____ in 2008.",
+    answer: "Georgia",
+    acceptedAnswers: ["georgia"],
+  },
   { ...base, id: "c", type: "multiple_choice", answer: "2014", options: ["2007", "2008", "2014", "2022"] },
   { ...base, id: "d", type: "true_false", answer: "False", correction: "It was 2014." },
-  { ...base, id: "e", type: "viewpoint", party: "Russia", answer: "Russia", options: ["Russia", "Ukraine", "Poland", "Germany"] },
+  {
+    ...base,
+    id: "e",
+    type: "viewpoint",
+    party: "Russia",
+    answer: "Russia",
+    options: ["Russia", "Ukraine", "Poland", "Germany"],
+  },
   {
     ...base,
     id: "f",
@@ -37,7 +51,12 @@ const cards: CardInput[] = [
   },
 ];
 
-const common = (card: CardInput) => ({ id: card.id, prompt: card.prompt, explanation: card.explanation, quote: card.quote });
+const common = (card: CardInput) => ({
+  id: card.id,
+  prompt: card.prompt,
+  explanation: card.explanation,
+  quote: card.quote,
+});
 
 describe("the card registry", () => {
   it("has one kind for every card type, each with its own label and id prefix", () => {
@@ -62,7 +81,10 @@ describe("the card registry", () => {
   });
 
   it("derives a timeline's answer and options from its events", () => {
-    expect(toStoredCard(cards[5]!)).toMatchObject({ answer: "Warning → Georgia → Crimea", options: ["Warning", "Georgia", "Crimea"] });
+    expect(toStoredCard(cards[5]!)).toMatchObject({
+      answer: "Warning → Georgia → Crimea",
+      options: ["Warning", "Georgia", "Crimea"],
+    });
   });
 
   it("turns every kind into a draft card and back into the same content-file card", () => {

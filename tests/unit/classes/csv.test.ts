@@ -12,7 +12,7 @@ describe("CSV fields", () => {
   });
 
   it("keep formulas from running in spreadsheets, and write numbers and blanks as they are", () => {
-    expect(csvField("=HYPERLINK(\"http://x\")")).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvField('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvField("+1")).toBe("'+1");
     expect(csvField("-2")).toBe("'-2");
     expect(csvField("@sum")).toBe("'@sum");
@@ -23,8 +23,14 @@ describe("CSV fields", () => {
   });
 
   it("make a document with a byte-order mark and CRLF line ends", () => {
-    const text = toCsv([["a", "b"], ["c,d", 1]]);
+    const text = toCsv([
+      ["a", "b"],
+      ["c,d", 1],
+    ]);
     expect(text).toBe('\uFEFFa,b\r\n"c,d",1\r\n');
-    expect(parseCsv(text.slice(1))).toEqual([["a", "b"], ["c,d", "1"]]);
+    expect(parseCsv(text.slice(1))).toEqual([
+      ["a", "b"],
+      ["c,d", "1"],
+    ]);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { assignmentStatus, daysLeft, forecastDate, OVERDUE_GRACE_MS, predictedRecall, type AssignmentTerms } from "@/lib/classes/status";
+import {
+  assignmentStatus,
+  daysLeft,
+  forecastDate,
+  OVERDUE_GRACE_MS,
+  predictedRecall,
+  type AssignmentTerms,
+} from "@/lib/classes/status";
 
 const DAY = 86_400_000;
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
@@ -8,7 +15,12 @@ const DUE = new Date("2026-11-12T23:59:00Z");
 const terms: AssignmentTerms = { dueAt: DUE, targetRecall: 0.8, requireAllStudied: true, newCardsPerDay: 20 };
 
 describe("assignment status rules (pure, pinned clock)", () => {
-  const progress = (studied: number, recallSum: number, overdue = 0, cardCount = 10) => ({ cardCount, studied, recallSum, overdue });
+  const progress = (studied: number, recallSum: number, overdue = 0, cardCount = 10) => ({
+    cardCount,
+    studied,
+    recallSum,
+    overdue,
+  });
 
   it("is not started before the first card, even after the due date", () => {
     expect(assignmentStatus(progress(0, 0), terms, NOW)).toBe("not_started");

@@ -14,7 +14,8 @@ function generated(file: string) {
   return entry;
 }
 
-const ofType = <T extends CardInput["type"]>(cards: CardInput[], type: T) => cards.filter((card): card is Extract<CardInput, { type: T }> => card.type === type);
+const ofType = <T extends CardInput["type"]>(cards: CardInput[], type: T) =>
+  cards.filter((card): card is Extract<CardInput, { type: T }> => card.type === type);
 const withoutThe = (option: string) => option.replace(/^the /i, "");
 
 describe.each(ARTICLES)("cards generated from $name", ({ file }) => {
@@ -37,7 +38,8 @@ describe.each(ARTICLES)("cards generated from $name", ({ file }) => {
     const { text, result } = generated(file);
     for (const card of result.cards) {
       expect(text.includes(card.quote), card.id).toBe(true);
-      if (card.type === "timeline") for (const event of card.events) expect(text.includes(event.quote), event.label).toBe(true);
+      if (card.type === "timeline")
+        for (const event of card.events) expect(text.includes(event.quote), event.label).toBe(true);
     }
   });
 
@@ -55,13 +57,19 @@ describe.each(ARTICLES)("cards generated from $name", ({ file }) => {
 
   it("offer multiple-choice options that are distinct, hold the answer once, and do not appear in the sentence", () => {
     const { result } = generated(file);
-    const choices = [...ofType(result.cards, "multiple_choice"), ...ofType(result.cards, "viewpoint").filter((card) => card.options)];
+    const choices = [
+      ...ofType(result.cards, "multiple_choice"),
+      ...ofType(result.cards, "viewpoint").filter((card) => card.options),
+    ];
     expect(choices.length).toBeGreaterThan(0);
     for (const card of choices) {
       const options = card.options ?? [];
       expect(options.length, card.id).toBeGreaterThanOrEqual(4);
       expect(new Set(options.map(fold)).size, card.id).toBe(options.length);
-      expect(options.filter((option) => option === card.answer), card.id).toHaveLength(1);
+      expect(
+        options.filter((option) => option === card.answer),
+        card.id,
+      ).toHaveLength(1);
       // A distractor the sentence itself names could be just as true.
       for (const option of options.filter((o) => o !== card.answer)) {
         expect(containsWords(card.quote, withoutThe(option)), `${card.id}: ${option}`).toBe(false);
@@ -72,7 +80,8 @@ describe.each(ARTICLES)("cards generated from $name", ({ file }) => {
   it("offer multiple-choice options all of the answer's kind", () => {
     const { text, result } = generated(file);
     const kinds = new Map(listEntities(text).map((entity) => [fold(entity.name), entity.kind]));
-    const kindOf = (option: string) => (/^\d{4}$/.test(option) ? "year" : kinds.get(fold(withoutThe(option))) ?? lastNameKind(option));
+    const kindOf = (option: string) =>
+      /^\d{4}$/.test(option) ? "year" : (kinds.get(fold(withoutThe(option))) ?? lastNameKind(option));
     const lastNameKind = (option: string) => {
       const person = [...kinds].find(([name, kind]) => kind === "person" && name.endsWith(` ${fold(option)}`));
       return person ? "person" : undefined;
@@ -154,7 +163,9 @@ describe("cards generated from the seed article", () => {
     const captions = result.skipped.filter((skipped) => /Watford|credit:/.test(skipped.sentence));
     expect(captions.length).toBeGreaterThanOrEqual(2);
     for (const caption of captions) expect(caption.reason).toBe("photo caption");
-    expect(result.skipped).toContainEqual(expect.objectContaining({ sentence: "Potential agreement to end the war", reason: "heading" }));
+    expect(result.skipped).toContainEqual(
+      expect.objectContaining({ sentence: "Potential agreement to end the war", reason: "heading" }),
+    );
   });
 
   it("ask what Putin warned and what Russia’s perspective is", () => {
@@ -180,11 +191,33 @@ describe("cards generated from the seed article", () => {
 
   it("offer only years for a year and only places for a place (years from all three articles)", () => {
     const choices = ofType(generated(SEED).result.cards, "multiple_choice");
-    const everyChoice = [SEED, SCIENCE, HISTORY].flatMap((file) => ofType(generated(file).result.cards, "multiple_choice"));
+    const everyChoice = [SEED, SCIENCE, HISTORY].flatMap((file) =>
+      ofType(generated(file).result.cards, "multiple_choice"),
+    );
     const years = everyChoice.filter((card) => /^\d{4}$/.test(card.answer));
     expect(years.length).toBeGreaterThan(0);
-    for (const card of years) expect(card.options.every((option) => /^\d{4}$/.test(option)), card.id).toBe(true);
-    const places = new Set(["russia", "ukraine", "georgia", "crimea", "germany", "france", "britain", "finland", "china", "taiwan", "japan", "us", "the us", "philippines", "the philippines"]);
+    for (const card of years)
+      expect(
+        card.options.every((option) => /^\d{4}$/.test(option)),
+        card.id,
+      ).toBe(true);
+    const places = new Set([
+      "russia",
+      "ukraine",
+      "georgia",
+      "crimea",
+      "germany",
+      "france",
+      "britain",
+      "finland",
+      "china",
+      "taiwan",
+      "japan",
+      "us",
+      "the us",
+      "philippines",
+      "the philippines",
+    ]);
     for (const card of choices.filter((c) => places.has(fold(c.answer)))) {
       for (const option of card.options) expect(places.has(fold(option)), `${card.id}: ${option}`).toBe(true);
     }
@@ -194,7 +227,9 @@ describe("cards generated from the seed article", () => {
     // "including Germany, France, and Britain": blanking one, the other two are also right.
     for (const card of ofType(generated(SEED).result.cards, "multiple_choice")) {
       if (["Germany", "France", "Britain"].includes(card.answer)) {
-        expect(card.options.filter((option) => ["Germany", "France", "Britain"].includes(option))).toEqual([card.answer]);
+        expect(card.options.filter((option) => ["Germany", "France", "Britain"].includes(option))).toEqual([
+          card.answer,
+        ]);
       }
     }
   });
@@ -203,12 +238,24 @@ describe("cards generated from the seed article", () => {
 describe("cards generated from the science article", () => {
   it("offer people for a person and know Molina from Mario Molina", () => {
     const { result } = generated(SCIENCE);
-    const people = new Set(["mario molina", "sherwood rowland", "joseph farman", "brian gardiner", "jonathan shanklin", "susan solomon", "kofi annan", "paul crutzen"]);
+    const people = new Set([
+      "mario molina",
+      "sherwood rowland",
+      "joseph farman",
+      "brian gardiner",
+      "jonathan shanklin",
+      "susan solomon",
+      "kofi annan",
+      "paul crutzen",
+    ]);
     const surnames = new Set([...people].map((name) => name.split(" ")[1]));
-    const personCards = ofType(result.cards, "multiple_choice").filter((card) => people.has(fold(card.answer)) || surnames.has(fold(card.answer)));
+    const personCards = ofType(result.cards, "multiple_choice").filter(
+      (card) => people.has(fold(card.answer)) || surnames.has(fold(card.answer)),
+    );
     expect(personCards.length).toBeGreaterThan(0);
     for (const card of personCards) {
-      for (const option of card.options) expect(people.has(fold(option)) || surnames.has(fold(option)), `${card.id}: ${option}`).toBe(true);
+      for (const option of card.options)
+        expect(people.has(fold(option)) || surnames.has(fold(option)), `${card.id}: ${option}`).toBe(true);
     }
     const entities = listEntities(readArticle(SCIENCE));
     expect(entities).toContainEqual(expect.objectContaining({ name: "Mario Molina", kind: "person", mentions: 2 }));
@@ -233,7 +280,9 @@ describe("cards generated from the science article", () => {
 describe("cards generated from the history article", () => {
   it("date the 1858 landing to the day on the timeline", () => {
     const [timeline] = ofType(generated(HISTORY).result.cards, "timeline");
-    expect(timeline?.events.map((event) => event.date)).toEqual(expect.arrayContaining(["1857-08", "1858-08-05", "1866"]));
+    expect(timeline?.events.map((event) => event.date)).toEqual(
+      expect.arrayContaining(["1857-08", "1858-08-05", "1866"]),
+    );
   });
 
   it("ask what Whitehouse and Thomson argued, naming them in full", () => {
@@ -269,6 +318,8 @@ describe("generateDrafts options", () => {
       sentence.replace("landed", "touched down"),
     ].join("\n\n");
     const result = generateDrafts(text);
-    expect(result.skipped).toContainEqual(expect.objectContaining({ reason: "near-duplicate of an earlier sentence", paragraph: 2 }));
+    expect(result.skipped).toContainEqual(
+      expect.objectContaining({ reason: "near-duplicate of an earlier sentence", paragraph: 2 }),
+    );
   });
 });

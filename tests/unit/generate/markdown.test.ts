@@ -11,7 +11,9 @@ describe("stripFrontMatter", () => {
   it("gives the seed article's text exactly as content:check reads its body, so quotes match", () => {
     const markdown = fs.readFileSync(path.join(root, "content/articles/russia-ukraine-nato.md"), "utf8");
     expect(stripFrontMatter(markdown)).toBe(parseArticleMarkdown("russia-ukraine-nato", markdown).body);
-    expect(stripFrontMatter(markdown.replace(/\n/g, "\r\n"))).toBe(parseArticleMarkdown("russia-ukraine-nato", markdown).body);
+    expect(stripFrontMatter(markdown.replace(/\n/g, "\r\n"))).toBe(
+      parseArticleMarkdown("russia-ukraine-nato", markdown).body,
+    );
   });
 
   it("leaves plain text alone apart from line endings and outer blank lines", () => {

@@ -12,7 +12,8 @@ function errorOf(run: () => unknown): ArticleTextError {
   throw new Error("expected an ArticleTextError");
 }
 
-const ENGLISH = "The committee met in London in 1851 and agreed that the new bridge should be finished before the winter. ";
+const ENGLISH =
+  "The committee met in London in 1851 and agreed that the new bridge should be finished before the winter. ";
 
 describe("validateArticleText", () => {
   it("accepts the seed article", () => {

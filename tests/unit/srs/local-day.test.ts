@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { InvalidDateError, InvalidTimeZoneError, instantOfWallTime, localDateKey, nextLocalMidnight, startOfLocalDay } from "@/lib/srs";
+import {
+  InvalidDateError,
+  InvalidTimeZoneError,
+  instantOfWallTime,
+  localDateKey,
+  nextLocalMidnight,
+  startOfLocalDay,
+} from "@/lib/srs";
 
 const HOUR = 3_600_000;
 
@@ -12,7 +19,11 @@ function localDay(now: string, timeZone: string) {
 
 describe("local day boundaries", () => {
   it("are plain UTC midnights in UTC", () => {
-    expect(localDay("2026-06-15T13:45:00Z", "UTC")).toEqual({ start: "2026-06-15T00:00:00.000Z", end: "2026-06-16T00:00:00.000Z", hours: 24 });
+    expect(localDay("2026-06-15T13:45:00Z", "UTC")).toEqual({
+      start: "2026-06-15T00:00:00.000Z",
+      end: "2026-06-16T00:00:00.000Z",
+      hours: 24,
+    });
     expect(localDay("2026-06-15T00:00:00Z", "UTC").start).toBe("2026-06-15T00:00:00.000Z");
     expect(localDay("2026-12-31T23:59:59.999Z", "UTC").end).toBe("2027-01-01T00:00:00.000Z");
   });
@@ -23,7 +34,11 @@ describe("local day boundaries", () => {
     expect(localDay("2026-03-08T06:59:59Z", "America/New_York")).toEqual(day); // 01:59:59 EST
     expect(localDay("2026-03-08T07:00:00Z", "America/New_York")).toEqual(day); // 03:00 EDT
     expect(localDay("2026-03-09T03:59:59Z", "America/New_York")).toEqual(day); // 23:59:59 EDT
-    expect(localDay("2026-03-08T04:59:59Z", "America/New_York")).toEqual({ start: "2026-03-07T05:00:00.000Z", end: "2026-03-08T05:00:00.000Z", hours: 24 });
+    expect(localDay("2026-03-08T04:59:59Z", "America/New_York")).toEqual({
+      start: "2026-03-07T05:00:00.000Z",
+      end: "2026-03-08T05:00:00.000Z",
+      hours: 24,
+    });
   });
 
   it("give New York a 25-hour day when clocks go back on 2026-11-01, through both 01:30s", () => {
@@ -34,23 +49,53 @@ describe("local day boundaries", () => {
   });
 
   it("follow Berlin's summer time, which changes at 01:00 UTC", () => {
-    expect(localDay("2026-03-29T12:00:00Z", "Europe/Berlin")).toEqual({ start: "2026-03-28T23:00:00.000Z", end: "2026-03-29T22:00:00.000Z", hours: 23 });
-    expect(localDay("2026-10-25T12:00:00Z", "Europe/Berlin")).toEqual({ start: "2026-10-24T22:00:00.000Z", end: "2026-10-25T23:00:00.000Z", hours: 25 });
-    expect(localDay("2026-07-01T22:30:00Z", "Europe/Berlin")).toEqual({ start: "2026-07-01T22:00:00.000Z", end: "2026-07-02T22:00:00.000Z", hours: 24 });
+    expect(localDay("2026-03-29T12:00:00Z", "Europe/Berlin")).toEqual({
+      start: "2026-03-28T23:00:00.000Z",
+      end: "2026-03-29T22:00:00.000Z",
+      hours: 23,
+    });
+    expect(localDay("2026-10-25T12:00:00Z", "Europe/Berlin")).toEqual({
+      start: "2026-10-24T22:00:00.000Z",
+      end: "2026-10-25T23:00:00.000Z",
+      hours: 25,
+    });
+    expect(localDay("2026-07-01T22:30:00Z", "Europe/Berlin")).toEqual({
+      start: "2026-07-01T22:00:00.000Z",
+      end: "2026-07-02T22:00:00.000Z",
+      hours: 24,
+    });
   });
 
   it("handle Kolkata's half-hour offset, where the local date is already tomorrow", () => {
-    expect(localDay("2026-03-08T20:00:00Z", "Asia/Kolkata")).toEqual({ start: "2026-03-08T18:30:00.000Z", end: "2026-03-09T18:30:00.000Z", hours: 24 });
+    expect(localDay("2026-03-08T20:00:00Z", "Asia/Kolkata")).toEqual({
+      start: "2026-03-08T18:30:00.000Z",
+      end: "2026-03-09T18:30:00.000Z",
+      hours: 24,
+    });
   });
 
   it("handle Chatham's 45-minute offsets across both of its 2026 changes", () => {
-    expect(localDay("2026-04-05T00:00:00Z", "Pacific/Chatham")).toEqual({ start: "2026-04-04T10:15:00.000Z", end: "2026-04-05T11:15:00.000Z", hours: 25 });
-    expect(localDay("2026-09-27T00:00:00Z", "Pacific/Chatham")).toEqual({ start: "2026-09-26T11:15:00.000Z", end: "2026-09-27T10:15:00.000Z", hours: 23 });
+    expect(localDay("2026-04-05T00:00:00Z", "Pacific/Chatham")).toEqual({
+      start: "2026-04-04T10:15:00.000Z",
+      end: "2026-04-05T11:15:00.000Z",
+      hours: 25,
+    });
+    expect(localDay("2026-09-27T00:00:00Z", "Pacific/Chatham")).toEqual({
+      start: "2026-09-26T11:15:00.000Z",
+      end: "2026-09-27T10:15:00.000Z",
+      hours: 23,
+    });
   });
 
   it("start the day at 01:00 when a zone skips midnight (Santiago, 2026-09-06)", () => {
-    expect(localDay("2026-09-06T12:00:00Z", "America/Santiago")).toEqual({ start: "2026-09-06T04:00:00.000Z", end: "2026-09-07T03:00:00.000Z", hours: 23 });
-    expect(nextLocalMidnight(new Date("2026-09-05T12:00:00Z"), "America/Santiago").toISOString()).toBe("2026-09-06T04:00:00.000Z");
+    expect(localDay("2026-09-06T12:00:00Z", "America/Santiago")).toEqual({
+      start: "2026-09-06T04:00:00.000Z",
+      end: "2026-09-07T03:00:00.000Z",
+      hours: 23,
+    });
+    expect(nextLocalMidnight(new Date("2026-09-05T12:00:00Z"), "America/Santiago").toISOString()).toBe(
+      "2026-09-06T04:00:00.000Z",
+    );
   });
 
   it("keep one long day when a zone goes back an hour at midnight (Santiago, 2026-04-05)", () => {
@@ -60,9 +105,25 @@ describe("local day boundaries", () => {
   });
 
   it("always contain now, chain day to day, and start at local midnight, all year in many zones", () => {
-    const zones = ["UTC", "America/New_York", "Europe/Berlin", "Asia/Kolkata", "Pacific/Chatham", "America/Santiago", "Australia/Lord_Howe", "America/St_Johns", "Pacific/Kiritimati", "Pacific/Pago_Pago"];
+    const zones = [
+      "UTC",
+      "America/New_York",
+      "Europe/Berlin",
+      "Asia/Kolkata",
+      "Pacific/Chatham",
+      "America/Santiago",
+      "Australia/Lord_Howe",
+      "America/St_Johns",
+      "Pacific/Kiritimati",
+      "Pacific/Pago_Pago",
+    ];
     for (const timeZone of zones) {
-      const wallClock = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+      const wallClock = new Intl.DateTimeFormat("en-GB", {
+        timeZone,
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      });
       for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 17 * HOUR + 13 * 60_000) {
         const now = new Date(t);
         const start = startOfLocalDay(now, timeZone);
@@ -94,14 +155,22 @@ describe("local dates and wall times", () => {
   });
 
   it("find the instant of 23:59 on a date in the zone's offset of that day", () => {
-    expect(instantOfWallTime({ year: 2026, month: 12, day: 4 }, 23, 59, "America/New_York").toISOString()).toBe("2026-12-05T04:59:00.000Z");
-    expect(instantOfWallTime({ year: 2026, month: 7, day: 4 }, 23, 59, "America/New_York").toISOString()).toBe("2026-07-05T03:59:00.000Z");
-    expect(instantOfWallTime({ year: 2026, month: 12, day: 4 }, 23, 59, "Europe/Berlin").toISOString()).toBe("2026-12-04T22:59:00.000Z");
+    expect(instantOfWallTime({ year: 2026, month: 12, day: 4 }, 23, 59, "America/New_York").toISOString()).toBe(
+      "2026-12-05T04:59:00.000Z",
+    );
+    expect(instantOfWallTime({ year: 2026, month: 7, day: 4 }, 23, 59, "America/New_York").toISOString()).toBe(
+      "2026-07-05T03:59:00.000Z",
+    );
+    expect(instantOfWallTime({ year: 2026, month: 12, day: 4 }, 23, 59, "Europe/Berlin").toISOString()).toBe(
+      "2026-12-04T22:59:00.000Z",
+    );
   });
 
   it("read the offset after a DST change that falls between the guess and the answer", () => {
     // Clocks in New York go back at 02:00 on 2026-11-01: 12:00 that day is already EST (UTC-5).
-    expect(instantOfWallTime({ year: 2026, month: 11, day: 1 }, 12, 0, "America/New_York").toISOString()).toBe("2026-11-01T17:00:00.000Z");
+    expect(instantOfWallTime({ year: 2026, month: 11, day: 1 }, 12, 0, "America/New_York").toISOString()).toBe(
+      "2026-11-01T17:00:00.000Z",
+    );
   });
 
   it("refuse a zone Intl does not know", () => {

@@ -49,7 +49,13 @@ function reviewCard(): MemoryState {
 describe("grading a card", () => {
   it("takes a new card through the learning steps and then into review", () => {
     const [first, second] = studyOnTime(["good", "good"]);
-    expect(first?.state).toMatchObject({ state: "learning", learningSteps: 1, reps: 1, scheduledDays: 0, lastReview: START });
+    expect(first?.state).toMatchObject({
+      state: "learning",
+      learningSteps: 1,
+      reps: 1,
+      scheduledDays: 0,
+      lastReview: START,
+    });
     expect(first?.state.due).toEqual(later(START, 10 * MINUTE));
     expect(second?.state.state).toBe("review");
     expect(second?.state.scheduledDays).toBeGreaterThanOrEqual(1);
@@ -98,7 +104,16 @@ describe("grading a card", () => {
     expect(state.scheduledDays).toBe(30);
 
     const uncapped = fsrs({ enable_fuzz: false, maximum_interval: 30 }).repeat(
-      { ...createEmptyCard(START), state: State.Review, stability: state.stability, difficulty: state.difficulty, reps: state.reps, last_review: state.lastReview ?? START, scheduled_days: 30, due: state.due },
+      {
+        ...createEmptyCard(START),
+        state: State.Review,
+        stability: state.stability,
+        difficulty: state.difficulty,
+        reps: state.reps,
+        last_review: state.lastReview ?? START,
+        scheduled_days: 30,
+        due: state.due,
+      },
       state.due,
     );
     expect(uncapped[FsrsRating.Easy].card.scheduled_days).toBe(32);
@@ -148,8 +163,10 @@ describe("grading a card", () => {
     let card = reviewCard();
     for (let i = 0; i < 3; i++) card = gradeCard(card, "good", card.due, settings).state;
     const exact = gradeCard(card, "good", card.due, settings).state.scheduledDays;
-    const fuzzed = Array.from({ length: 20 }, (_, i) =>
-      gradeCard(card, "good", later(card.due, i * MINUTE), { ...settings, enableFuzz: true }).state.scheduledDays,
+    const fuzzed = Array.from(
+      { length: 20 },
+      (_, i) =>
+        gradeCard(card, "good", later(card.due, i * MINUTE), { ...settings, enableFuzz: true }).state.scheduledDays,
     );
     expect(new Set(fuzzed).size).toBeGreaterThan(1);
     for (const days of fuzzed) expect(Math.abs(days - exact)).toBeLessThanOrEqual(Math.ceil(exact * 0.1) + 1);
@@ -172,7 +189,13 @@ describe("agreement with ts-fsrs", () => {
 
   for (const enableFuzz of [false, true]) {
     it(`matches ts-fsrs field for field over a sequence of ratings (fuzz ${enableFuzz ? "on" : "off"})`, () => {
-      const scheduler = fsrs({ enable_fuzz: enableFuzz, request_retention: 0.9, maximum_interval: 36500, learning_steps: ["1m", "10m"], relearning_steps: ["10m"] });
+      const scheduler = fsrs({
+        enable_fuzz: enableFuzz,
+        request_retention: 0.9,
+        maximum_interval: 36500,
+        learning_steps: ["1m", "10m"],
+        relearning_steps: ["10m"],
+      });
       let card: Card = createEmptyCard(START);
       let state = newMemoryState(START);
       for (const step of timeline) {
@@ -225,7 +248,8 @@ describe("previewing the answer buttons", () => {
     const card = reviewCard();
     const preview = previewIntervals(card, card.due, settings);
     expect(preview.again.label).toBe("10m");
-    for (const rating of ["hard", "good", "easy"] as const) expect(preview[rating].label).toMatch(/^(\d+d|\d+(\.\d)?mo|\d+(\.\d)?y)$/);
+    for (const rating of ["hard", "good", "easy"] as const)
+      expect(preview[rating].label).toMatch(/^(\d+d|\d+(\.\d)?mo|\d+(\.\d)?y)$/);
     expect(preview.hard.due.getTime()).toBeLessThan(preview.good.due.getTime());
     expect(preview.good.due.getTime()).toBeLessThan(preview.easy.due.getTime());
   });
@@ -250,7 +274,9 @@ describe("retrievability", () => {
   it("starts at 1 and falls day by day after a review", () => {
     const card = reviewCard();
     const reviewedAt = card.lastReview ?? START;
-    const values = [0, 1, 2, 5, 10, 30, 100, 365].map((days) => retrievability(card, later(reviewedAt, days * DAY), settings));
+    const values = [0, 1, 2, 5, 10, 30, 100, 365].map((days) =>
+      retrievability(card, later(reviewedAt, days * DAY), settings),
+    );
     expect(values[0]).toBe(1);
     for (let i = 1; i < values.length; i++) expect(values[i]).toBeLessThan(values[i - 1] ?? 0);
     for (const value of values) expect(value).toBeGreaterThan(0);
@@ -386,7 +412,9 @@ describe("bad input", () => {
   it("refuses an unknown rating", () => {
     const card = reviewCard();
     expect(() => gradeCard(card, "meh" as Rating, card.due, settings)).toThrow(InvalidRatingError);
-    expect(() => gradeCard(card, "meh" as Rating, card.due, settings)).toThrow('Invalid rating "meh": expected "again", "hard", "good" or "easy".');
+    expect(() => gradeCard(card, "meh" as Rating, card.due, settings)).toThrow(
+      'Invalid rating "meh": expected "again", "hard", "good" or "easy".',
+    );
   });
 
   it("refuses a review time before the card's last review", () => {
@@ -404,7 +432,9 @@ describe("bad input", () => {
   it("refuses a studied card without a last review, naming the field", () => {
     const broken: MemoryState = { ...reviewCard(), lastReview: null };
     expect(() => gradeCard(broken, "good", START, settings)).toThrow(InvalidMemoryStateError);
-    expect(() => gradeCard(broken, "good", START, settings)).toThrow("lastReview: a review card must have a last review");
+    expect(() => gradeCard(broken, "good", START, settings)).toThrow(
+      "lastReview: a review card must have a last review",
+    );
   });
 
   it("refuses invalid settings before scheduling anything", () => {

@@ -25,12 +25,21 @@ describe("scheduling settings", () => {
   });
 
   it("fill in defaults for the fields left out", () => {
-    expect(parseSrsSettings({ desiredRetention: 0.85, enableFuzz: false })).toEqual({ ...DEFAULT_SRS_SETTINGS, desiredRetention: 0.85, enableFuzz: false });
+    expect(parseSrsSettings({ desiredRetention: 0.85, enableFuzz: false })).toEqual({
+      ...DEFAULT_SRS_SETTINGS,
+      desiredRetention: 0.85,
+      enableFuzz: false,
+    });
     expect(SrsSettingsSchema.parse({ learningSteps: [] }).learningSteps).toEqual([]);
   });
 
   it("accept steps in minutes, hours and days", () => {
-    expect(parseSrsSettings({ learningSteps: ["1m", "15m", "1h", "1d"] }).learningSteps).toEqual(["1m", "15m", "1h", "1d"]);
+    expect(parseSrsSettings({ learningSteps: ["1m", "15m", "1h", "1d"] }).learningSteps).toEqual([
+      "1m",
+      "15m",
+      "1h",
+      "1d",
+    ]);
   });
 
   it("name each bad field with a message a person can act on", () => {
@@ -40,14 +49,24 @@ describe("scheduling settings", () => {
       { path: "enableFuzz", message: "enableFuzz must be true or false." },
       { path: "leechThreshold", message: "Leech threshold must be 0 (off) or more." },
     ]);
-    expect(issuesOf({ desiredRetention: 0.5 })).toEqual([{ path: "desiredRetention", message: "Desired retention must be at least 0.7 (70%)." }]);
+    expect(issuesOf({ desiredRetention: 0.5 })).toEqual([
+      { path: "desiredRetention", message: "Desired retention must be at least 0.7 (70%)." },
+    ]);
     expect(issuesOf({ maximumInterval: 12.5 })[0]?.message).toBe("Maximum interval must be a whole number of days.");
   });
 
   it("refuse steps ts-fsrs would misread: fractions, zero, words and missing units", () => {
     const issues = issuesOf({ learningSteps: ["1.5m", "0m", "10 minutes", "10"], relearningSteps: "10m" });
-    expect(issues.map((issue) => issue.path)).toEqual(["learningSteps.0", "learningSteps.1", "learningSteps.2", "learningSteps.3", "relearningSteps"]);
-    expect(issues[0]?.message).toBe('Write each step as a whole number above 0 and a unit m, h or d, e.g. "1m", "10m", "1h" or "1d".');
+    expect(issues.map((issue) => issue.path)).toEqual([
+      "learningSteps.0",
+      "learningSteps.1",
+      "learningSteps.2",
+      "learningSteps.3",
+      "relearningSteps",
+    ]);
+    expect(issues[0]?.message).toBe(
+      'Write each step as a whole number above 0 and a unit m, h or d, e.g. "1m", "10m", "1h" or "1d".',
+    );
     expect(issues[4]?.message).toBe('Give relearning steps as a list such as ["1m", "10m"].');
   });
 

@@ -48,11 +48,27 @@ export function choiceCard(overrides: Partial<QueueCard> = {}): QueueCard {
 }
 
 export function clozeCard(overrides: Partial<QueueCard> = {}): QueueCard {
-  return choiceCard({ cardId: "card-cloze", externalId: "cloze-1", type: "cloze", responseKind: "text", prompt: "NATO was founded in ____.", options: [], ...overrides });
+  return choiceCard({
+    cardId: "card-cloze",
+    externalId: "cloze-1",
+    type: "cloze",
+    responseKind: "text",
+    prompt: "NATO was founded in ____.",
+    options: [],
+    ...overrides,
+  });
 }
 
 export function timelineCard(overrides: Partial<QueueCard> = {}): QueueCard {
-  return choiceCard({ cardId: "card-timeline", externalId: "timeline-1", type: "timeline", responseKind: "order", prompt: "Put these in order.", options: ["Warsaw Pact", "NATO", "Budapest Memorandum"], ...overrides });
+  return choiceCard({
+    cardId: "card-timeline",
+    externalId: "timeline-1",
+    type: "timeline",
+    responseKind: "order",
+    prompt: "Put these in order.",
+    options: ["Warsaw Pact", "NATO", "Budapest Memorandum"],
+    ...overrides,
+  });
 }
 
 export function queueOf(cards: QueueCard[], overrides: Partial<Queue> = {}): Queue {
@@ -79,7 +95,15 @@ export function reviewOf(card: QueueCard, overrides: Partial<ReviewResult> = {})
     readerUrl: "/decks/russia-ukraine-nato/article?card=choice-1",
     lapse: false,
     interval: "10m",
-    state: { due: iso(NOW + 10 * MINUTE), state: "learning", version: card.version + 1, reps: 1, lapses: 0, suspended: false, leech: false },
+    state: {
+      due: iso(NOW + 10 * MINUTE),
+      state: "learning",
+      version: card.version + 1,
+      reps: 1,
+      lapses: 0,
+      suspended: false,
+      leech: false,
+    },
     alternatives: intervals(["1m", "6m", "10m", "4d"]),
     replayed: false,
     ...overrides,

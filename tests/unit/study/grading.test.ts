@@ -15,20 +15,55 @@ import {
 import { ratingFromAnswer, typicalAnswerMs } from "@/lib/study/grading";
 
 const basic: GradableCard = { type: "basic", answer: "It ended the war", options: [], extra: {} };
-const cloze: GradableCard = { type: "cloze", answer: "Treaty of Versailles", options: [], extra: { acceptedAnswers: ["Versailles"] } };
-const multipleChoice: GradableCard = { type: "multiple_choice", answer: "1949", options: ["1945", "1949", "1955", "1991"], extra: {} };
-const trueFalse: GradableCard = { type: "true_false", answer: "False", options: ["True", "False"], extra: { correction: "It was signed in 1919." } };
-const viewpointWithOptions: GradableCard = { type: "viewpoint", answer: "Russia", options: ["Russia", "Ukraine", "Poland", "Germany"], extra: { party: "Russia" } };
-const viewpointSelfGraded: GradableCard = { type: "viewpoint", answer: "NATO expansion threatens Russia", options: [], extra: { party: "Russia" } };
+const cloze: GradableCard = {
+  type: "cloze",
+  answer: "Treaty of Versailles",
+  options: [],
+  extra: { acceptedAnswers: ["Versailles"] },
+};
+const multipleChoice: GradableCard = {
+  type: "multiple_choice",
+  answer: "1949",
+  options: ["1945", "1949", "1955", "1991"],
+  extra: {},
+};
+const trueFalse: GradableCard = {
+  type: "true_false",
+  answer: "False",
+  options: ["True", "False"],
+  extra: { correction: "It was signed in 1919." },
+};
+const viewpointWithOptions: GradableCard = {
+  type: "viewpoint",
+  answer: "Russia",
+  options: ["Russia", "Ukraine", "Poland", "Germany"],
+  extra: { party: "Russia" },
+};
+const viewpointSelfGraded: GradableCard = {
+  type: "viewpoint",
+  answer: "NATO expansion threatens Russia",
+  options: [],
+  extra: { party: "Russia" },
+};
 const events = [
   { date: "1989", label: "Fall of the Berlin Wall", quote: "..." },
   { date: "1991", label: "Dissolution of the USSR", quote: "..." },
   { date: "1999", label: "Poland joins NATO", quote: "..." },
 ];
-const timeline: GradableCard = { type: "timeline", answer: events.map((e) => e.label).join(" → "), options: events.map((e) => e.label), extra: { events } };
+const timeline: GradableCard = {
+  type: "timeline",
+  answer: events.map((e) => e.label).join(" → "),
+  options: events.map((e) => e.label),
+  extra: { events },
+};
 
 const typed = (card: GradableCard, text: string) => checkAnswer(card, { kind: "text", text });
-const clozeFor = (answer: string, acceptedAnswers: string[] = []): GradableCard => ({ type: "cloze", answer, options: [], extra: { acceptedAnswers } });
+const clozeFor = (answer: string, acceptedAnswers: string[] = []): GradableCard => ({
+  type: "cloze",
+  answer,
+  options: [],
+  extra: { acceptedAnswers },
+});
 
 describe("which cards the server grades", () => {
   it("grades multiple choice, true/false, cloze and timeline cards", () => {
@@ -47,8 +82,14 @@ describe("which cards the server grades", () => {
 
 describe("checking a picked option", () => {
   it("is right for the answer and wrong for any other option", () => {
-    expect(checkAnswer(multipleChoice, { kind: "choice", choice: "1949" })).toEqual({ correct: true, expected: "1949" });
-    expect(checkAnswer(multipleChoice, { kind: "choice", choice: "1945" })).toEqual({ correct: false, expected: "1949" });
+    expect(checkAnswer(multipleChoice, { kind: "choice", choice: "1949" })).toEqual({
+      correct: true,
+      expected: "1949",
+    });
+    expect(checkAnswer(multipleChoice, { kind: "choice", choice: "1945" })).toEqual({
+      correct: false,
+      expected: "1949",
+    });
   });
 
   it("grades true/false and viewpoint cards the same way", () => {
@@ -60,13 +101,19 @@ describe("checking a picked option", () => {
 
   it("refuses a choice that is not one of the card's options", () => {
     expect(() => checkAnswer(multipleChoice, { kind: "choice", choice: "1950" })).toThrow(UnknownChoiceError);
-    expect(() => checkAnswer(trueFalse, { kind: "choice", choice: "true" })).toThrow('"true" is not one of this card\'s options.');
+    expect(() => checkAnswer(trueFalse, { kind: "choice", choice: "true" })).toThrow(
+      '"true" is not one of this card\'s options.',
+    );
   });
 });
 
 describe("checking a typed answer", () => {
   it("accepts the answer exactly as written", () => {
-    expect(typed(cloze, "Treaty of Versailles")).toEqual({ correct: true, expected: "Treaty of Versailles", close: false });
+    expect(typed(cloze, "Treaty of Versailles")).toEqual({
+      correct: true,
+      expected: "Treaty of Versailles",
+      close: false,
+    });
   });
 
   it("forgives case, surrounding whitespace and punctuation", () => {
@@ -151,7 +198,10 @@ describe("checking a typed answer", () => {
 
 describe("checking a timeline", () => {
   it("is right only in exactly the chronological order", () => {
-    expect(checkAnswer(timeline, { kind: "order", order: timeline.options })).toEqual({ correct: true, expected: timeline.answer });
+    expect(checkAnswer(timeline, { kind: "order", order: timeline.options })).toEqual({
+      correct: true,
+      expected: timeline.answer,
+    });
     const swapped = [events[1]?.label ?? "", events[0]?.label ?? "", events[2]?.label ?? ""];
     expect(checkAnswer(timeline, { kind: "order", order: swapped })).toEqual({
       correct: false,
@@ -161,7 +211,12 @@ describe("checking a timeline", () => {
 
   it("refuses an order that leaves out, repeats or invents an event", () => {
     const [first = "", second = "", third = ""] = timeline.options;
-    for (const order of [[first, second], [first, first, second], [first, second, third, third], [first, second, "Moon landing"]]) {
+    for (const order of [
+      [first, second],
+      [first, first, second],
+      [first, second, third, third],
+      [first, second, "Moon landing"],
+    ]) {
       expect(() => checkAnswer(timeline, { kind: "order", order })).toThrow(InvalidOrderError);
     }
   });
@@ -170,7 +225,9 @@ describe("checking a timeline", () => {
 describe("responses that do not fit the card", () => {
   it("refuse the wrong kind of response with a typed error", () => {
     expect(() => checkAnswer(multipleChoice, { kind: "text", text: "1949" })).toThrow(ResponseKindMismatchError);
-    expect(() => checkAnswer(cloze, { kind: "choice", choice: "Versailles" })).toThrow('A cloze card takes a "text" answer, not "choice".');
+    expect(() => checkAnswer(cloze, { kind: "choice", choice: "Versailles" })).toThrow(
+      'A cloze card takes a "text" answer, not "choice".',
+    );
     expect(() => checkAnswer(timeline, { kind: "text", text: "1989" })).toThrow(ResponseKindMismatchError);
   });
 
@@ -180,7 +237,9 @@ describe("responses that do not fit the card", () => {
   });
 
   it("refuse a malformed response", () => {
-    expect(() => checkAnswer(cloze, { kind: "guess", text: "x" } as unknown as AnswerResponse)).toThrow(InvalidResponseError);
+    expect(() => checkAnswer(cloze, { kind: "guess", text: "x" } as unknown as AnswerResponse)).toThrow(
+      InvalidResponseError,
+    );
     expect(() => checkAnswer(cloze, { kind: "text" } as unknown as AnswerResponse)).toThrow(InvalidResponseError);
     expect(() => checkAnswer(timeline, { kind: "order", order: [] })).toThrow("Put the events in order.");
   });

@@ -4,7 +4,14 @@ import { initialStudyState, studyReducer, type StudyAction, type StudyState } fr
 import { NOW, basicCard, choiceCard, clozeCard, queueOf, reviewOf, timelineCard } from "./fixtures";
 import type { QueueCard } from "@/app/study/[slug]/study-client";
 
-const press = (key: string, rest: Partial<KeyPress> = {}): KeyPress => ({ key, ctrl: false, alt: false, typing: false, fieldHasText: false, ...rest });
+const press = (key: string, rest: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  ctrl: false,
+  alt: false,
+  typing: false,
+  fieldHasText: false,
+  ...rest,
+});
 
 function session(card: QueueCard, ...actions: StudyAction[]): StudyState {
   const start: StudyAction = { type: "queueLoaded", queue: queueOf([card]), now: NOW, reviewId: "attempt-1" };
@@ -12,7 +19,12 @@ function session(card: QueueCard, ...actions: StudyAction[]): StudyState {
 }
 
 function answered(card: QueueCard): StudyState {
-  return session(card, { type: "reviewStarted" }, { type: "reviewRecorded", result: reviewOf(card, { lapse: true }) }, { type: "requestSettled" });
+  return session(
+    card,
+    { type: "reviewStarted" },
+    { type: "reviewRecorded", result: reviewOf(card, { lapse: true }) },
+    { type: "requestSettled" },
+  );
 }
 
 describe("the study keyboard", () => {
@@ -54,7 +66,9 @@ describe("the study keyboard", () => {
     expect(keyCommand(state, press("2"))).toEqual({ kind: "edit", action: { type: "choicePicked", choice: "1949" } });
     expect(keyCommand(state, press("4"))).toBeNull();
     expect(keyCommand(state, press("Enter"))).toBeNull();
-    expect(keyCommand(studyReducer(state, { type: "choicePicked", choice: "1949" }), press("Enter"))).toEqual({ kind: "check" });
+    expect(keyCommand(studyReducer(state, { type: "choicePicked", choice: "1949" }), press("Enter"))).toEqual({
+      kind: "check",
+    });
   });
 
   it("marks a timeline event by its number, moves it with the arrows, and checks with Enter", () => {
@@ -62,8 +76,14 @@ describe("the study keyboard", () => {
     expect(keyCommand(state, press("3"))).toEqual({ kind: "edit", action: { type: "timelineItemPicked", index: 2 } });
     expect(keyCommand(state, press("ArrowUp"))).toBeNull();
     const marked = studyReducer(state, { type: "timelineItemPicked", index: 1 });
-    expect(keyCommand(marked, press("ArrowUp"))).toEqual({ kind: "edit", action: { type: "timelineItemMoved", from: 1, to: 0 } });
-    expect(keyCommand(marked, press("ArrowDown"))).toEqual({ kind: "edit", action: { type: "timelineItemMoved", from: 1, to: 2 } });
+    expect(keyCommand(marked, press("ArrowUp"))).toEqual({
+      kind: "edit",
+      action: { type: "timelineItemMoved", from: 1, to: 0 },
+    });
+    expect(keyCommand(marked, press("ArrowDown"))).toEqual({
+      kind: "edit",
+      action: { type: "timelineItemMoved", from: 1, to: 2 },
+    });
     expect(keyCommand(state, press("Enter"))).toEqual({ kind: "check" });
   });
 

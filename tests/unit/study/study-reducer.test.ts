@@ -25,14 +25,25 @@ function run(state: StudyState, ...actions: StudyAction[]): StudyState {
   return actions.reduce((s, a) => studyReducer(deepFreeze(s), a), state);
 }
 
-const loaded = (queue = queueOf([choiceCard(), basicCard()]), now = NOW, reviewId = "attempt-1"): StudyAction => ({ type: "queueLoaded", queue, now, reviewId });
+const loaded = (queue = queueOf([choiceCard(), basicCard()]), now = NOW, reviewId = "attempt-1"): StudyAction => ({
+  type: "queueLoaded",
+  queue,
+  now,
+  reviewId,
+});
 
 /** A session showing `card` as its question. */
-const showing = (card = choiceCard(), ...rest: StudyAction[]) => run(initialStudyState(NOW), loaded(queueOf([card, basicCard({ cardId: "card-next" })])), ...rest);
+const showing = (card = choiceCard(), ...rest: StudyAction[]) =>
+  run(initialStudyState(NOW), loaded(queueOf([card, basicCard({ cardId: "card-next" })])), ...rest);
 
 /** A session where `card` was answered (and the review recorded), with the request settled. */
 function answered(card = choiceCard(), result = reviewOf(card)) {
-  return run(showing(card, { type: "choicePicked", choice: "1949" }), { type: "reviewStarted" }, { type: "reviewRecorded", result }, { type: "requestSettled" });
+  return run(
+    showing(card, { type: "choicePicked", choice: "1949" }),
+    { type: "reviewStarted" },
+    { type: "reviewRecorded", result },
+    { type: "requestSettled" },
+  );
 }
 
 // Every action gets a describe block through `transition`; the last test checks none is missing.
@@ -72,7 +83,14 @@ transition("queueLoaded", () => {
   it("shows the first card as a question, timing the answer from now, with the attempt's review id", () => {
     const queue = queueOf([choiceCard(), basicCard()]);
     const state = run(initialStudyState(NOW), loaded(queue, NOW + 5000, "attempt-7"));
-    expect(state).toMatchObject({ phase: "question", queue, card: choiceCard(), shownAt: NOW + 5000, reviewId: "attempt-7", result: null });
+    expect(state).toMatchObject({
+      phase: "question",
+      queue,
+      card: choiceCard(),
+      shownAt: NOW + 5000,
+      reviewId: "attempt-7",
+      result: null,
+    });
     expect(state.answer).toEqual({ revealed: false, choice: null, text: "", order: [], picked: null });
   });
 
@@ -84,7 +102,13 @@ transition("queueLoaded", () => {
   it("clears the previous card's answer, result and error", () => {
     const before = run(answered(), { type: "requestFailed", message: "Network error" });
     const state = run(before, loaded(queueOf([basicCard()]), NOW + MINUTE, "attempt-2"));
-    expect(state).toMatchObject({ phase: "question", card: basicCard(), result: null, error: null, reviewId: "attempt-2" });
+    expect(state).toMatchObject({
+      phase: "question",
+      card: basicCard(),
+      result: null,
+      error: null,
+      reviewId: "attempt-2",
+    });
     expect(state.answer.choice).toBeNull();
   });
 
@@ -105,7 +129,11 @@ transition("queueLoaded", () => {
   });
 
   it("brings back the undone card itself, at the restored version, when the queue no longer lists it", () => {
-    const before = run(answered(choiceCard({ version: 3 })), { type: "undoStarted" }, { type: "reviewUndone", version: 3 });
+    const before = run(
+      answered(choiceCard({ version: 3 })),
+      { type: "undoStarted" },
+      { type: "reviewUndone", version: 3 },
+    );
     const state = run(before, loaded(queueOf([basicCard()])));
     expect(state.card).toEqual(choiceCard({ version: 3 }));
   });
@@ -132,7 +160,10 @@ transition("queueLoaded", () => {
 
 transition("loadFailed", () => {
   it("shows the error phase with the message", () => {
-    const state = run(initialStudyState(NOW), { type: "loadFailed", message: "Network error: offline. Check your connection." });
+    const state = run(initialStudyState(NOW), {
+      type: "loadFailed",
+      message: "Network error: offline. Check your connection.",
+    });
     expect(state).toMatchObject({ phase: "error", error: "Network error: offline. Check your connection." });
   });
 });
@@ -194,13 +225,21 @@ transition("timelineItemPicked", () => {
 
 transition("timelineItemMoved", () => {
   it("moves an event, and the mark follows the event it was on", () => {
-    const state = run(showing(timelineCard()), { type: "timelineItemPicked", index: 2 }, { type: "timelineItemMoved", from: 2, to: 1 });
+    const state = run(
+      showing(timelineCard()),
+      { type: "timelineItemPicked", index: 2 },
+      { type: "timelineItemMoved", from: 2, to: 1 },
+    );
     expect(state.answer.order).toEqual(["Warsaw Pact", "Budapest Memorandum", "NATO"]);
     expect(state.answer.picked).toBe(1);
   });
 
   it("keeps the mark on its own event when another event moves past it", () => {
-    const state = run(showing(timelineCard()), { type: "timelineItemPicked", index: 0 }, { type: "timelineItemMoved", from: 1, to: 0 });
+    const state = run(
+      showing(timelineCard()),
+      { type: "timelineItemPicked", index: 0 },
+      { type: "timelineItemMoved", from: 1, to: 0 },
+    );
     expect(state.answer.order).toEqual(["NATO", "Warsaw Pact", "Budapest Memorandum"]);
     expect(state.answer.picked).toBe(1);
   });
@@ -256,7 +295,11 @@ transition("reviewRecorded", () => {
   it("keeps a remembered self-graded card on screen, still busy, while the next card loads", () => {
     const card = basicCard();
     const result = reviewOf(card, { rating: "easy", interval: "4d" });
-    const state = run(showing(card, { type: "answerRevealed" }), { type: "reviewStarted" }, { type: "reviewRecorded", result });
+    const state = run(
+      showing(card, { type: "answerRevealed" }),
+      { type: "reviewStarted" },
+      { type: "reviewRecorded", result },
+    );
     expect(state).toMatchObject({ phase: "question", busy: true, result });
     expect(state.announcement).toBe("Rated Easy, next review in 4d.");
   });
@@ -264,7 +307,11 @@ transition("reviewRecorded", () => {
   it("shows a forgotten self-graded card's result, so its source passage can be read", () => {
     const card = basicCard();
     const result = reviewOf(card, { rating: "again", lapse: true });
-    const state = run(showing(card, { type: "answerRevealed" }), { type: "reviewStarted" }, { type: "reviewRecorded", result });
+    const state = run(
+      showing(card, { type: "answerRevealed" }),
+      { type: "reviewStarted" },
+      { type: "reviewRecorded", result },
+    );
     expect(state.phase).toBe("answered");
   });
 
@@ -337,7 +384,11 @@ transition("ratingOverridden", () => {
 
   it("counts Again when the student overrides to it", () => {
     const card = choiceCard();
-    const state = run(answered(card), { type: "overrideStarted" }, { type: "ratingOverridden", result: reviewOf(card, { reviewId: "review-2", rating: "again" }) });
+    const state = run(
+      answered(card),
+      { type: "overrideStarted" },
+      { type: "ratingOverridden", result: reviewOf(card, { reviewId: "review-2", rating: "again" }) },
+    );
     expect(state.counters).toMatchObject({ reviews: 1, again: 1 });
   });
 
@@ -351,11 +402,22 @@ transition("requestFailed", () => {
   it("shows the message and leaves the card and phase as they were", () => {
     const before = run(showing(), { type: "reviewStarted" });
     const state = run(before, { type: "requestFailed", message: "This card changed in another tab." });
-    expect(state).toMatchObject({ phase: "question", card: before.card, error: "This card changed in another tab.", busy: true });
+    expect(state).toMatchObject({
+      phase: "question",
+      card: before.card,
+      error: "This card changed in another tab.",
+      busy: true,
+    });
   });
 
   it("keeps the attempt's review id, so a retry of the same answer cannot count twice", () => {
-    const state = run(showing(), { type: "reviewStarted" }, { type: "requestFailed", message: "Network error" }, { type: "requestSettled" }, { type: "reviewStarted" });
+    const state = run(
+      showing(),
+      { type: "reviewStarted" },
+      { type: "requestFailed", message: "Network error" },
+      { type: "requestSettled" },
+      { type: "reviewStarted" },
+    );
     expect(state.reviewId).toBe("attempt-1");
   });
 });
@@ -368,7 +430,10 @@ transition("requestSettled", () => {
 
 transition("sessionFinished", () => {
   it("ends a waiting session and stops its clock at the time given", () => {
-    const waiting = run(initialStudyState(NOW), loaded(queueOf([], { nextDueAt: new Date(NOW + MINUTE).toISOString() })));
+    const waiting = run(
+      initialStudyState(NOW),
+      loaded(queueOf([], { nextDueAt: new Date(NOW + MINUTE).toISOString() })),
+    );
     const state = run(waiting, { type: "sessionFinished", now: NOW + 30_000 });
     expect(state.phase).toBe("done");
     expect(state.counters.finishedAt).toBe(NOW + 30_000);

@@ -22,7 +22,11 @@ export async function POST(request: NextRequest) {
     const email = String(form?.get("email") ?? "");
     const wait = await signInRetryAfter(email, requestIp(request.headers), new Date());
     if (wait > 0) {
-      return errorResponse(new RateLimitedError(`Too many sign-in attempts. Try again in ${formatWait(wait)}.`, "rate_limited", { retryAfterSeconds: wait }))!;
+      return errorResponse(
+        new RateLimitedError(`Too many sign-in attempts. Try again in ${formatWait(wait)}.`, "rate_limited", {
+          retryAfterSeconds: wait,
+        }),
+      )!;
     }
   }
   return handlers.POST(request);

@@ -77,7 +77,12 @@ export function ArticleReader({ paragraphs, passages, cards, initialPassage, foc
           </p>
         ))}
       </article>
-      <aside aria-live="polite" aria-label="Cards for the chosen passage" className="lg:sticky lg:top-4 lg:self-start" data-testid="passage-cards">
+      <aside
+        aria-live="polite"
+        aria-label="Cards for the chosen passage"
+        className="lg:sticky lg:top-4 lg:self-start"
+        data-testid="passage-cards"
+      >
         {passage ? (
           <div className="card space-y-3">
             <div className="flex items-center justify-between">
@@ -93,7 +98,11 @@ export function ArticleReader({ paragraphs, passages, cards, initialPassage, foc
                 const card = cardsById.get(id);
                 if (!card) return null;
                 return (
-                  <li key={id} className={`rounded-lg border p-3 ${id === focusCard ? "border-accent" : "border-line"}`} data-card={id}>
+                  <li
+                    key={id}
+                    className={`rounded-lg border p-3 ${id === focusCard ? "border-accent" : "border-line"}`}
+                    data-card={id}
+                  >
                     <p className="text-xs font-medium uppercase tracking-wide text-muted">{card.typeLabel}</p>
                     <p className="mt-1">{card.prompt}</p>
                     <details className="mt-2 text-sm">

@@ -19,7 +19,9 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const deck = await findDeckForUser(user, slug);
   if (!deck) notFound();
 
-  const passages = buildPassages(deck.cards.map((c) => ({ id: c.externalId, quoteStart: c.quoteStart, quoteEnd: c.quoteEnd })));
+  const passages = buildPassages(
+    deck.cards.map((c) => ({ id: c.externalId, quoteStart: c.quoteStart, quoteEnd: c.quoteEnd })),
+  );
   const paragraphs = buildReaderParagraphs(deck.article.body, passages);
   const cards = deck.cards.map((c) => ({
     id: c.externalId,
@@ -34,7 +36,14 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <div className="space-y-1">
         <p className="text-sm text-muted">
-          <Link href="/" className="link">Decks</Link> / <Link href={`/decks/${deck.slug}`} className="link">{deck.title}</Link> / Article
+          <Link href="/" className="link">
+            Decks
+          </Link>{" "}
+          /{" "}
+          <Link href={`/decks/${deck.slug}`} className="link">
+            {deck.title}
+          </Link>{" "}
+          / Article
         </p>
         <h1 className="font-serif text-3xl font-bold leading-tight">{article.title}</h1>
         <p className="text-sm text-muted">
@@ -42,15 +51,24 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           {article.sourceUrl && (
             <>
               {" · "}
-              <a href={article.sourceUrl} className="link" rel="noreferrer">source</a>
+              <a href={article.sourceUrl} className="link" rel="noreferrer">
+                source
+              </a>
             </>
           )}
         </p>
         <p className="text-sm text-muted">
-          Highlighted passages have cards: {passages.length} passages, {deck.cards.length} cards. Choose one to see its cards.
+          Highlighted passages have cards: {passages.length} passages, {deck.cards.length} cards. Choose one to see its
+          cards.
         </p>
       </div>
-      <ArticleReader paragraphs={paragraphs} passages={passages} cards={cards} initialPassage={initialPassage} focusCard={focusCard ?? null} />
+      <ArticleReader
+        paragraphs={paragraphs}
+        passages={passages}
+        cards={cards}
+        initialPassage={initialPassage}
+        focusCard={focusCard ?? null}
+      />
     </div>
   );
 }

@@ -5,7 +5,12 @@ import { RatingButtons } from "@/app/study/[slug]/views/rating-buttons";
 export function BasicCard({ card, answer, busy, onEdit, onRate }: CardQuestionProps) {
   if (!answer.revealed) {
     return (
-      <button type="button" className="btn-primary w-full py-3" onClick={() => onEdit({ type: "answerRevealed" })} autoFocus>
+      <button
+        type="button"
+        className="btn-primary w-full py-3"
+        onClick={() => onEdit({ type: "answerRevealed" })}
+        autoFocus
+      >
         Show answer <kbd className="ml-1 text-xs opacity-70">Space</kbd>
       </button>
     );

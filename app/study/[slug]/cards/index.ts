@@ -18,4 +18,3 @@ export const QUESTION_VIEWS: Record<QueueCard["type"], ComponentType<CardQuestio
   viewpoint: ViewpointCard,
   timeline: TimelineCard,
 };
-

@@ -3,11 +3,25 @@ import { RATING_LABELS, type QueueCard, type Rating, type ReviewResult } from "@
 import { RatingButtons } from "@/app/study/[slug]/views/rating-buttons";
 
 /** After checking (or a forgotten self-graded card): the verdict, the answer, the passage after a lapse, and another rating on offer. */
-export function AnswerResult({ card, result, busy, onOverride, onNext }: { card: QueueCard; result: ReviewResult; busy: boolean; onOverride: (r: Rating) => void; onNext: () => void }) {
+export function AnswerResult({
+  card,
+  result,
+  busy,
+  onOverride,
+  onNext,
+}: {
+  card: QueueCard;
+  result: ReviewResult;
+  busy: boolean;
+  onOverride: (r: Rating) => void;
+  onNext: () => void;
+}) {
   return (
     <div className="space-y-4" data-testid="answer-result">
       {result.correct !== null && (
-        <p className={`text-lg font-semibold ${result.correct ? "text-good" : "text-bad"}`}>{result.correct ? "Correct" : "Not quite"}</p>
+        <p className={`text-lg font-semibold ${result.correct ? "text-good" : "text-bad"}`}>
+          {result.correct ? "Correct" : "Not quite"}
+        </p>
       )}
       <div className="rounded-lg bg-canvas p-4">
         <p className="text-sm text-muted">Answer</p>
@@ -16,8 +30,12 @@ export function AnswerResult({ card, result, busy, onOverride, onNext }: { card:
       </div>
       {result.state.suspended && (
         <p role="status" className="rounded-lg bg-bad-soft px-3 py-2 text-sm text-bad">
-          You have forgotten this card {result.state.lapses} times, so it is suspended as a leech. Reread its passage, then bring it
-          back from your <Link href="/progress" className="underline">progress page</Link>.
+          You have forgotten this card {result.state.lapses} times, so it is suspended as a leech. Reread its passage,
+          then bring it back from your{" "}
+          <Link href="/progress" className="underline">
+            progress page
+          </Link>
+          .
         </p>
       )}
       {result.lapse && (
@@ -32,7 +50,8 @@ export function AnswerResult({ card, result, busy, onOverride, onNext }: { card:
       {card.autoGraded && (
         <div className="space-y-2">
           <p className="text-sm text-muted">
-            Rated <strong>{RATING_LABELS[result.rating]}</strong> · next in {result.interval}. Disagree? Pick another rating.
+            Rated <strong>{RATING_LABELS[result.rating]}</strong> · next in {result.interval}. Disagree? Pick another
+            rating.
           </p>
           <RatingButtons intervals={result.alternatives} current={result.rating} busy={busy} onRate={onOverride} />
         </div>

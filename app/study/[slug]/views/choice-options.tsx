@@ -20,7 +20,12 @@ export function ChoiceOptions({ card, answer, busy, onEdit, onCheck }: CardQuest
           </button>
         ))}
       </div>
-      <button type="button" className="btn-primary w-full sm:w-auto" disabled={busy || !answer.choice} onClick={() => onCheck()}>
+      <button
+        type="button"
+        className="btn-primary w-full sm:w-auto"
+        disabled={busy || !answer.choice}
+        onClick={() => onCheck()}
+      >
         Check <kbd className="ml-1 text-xs opacity-70">Enter</kbd>
       </button>
     </div>

@@ -2,7 +2,8 @@
 export function KeyHints({ canUndo, busy, onUndo }: { canUndo: boolean; busy: boolean; onUndo: () => void }) {
   return (
     <p className="text-center text-xs text-muted">
-      Keys: <kbd>Space</kbd> reveal · <kbd>1</kbd>–<kbd>4</kbd> rate · <kbd>Enter</kbd> check / continue · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo
+      Keys: <kbd>Space</kbd> reveal · <kbd>1</kbd>–<kbd>4</kbd> rate · <kbd>Enter</kbd> check / continue ·{" "}
+      <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo
       {canUndo && (
         <>
           {" · "}

@@ -2,7 +2,17 @@ import { RATINGS, RATING_LABELS, type Rating } from "@/app/study/[slug]/study-cl
 
 const TONE: Record<Rating, string> = { again: "text-bad", hard: "text-warn", good: "text-good", easy: "text-accent" };
 
-export function RatingButtons({ intervals, current, busy, onRate }: { intervals: Record<Rating, { label: string }>; current?: Rating; busy: boolean; onRate: (r: Rating) => void }) {
+export function RatingButtons({
+  intervals,
+  current,
+  busy,
+  onRate,
+}: {
+  intervals: Record<Rating, { label: string }>;
+  current?: Rating;
+  busy: boolean;
+  onRate: (r: Rating) => void;
+}) {
   return (
     <div className="grid grid-cols-4 gap-2" role="group" aria-label="Rate your recall">
       {RATINGS.map((rating, i) => (

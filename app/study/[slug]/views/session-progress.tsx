@@ -1,19 +1,35 @@
 import type { Queue } from "@/app/study/[slug]/study-client";
 
 /** Reviews done, what is left today by kind, and the share done as a bar. */
-export function SessionProgress({ reviews, queue, progress }: { reviews: number; queue: Queue | null; progress: number }) {
+export function SessionProgress({
+  reviews,
+  queue,
+  progress,
+}: {
+  reviews: number;
+  queue: Queue | null;
+  progress: number;
+}) {
   return (
     <div className="space-y-1">
       <div className="flex justify-between text-sm text-muted">
         <span>{reviews} reviewed</span>
         {queue && (
           <span aria-label="Cards left today">
-            <span className="text-accent">{queue.remaining.new} new</span> · <span className="text-warn">{queue.remaining.learning} learning</span> ·{" "}
+            <span className="text-accent">{queue.remaining.new} new</span> ·{" "}
+            <span className="text-warn">{queue.remaining.learning} learning</span> ·{" "}
             <span className="text-good">{queue.remaining.review} due</span>
           </span>
         )}
       </div>
-      <div className="h-2 overflow-hidden rounded-full bg-line" role="progressbar" aria-label="Session progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+      <div
+        className="h-2 overflow-hidden rounded-full bg-line"
+        role="progressbar"
+        aria-label="Session progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(progress * 100)}
+      >
         <div className="h-full bg-accent transition-all" style={{ width: `${progress * 100}%` }} />
       </div>
     </div>

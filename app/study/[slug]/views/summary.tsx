@@ -25,7 +25,11 @@ export function Summary({ counters, queue, slug }: { counters: SessionCounters; 
         </div>
       </dl>
       <p className="text-muted">
-        {queue?.nextDueAt ? <>Your next cards are due {describeWhen(queue.nextDueAt)}.</> : <>No cards are scheduled yet.</>}
+        {queue?.nextDueAt ? (
+          <>Your next cards are due {describeWhen(queue.nextDueAt)}.</>
+        ) : (
+          <>No cards are scheduled yet.</>
+        )}
       </p>
       <div className="flex flex-wrap gap-2">
         <Link href="/progress" className="btn-primary">

@@ -24,22 +24,37 @@ export default async function AssignmentDashboardPage({ params }: Props) {
     <div className="space-y-6">
       <div className="space-y-1">
         <p className="text-sm text-muted">
-          <Link href="/classes" className="link">Classes</Link> / <Link href={`/classes/${d.classId}`} className="link">{d.className}</Link> / {d.deck.title}
+          <Link href="/classes" className="link">
+            Classes
+          </Link>{" "}
+          /{" "}
+          <Link href={`/classes/${d.classId}`} className="link">
+            {d.className}
+          </Link>{" "}
+          / {d.deck.title}
         </p>
         <h1 className="text-2xl font-bold">{d.deck.title}</h1>
         <p className="text-muted">
-          Due {formatDateTime(d.assignment.dueAt, tz)} ({formatDaysFrom(d.assignment.dueAt, d.now)}) · target {formatPercent(d.assignment.targetRecall)} recall
+          Due {formatDateTime(d.assignment.dueAt, tz)} ({formatDaysFrom(d.assignment.dueAt, d.now)}) · target{" "}
+          {formatPercent(d.assignment.targetRecall)} recall
           {d.assignment.requireAllStudied ? " and every card studied" : ""} · {d.deck.cardCount} cards
         </p>
       </div>
 
       <section className="grid gap-4 sm:grid-cols-3" aria-label="Summary">
         <div className="card">
-          <h2 className="text-sm font-medium text-muted">{d.pastDue ? "Class recall today" : "Class predicted recall on the due date"}</h2>
-          <p className={`text-4xl font-bold tabular-nums ${d.classRecall !== null && d.classRecall >= d.assignment.targetRecall ? "text-good" : "text-warn"}`} data-testid="class-recall">
+          <h2 className="text-sm font-medium text-muted">
+            {d.pastDue ? "Class recall today" : "Class predicted recall on the due date"}
+          </h2>
+          <p
+            className={`text-4xl font-bold tabular-nums ${d.classRecall !== null && d.classRecall >= d.assignment.targetRecall ? "text-good" : "text-warn"}`}
+            data-testid="class-recall"
+          >
             {formatPercent(d.classRecall)}
           </p>
-          <p className="text-sm text-muted">target {formatPercent(d.assignment.targetRecall)}; unstudied cards count as forgotten</p>
+          <p className="text-sm text-muted">
+            target {formatPercent(d.assignment.targetRecall)}; unstudied cards count as forgotten
+          </p>
         </div>
         <div className="card sm:col-span-2">
           <h2 className="text-sm font-medium text-muted">Students by status</h2>
@@ -66,8 +81,14 @@ export default async function AssignmentDashboardPage({ params }: Props) {
 
       <section className="card space-y-3" aria-labelledby="students-heading">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="students-heading" className="text-lg font-semibold">Students</h2>
-          <a href={`/api/classes/${d.classId}/assignments/${d.assignment.id}/students.csv`} className="btn-secondary py-1.5" download>
+          <h2 id="students-heading" className="text-lg font-semibold">
+            Students
+          </h2>
+          <a
+            href={`/api/classes/${d.classId}/assignments/${d.assignment.id}/students.csv`}
+            className="btn-secondary py-1.5"
+            download
+          >
             Download CSV
           </a>
         </div>
@@ -79,13 +100,27 @@ export default async function AssignmentDashboardPage({ params }: Props) {
               <caption className="sr-only">Each student&apos;s progress on {d.deck.title}</caption>
               <thead className="border-b border-line text-muted">
                 <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">Student</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">Cards started</th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">Reviews</th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">Accuracy</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Last active</th>
-                  <th scope="col" className="py-2 text-right font-medium">{recallHeading}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Student
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2 pr-4 text-right font-medium">
+                    Cards started
+                  </th>
+                  <th scope="col" className="py-2 pr-4 text-right font-medium">
+                    Reviews
+                  </th>
+                  <th scope="col" className="py-2 pr-4 text-right font-medium">
+                    Accuracy
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Last active
+                  </th>
+                  <th scope="col" className="py-2 text-right font-medium">
+                    {recallHeading}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-line">
@@ -95,12 +130,24 @@ export default async function AssignmentDashboardPage({ params }: Props) {
                       {s.name}
                       <span className="hidden text-xs font-normal text-muted sm:block">{s.email}</span>
                     </th>
-                    <td className="py-2 pr-4"><ClassStatusBadge status={s.status} /></td>
-                    <td className="py-2 pr-4 text-right tabular-nums" data-col="cards-started">{s.cardsStarted} / {d.deck.cardCount}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums" data-col="reviews">{s.reviews}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums" data-col="accuracy">{formatPercent(s.accuracy)}</td>
-                    <td className="py-2 pr-4 whitespace-nowrap">{s.lastActiveAt ? formatDaysFrom(s.lastActiveAt, d.now) : "never"}</td>
-                    <td className="py-2 text-right tabular-nums" data-col="predicted-recall">{formatPercent(s.predictedRecall)}</td>
+                    <td className="py-2 pr-4">
+                      <ClassStatusBadge status={s.status} />
+                    </td>
+                    <td className="py-2 pr-4 text-right tabular-nums" data-col="cards-started">
+                      {s.cardsStarted} / {d.deck.cardCount}
+                    </td>
+                    <td className="py-2 pr-4 text-right tabular-nums" data-col="reviews">
+                      {s.reviews}
+                    </td>
+                    <td className="py-2 pr-4 text-right tabular-nums" data-col="accuracy">
+                      {formatPercent(s.accuracy)}
+                    </td>
+                    <td className="py-2 pr-4 whitespace-nowrap">
+                      {s.lastActiveAt ? formatDaysFrom(s.lastActiveAt, d.now) : "never"}
+                    </td>
+                    <td className="py-2 text-right tabular-nums" data-col="predicted-recall">
+                      {formatPercent(s.predictedRecall)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -108,29 +155,43 @@ export default async function AssignmentDashboardPage({ params }: Props) {
           </div>
         )}
         <p className="text-sm text-muted">
-          Accuracy: share of reviews answered right (checked answers that were correct, self-graded cards not rated “Again”).
-          Predicted recall: FSRS&apos;s chance of remembering each card on the due date, averaged over the whole deck.
+          Accuracy: share of reviews answered right (checked answers that were correct, self-graded cards not rated
+          “Again”). Predicted recall: FSRS&apos;s chance of remembering each card on the due date, averaged over the
+          whole deck.
         </p>
       </section>
 
       <section className="card space-y-3" aria-labelledby="cards-heading">
-        <h2 id="cards-heading" className="text-lg font-semibold">Cards, hardest first</h2>
+        <h2 id="cards-heading" className="text-lg font-semibold">
+          Cards, hardest first
+        </h2>
         <p className="text-sm text-muted">
-          Ranked by class accuracy, then by how many students lapsed the card (forgot it after learning it). Cards nobody has reviewed come last.
+          Ranked by class accuracy, then by how many students lapsed the card (forgot it after learning it). Cards
+          nobody has reviewed come last.
         </p>
         <CardList cards={d.cards.slice(0, HARDEST_SHOWN)} start={1} studentCount={d.students.length} />
         {d.cards.length > HARDEST_SHOWN && (
           <details>
-            <summary className="cursor-pointer py-2 font-medium text-accent">Show the other {d.cards.length - HARDEST_SHOWN} cards</summary>
+            <summary className="cursor-pointer py-2 font-medium text-accent">
+              Show the other {d.cards.length - HARDEST_SHOWN} cards
+            </summary>
             <CardList cards={d.cards.slice(HARDEST_SHOWN)} start={HARDEST_SHOWN + 1} studentCount={d.students.length} />
           </details>
         )}
       </section>
 
       <section aria-labelledby="delete-heading" className="space-y-2">
-        <h2 id="delete-heading" className="sr-only">Delete the assignment</h2>
-        <ClassActionButton action={deleteAssignmentAction} fields={{ classId: d.classId, assignmentId: d.assignment.id }} label="Delete assignment"
-          pendingLabel="Deleting…" confirm="Delete this assignment? Students keep their reviews." variant="danger" />
+        <h2 id="delete-heading" className="sr-only">
+          Delete the assignment
+        </h2>
+        <ClassActionButton
+          action={deleteAssignmentAction}
+          fields={{ classId: d.classId, assignmentId: d.assignment.id }}
+          label="Delete assignment"
+          pendingLabel="Deleting…"
+          confirm="Delete this assignment? Students keep their reviews."
+          variant="danger"
+        />
       </section>
     </div>
   );
@@ -144,16 +205,33 @@ function CardList({ cards, start, studentCount }: { cards: DashboardCard[]; star
       {cards.map((c, i) => (
         <li key={c.cardId} className="space-y-2 py-3" data-testid="card-row" data-card={c.externalId}>
           <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <p className="font-medium"><span className="text-muted">{start + i}.</span> {c.prompt}</p>
+            <p className="font-medium">
+              <span className="text-muted">{start + i}.</span> {c.prompt}
+            </p>
             <dl className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-              <div><dt className="inline text-muted">Accuracy </dt><dd className="inline font-semibold tabular-nums">{formatPercent(c.accuracy)}</dd></div>
-              <div><dt className="inline text-muted">Lapsed by </dt><dd className="inline font-semibold tabular-nums">{c.lapsedBy} of {studentCount}</dd></div>
-              <div><dt className="inline text-muted">Predicted recall </dt><dd className="inline font-semibold tabular-nums">{formatPercent(c.predictedRecall)}</dd></div>
+              <div>
+                <dt className="inline text-muted">Accuracy </dt>
+                <dd className="inline font-semibold tabular-nums">{formatPercent(c.accuracy)}</dd>
+              </div>
+              <div>
+                <dt className="inline text-muted">Lapsed by </dt>
+                <dd className="inline font-semibold tabular-nums">
+                  {c.lapsedBy} of {studentCount}
+                </dd>
+              </div>
+              <div>
+                <dt className="inline text-muted">Predicted recall </dt>
+                <dd className="inline font-semibold tabular-nums">{formatPercent(c.predictedRecall)}</dd>
+              </div>
             </dl>
           </div>
-          <p className="text-sm"><span className="text-muted">Answer:</span> {c.answer}</p>
+          <p className="text-sm">
+            <span className="text-muted">Answer:</span> {c.answer}
+          </p>
           <blockquote className="border-l-4 border-line pl-3 font-serif text-sm text-muted">“{c.quote}”</blockquote>
-          <Link href={c.readerUrl} className="link text-sm">Read the passage in the article →</Link>
+          <Link href={c.readerUrl} className="link text-sm">
+            Read the passage in the article →
+          </Link>
         </li>
       ))}
     </ol>
