@@ -231,12 +231,14 @@ export const SYNTHETIC_STUDENTS: readonly { name: string; email: string; profile
  * The demo student's own three weeks: they stopped yesterday, so a first sign-in finds cards due,
  * a streak to keep and charts with something to draw (the README's progress screenshot).
  */
+// Three weeks in and about halfway through the deck, so the first session has both reviews due and
+// new cards to learn (with every card introduced, a newcomer would see only a handful of reviews).
 export const DEMO_STUDENT_PROFILE: StudyProfile = {
-  startDaysAgo: 24,
+  startDaysAgo: 21,
   stopDaysAgo: 1,
   sessionChance: 0.85,
   recallBias: 0.05,
-  newPerSession: 5,
+  newPerSession: 2,
 };
 
 const DEMO_SEED = 0x0c11a;
