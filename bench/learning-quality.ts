@@ -211,6 +211,7 @@ export interface ReviewEvent {
   student: string;
   className: string;
   group: string;
+  evidence: RatingPolicy["evidence"];
   day: number;
   stateBefore: MemoryState["state"];
   /** The student's true probability of recall at the review. */
@@ -332,6 +333,7 @@ export function simulateClasses(options: RunOptions): {
             student: student.id,
             className: student.className,
             group: card.group,
+            evidence: card.policy.evidence,
             day,
             stateBefore: before.state,
             trueRecall,
@@ -406,6 +408,8 @@ export interface Figures {
   /** Target minus true recall at review, worst card group, on the control class (scheduler parameters = true memory). */
   recognitionGap: number;
   recognitionGapKind: string;
+  /** How far the worst recognition group's true recall falls below the recall groups' (control class); negative: above. */
+  recognitionBelowRecall: number;
   labelMismatch: number;
   calibrationGap: number;
   examRecall: number;
@@ -428,10 +432,8 @@ export function summarize(
     return Object.fromEntries(groups.map((g) => [g, round(mean(events.filter((r) => r.group === g).map(value)))]));
   };
   const controlClass = graduated.some((r) => r.className === "control") ? "control" : graduated[0]?.className;
-  const controlRecall = byGroup(
-    graduated.filter((r) => r.className === controlClass),
-    (r) => r.trueRecall,
-  );
+  const control = graduated.filter((r) => r.className === controlClass);
+  const controlRecall = byGroup(control, (r) => r.trueRecall);
   const [gapKind, worst] = Object.entries(controlRecall).reduce<[string, number]>(
     (acc, [g, recall]) => (target - recall > acc[1] ? [g, target - recall] : acc),
     ["none", -Infinity],
@@ -453,6 +455,13 @@ export function summarize(
     correctByKind: byGroup(graduated, (r) => (r.correct ? 1 : 0)),
     recognitionGap: round(worst),
     recognitionGapKind: gapKind,
+    recognitionBelowRecall: round(
+      Math.max(
+        ...Object.entries(controlRecall)
+          .filter(([g]) => control.some((r) => r.group === g && r.evidence === "recognition"))
+          .map(([, recall]) => mean(control.filter((r) => r.evidence === "recall").map((r) => r.trueRecall)) - recall),
+      ),
+    ),
     labelMismatch: round(mean(reviews.map((r) => (r.labelMismatch ? 1 : 0)))),
     calibrationGap: calibration(reviews),
     examRecall: round(mean(exam.map((e) => e.recall))),
@@ -507,6 +516,7 @@ export function runLearningQuality(options: LearningQualityOptions = {}) {
     target: settings.desiredRetention,
     recognitionGap: app!.recognitionGap,
     recognitionGapKind: app!.recognitionGapKind,
+    recognitionBelowRecall: app!.recognitionBelowRecall,
     labelMismatch: app!.labelMismatch,
     dayBoundaryOk: dayBoundary.ok,
     dayBoundaryDays: [dayBoundary.afternoonDays, dayBoundary.eveningDays],
@@ -522,6 +532,7 @@ export function runLearningQuality(options: LearningQualityOptions = {}) {
         {
           recognitionGap: f.recognitionGap,
           recognitionGapKind: f.recognitionGapKind,
+          recognitionBelowRecall: f.recognitionBelowRecall,
           labelMismatch: f.labelMismatch,
           calibrationGap: f.calibrationGap,
           reviewsPerDay: f.reviewsPerDay,
@@ -536,24 +547,24 @@ export function runLearningQuality(options: LearningQualityOptions = {}) {
 function printTable(figures: Figures[], target: number): void {
   const groups = [...new Set(figures.flatMap((f) => Object.keys(f.trueRecallByKind)))];
   console.log(`True recall at review time (cards in review state), all classes; target ${target}`);
-  console.log(["strategy".padEnd(16), ...groups.map((g) => g.padStart(17))].join(""));
+  console.log(["strategy".padEnd(18), ...groups.map((g) => g.padStart(17))].join(""));
   for (const f of figures) {
     console.log(
       [
-        f.strategy.padEnd(16),
+        f.strategy.padEnd(18),
         ...groups.map((g) => `${fmt(f.trueRecallByKind[g])} (${fmt(f.correctByKind[g])} ok)`.padStart(17)),
       ].join(""),
     );
   }
   console.log("");
   console.log(
-    ["strategy".padEnd(16), "class".padEnd(9), "reviews/day", "true recall", "exam recall", "calibration"].join("  "),
+    ["strategy".padEnd(18), "class".padEnd(9), "reviews/day", "true recall", "exam recall", "calibration"].join("  "),
   );
   for (const f of figures) {
     for (const [name, c] of Object.entries(f.byClass)) {
       console.log(
         [
-          f.strategy.padEnd(16),
+          f.strategy.padEnd(18),
           name.padEnd(9),
           String(c.reviewsPerDay).padStart(11),
           fmt(c.trueRecall).padStart(11),
@@ -565,15 +576,22 @@ function printTable(figures: Figures[], target: number): void {
   }
   console.log("");
   console.log(
-    ["strategy".padEnd(16), "recognitionGap", "labelMismatch", "calibrationGap", "reviews/day", "examRecall"].join(
-      "  ",
-    ),
+    [
+      "strategy".padEnd(18),
+      "recognitionGap",
+      "below recall",
+      "labelMismatch",
+      "calibrationGap",
+      "reviews/day",
+      "examRecall",
+    ].join("  "),
   );
   for (const f of figures) {
     console.log(
       [
-        f.strategy.padEnd(16),
+        f.strategy.padEnd(18),
         `${fmt(f.recognitionGap)} ${f.recognitionGapKind}`.padStart(14),
+        fmt(f.recognitionBelowRecall).padStart(12),
         fmt(f.labelMismatch).padStart(13),
         fmt(f.calibrationGap).padStart(14),
         String(f.reviewsPerDay).padStart(11),
