@@ -21,7 +21,8 @@ export interface StoredCard {
 }
 
 /**
- * A student's answer, as the browser sends it: a picked option, typed text, or an ordering.
+ * A student's answer, as the browser sends it: a picked option, typed text, an ordering, or "I don't
+ * know" (any auto-graded card: an honest Again instead of a guess).
  *
  * @example
  * const response = AnswerResponseSchema.parse(await request.json()); // 4xx on failure
@@ -35,11 +36,16 @@ export const AnswerResponseSchema = z.discriminatedUnion(
       kind: z.literal("order"),
       order: z.array(z.string().max(2000)).min(1, { error: "Put the events in order." }).max(100),
     }),
+    z.object({ kind: z.literal("dont_know") }),
   ],
-  { error: 'An answer is { kind: "choice", choice }, { kind: "text", text } or { kind: "order", order }.' },
+  {
+    error:
+      'An answer is { kind: "choice", choice }, { kind: "text", text }, { kind: "order", order } or { kind: "dont_know" }.',
+  },
 );
 export type AnswerResponse = z.infer<typeof AnswerResponseSchema>;
-export type ResponseKind = AnswerResponse["kind"];
+/** What a card's kind asks for; "dont_know" is accepted by every auto-graded card besides. */
+export type ResponseKind = Exclude<AnswerResponse["kind"], "dont_know">;
 
 export interface AnswerCheck {
   correct: boolean;
@@ -47,6 +53,8 @@ export interface AnswerCheck {
   expected: string;
   /** Typed answers only: accepted thanks to typo forgiveness, so show the correct spelling. */
   close?: boolean;
+  /** The student answered "I don't know". */
+  gaveUp?: boolean;
 }
 
 export type AnswerCheckErrorCode =
@@ -80,7 +88,7 @@ export class ResponseKindMismatchError extends AnswerCheckError {
   constructor(
     readonly cardType: CardType,
     readonly expectedKind: ResponseKind,
-    readonly receivedKind: ResponseKind,
+    readonly receivedKind: AnswerResponse["kind"],
   ) {
     super(`A ${cardType.replace("_", " ")} card takes a "${expectedKind}" answer, not "${receivedKind}".`);
   }

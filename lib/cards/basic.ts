@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { draftCommon } from "./draft-card";
 import { CardBaseSchema, NoOptionsSchema, nonEmpty } from "./fields";
-import { defineCardKind } from "./kind";
+import { defineCardKind, RECALL } from "./kind";
 import { NotAutoGradedError } from "./answers";
 
 /** A question and its answer; the student reveals the answer and grades themself. */
@@ -21,6 +21,7 @@ export const basicCard = defineCardKind({
     throw new NotAutoGradedError(card.type);
   },
   optionOrder: "shuffled",
+  ratingPolicy: () => RECALL,
   rules: () => [],
   toStored: (card) => ({ answer: card.answer, options: [], extra: {} }),
   fromStored: (common, stored) => ({ ...common, type: "basic", answer: stored.answer, options: [] }),

@@ -7,6 +7,7 @@ import {
   type AnswerResponse,
   type StoredCard,
 } from "./answers";
+import type { RatingPolicy } from "./kind";
 import { cardKind } from "./registry";
 
 /**
@@ -28,6 +29,7 @@ export function isAutoGraded(card: StoredCard): boolean {
  * - text (cloze): forgiving; see `matchTypedAnswer`. `acceptedAnswers` count as right too.
  * - order (timeline): must list each option once (`InvalidOrderError` otherwise); right only in
  *   exactly the chronological order of `options`.
+ * - dont_know (any auto-graded card): wrong, with `gaveUp`: an honest "again" rather than a guess.
  * Throws `InvalidResponseError` for a malformed response, `NotAutoGradedError` for a self-graded
  * card and `ResponseKindMismatchError` for the wrong kind of response: all are `AnswerCheckError`s.
  *
@@ -45,6 +47,25 @@ export function checkAnswer(card: StoredCard, response: AnswerResponse): AnswerC
   const kind = cardKind(card.type);
   const expectedKind = kind.responseKind(card);
   if (expectedKind === null) throw new NotAutoGradedError(card.type);
+  if (parsed.data.kind === "dont_know") {
+    return {
+      correct: false,
+      expected: card.answer.trim() === "" ? card.options.join(" → ") : card.answer,
+      gaveUp: true,
+    };
+  }
   if (parsed.data.kind !== expectedKind) throw new ResponseKindMismatchError(card.type, expectedKind, parsed.data.kind);
   return kind.checkResponse(card, parsed.data);
+}
+
+/**
+ * What a right answer on this card is evidence of: recall, or recognition with its chance of a
+ * lucky guess. Its kind decides (lib/cards kind modules); lib/study/grading.ts applies it.
+ *
+ * @example
+ * ratingPolicyOf({ type: "true_false", answer: "True", options: ["True", "False"], extra: {} });
+ * // { evidence: "recognition", guessChance: 0.5 }
+ */
+export function ratingPolicyOf(card: StoredCard): RatingPolicy {
+  return cardKind(card.type).ratingPolicy(card);
 }

@@ -3,7 +3,7 @@ import { foldForComparison } from "../content/quote";
 import { checkTyped } from "./answers";
 import { draftCommon } from "./draft-card";
 import { CardBaseSchema, NoOptionsSchema, nonEmpty } from "./fields";
-import { defineCardKind, type Finding } from "./kind";
+import { defineCardKind, RECALL, type Finding } from "./kind";
 
 /** The blank in a cloze prompt: four underscores, so prompts can still contain an ordinary underscore. */
 export const CLOZE_BLANK = "____";
@@ -53,6 +53,7 @@ export const clozeCard = defineCardKind({
   // Typed, and forgiving (see matchTypedAnswer); accepted answers count as right too.
   checkResponse: (card, response) => checkTyped(card, response, [card.answer, ...acceptedAnswersOf(card.extra)]),
   optionOrder: "shuffled",
+  ratingPolicy: () => RECALL,
   rules: (card) => checkCloze(card.prompt, card.answer, card.quote),
   toStored: (card) => ({ answer: card.answer, options: [], extra: { acceptedAnswers: card.acceptedAnswers ?? [] } }),
   fromStored: (common, stored) => {

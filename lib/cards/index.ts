@@ -17,7 +17,8 @@ export {
   type CardInput,
   type CardKindInfo,
 } from "./registry";
-export type { CardCommon, Finding, OptionOrder, RuleContext, StoredContent } from "./kind";
+export type { CardCommon, Finding, OptionOrder, RatingPolicy, RuleContext, StoredContent } from "./kind";
+export { RECALL, recognitionAmong } from "./kind";
 export {
   AnswerCheckError,
   AnswerResponseSchema,
@@ -32,7 +33,7 @@ export {
   type ResponseKind,
   type StoredCard,
 } from "./answers";
-export { checkAnswer, isAutoGraded } from "./check-answer";
+export { checkAnswer, isAutoGraded, ratingPolicyOf } from "./check-answer";
 export { matchTypedAnswer, type TypedMatch } from "./typed-answer";
 export { DraftCardSchema, type DraftCard } from "./draft-card";
 export { CardIdSchema } from "./fields";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { checkChoice } from "./answers";
 import { draftCommon } from "./draft-card";
 import { CardBaseSchema, nonEmpty } from "./fields";
-import { defineCardKind } from "./kind";
+import { defineCardKind, recognitionAmong } from "./kind";
 import { checkOptions, keptOptions } from "./rules";
 
 export const MultipleChoiceCardSchema = CardBaseSchema.extend({
@@ -20,6 +20,7 @@ export const multipleChoiceCard = defineCardKind({
   responseKind: () => "choice",
   checkResponse: checkChoice,
   optionOrder: "shuffled",
+  ratingPolicy: (card) => recognitionAmong(card.options.length),
   rules: (card) => checkOptions(card.options, card.answer),
   toStored: (card) => ({ answer: card.answer, options: card.options, extra: {} }),
   fromStored: (common, stored) => ({

@@ -4,7 +4,7 @@ import { basicCard } from "./basic";
 import type { CardType } from "./card-type";
 import { clozeCard } from "./cloze";
 import type { DraftCard } from "./draft-card";
-import type { CardCommon, Finding, OptionOrder, RuleContext, StoredContent } from "./kind";
+import type { CardCommon, Finding, OptionOrder, RatingPolicy, RuleContext, StoredContent } from "./kind";
 import { multipleChoiceCard } from "./multiple-choice";
 import { timelineCard } from "./timeline";
 import { trueFalseCard } from "./true-false";
@@ -44,6 +44,7 @@ export interface CardKindInfo {
   optionOrder: OptionOrder;
   responseKind: (card: StoredCard) => ResponseKind | null;
   checkResponse: (card: StoredCard, response: AnswerResponse) => AnswerCheck;
+  ratingPolicy: (card: StoredCard) => RatingPolicy;
   fields: string[];
   nestedRecords?: (card: Record<string, unknown>) => Array<{ where: string; record: unknown; known: string[] }>;
 }

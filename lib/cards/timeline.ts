@@ -2,7 +2,7 @@ import { z } from "zod";
 import { checkOrder } from "./answers";
 import { draftCommon } from "./draft-card";
 import { CardBaseSchema } from "./fields";
-import { defineCardKind, type Finding, type RuleContext } from "./kind";
+import { defineCardKind, type Finding, type RatingPolicy, type RuleContext } from "./kind";
 import { sameWhenCaseIgnored } from "./rules";
 
 export const TimelineEventSchema = z.object({
@@ -80,6 +80,16 @@ function checkTimeline(card: TimelineCard, context: RuleContext): Finding[] {
   return findings;
 }
 
+/**
+ * The events are on the screen, so ordering them is recognition, not recall: partial knowledge and
+ * elimination help. By pure chance an order of n events is right once in n! (1 in 24 for four).
+ */
+function timelinePolicy(card: { options: string[] }): RatingPolicy {
+  let orders = 1;
+  for (let n = 2; n <= card.options.length; n++) orders *= n;
+  return { evidence: "recognition", guessChance: 1 / orders };
+}
+
 export const timelineCard = defineCardKind({
   type: "timeline",
   label: "Timeline",
@@ -89,6 +99,7 @@ export const timelineCard = defineCardKind({
   checkResponse: checkOrder,
   // Shown already in order, a timeline would give its answer away.
   optionOrder: "shuffled-out-of-order",
+  ratingPolicy: timelinePolicy,
   rules: checkTimeline,
   toStored: (card) => ({
     answer: timelineAnswer(card.events),

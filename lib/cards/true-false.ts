@@ -2,7 +2,7 @@ import { z } from "zod";
 import { checkChoice } from "./answers";
 import { draftCommon } from "./draft-card";
 import { CardBaseSchema } from "./fields";
-import { defineCardKind } from "./kind";
+import { defineCardKind, recognitionAmong } from "./kind";
 
 export const TrueFalseCardSchema = CardBaseSchema.extend({
   type: z.literal("true_false"),
@@ -24,6 +24,8 @@ export const trueFalseCard = defineCardKind({
   checkResponse: checkChoice,
   // "True" before "False" on every card: shuffling them would only slow students down.
   optionOrder: "as-written",
+  // Right half the time by chance: the weakest evidence of any kind (docs/learning.md).
+  ratingPolicy: () => recognitionAmong(2),
   rules: (card) => {
     if (card.answer === "False" && card.correction === undefined) {
       return [["the statement is false but has no correction", 'add "correction": what the article actually says']];

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { checkChoice } from "./answers";
 import { draftCommon } from "./draft-card";
 import { CardBaseSchema, nonEmpty } from "./fields";
-import { defineCardKind } from "./kind";
+import { defineCardKind, RECALL, recognitionAmong } from "./kind";
 import { checkOptions, keptOptions } from "./rules";
 
 /** Who holds a position, or what a party argues. `party` names whose viewpoint the card is about. */
@@ -25,6 +25,8 @@ export const viewpointCard = defineCardKind({
   responseKind: (card) => (card.options.length > 0 ? "choice" : null),
   checkResponse: checkChoice,
   optionOrder: "shuffled",
+  // With options the party is picked among them; without, the student recalls it and grades themself.
+  ratingPolicy: (card) => (card.options.length > 0 ? recognitionAmong(card.options.length) : RECALL),
   rules: (card) => (card.options?.length ? checkOptions(card.options, card.answer) : []),
   toStored: (card) => ({ answer: card.answer, options: card.options ?? [], extra: { party: card.party } }),
   fromStored: (common, stored) => ({

@@ -1,14 +1,14 @@
-import type { Rating } from "@/lib/srs";
+import type { RatingPolicy } from "@/lib/cards";
+import type { Rating, SrsSettings } from "@/lib/srs";
 
-// Pure: turns checked answers into FSRS ratings. No database, no clock.
+// Pure: turns checked answers into FSRS ratings, by each card kind's rating policy (lib/cards), and
+// gives each card the settings it is scheduled with. No database, no clock. docs/learning.md says why.
 
 // Checking an answer is its card kind's (lib/cards). lib/demo and scripts/screenshots.ts still import
 // this one from here.
 
 // --- Ratings from answers --------------------------------------------------------------------
 
-/** At most this fraction of the student's typical time: "easy". */
-export const FAST_ANSWER_RATIO = 0.5;
 /** At least this multiple of the student's typical time: "hard". */
 export const SLOW_ANSWER_RATIO = 2;
 /** Faster than this, the time is not a person reading and answering (a double submit, a clock bug): ignored. */
@@ -27,32 +27,60 @@ function countedAnswerMs(ms: number | null | undefined): number | null {
 }
 
 /**
- * The FSRS rating for an auto-graded answer. Wrong: "again". Right: "good", or "easy" when the
- * answer took at most half (FAST_ANSWER_RATIO) of the student's typical time for this kind of card,
- * or "hard" when it took at least twice (SLOW_ANSWER_RATIO) as long. Without a typical time (too
- * little history) or without a believable answer time (under 200 ms, negative, missing) a right
- * answer is "good". Times over 5 minutes count as 5 minutes.
+ * The FSRS rating for an auto-graded answer, by the rule of its card's kind (`ratingPolicyOf` in
+ * lib/cards; docs/learning.md). Wrong, or "I don't know": "again". Right: "good", as the FSRS authors
+ * advise for automatic grading. Never "easy": on a recognition card a right answer may be a guess,
+ * and on any card one fast answer is too weak a sign to double the card's next intervals
+ * (bench/learning-quality measured it). A right recall answer that took at least twice
+ * (SLOW_ANSWER_RATIO) the student's typical time for this kind of card is "hard", still a pass;
+ * without a typical time (too little history) or a believable answer time (under 200 ms,
+ * negative, missing) it is "good". Times over 5 minutes count as 5 minutes.
  *
  * @example
- * ratingFromAnswer({ correct: true, answerMs: 2_000, typicalMs: 6_000 }); // "easy"
- * ratingFromAnswer({ correct: true, answerMs: 9_000, typicalMs: null });  // "good"
+ * ratingFromAnswer({ correct: true, answerMs: 2_000, typicalMs: 6_000, policy: RECALL });  // "good"
+ * ratingFromAnswer({ correct: true, answerMs: 13_000, typicalMs: 6_000, policy: RECALL }); // "hard"
+ * ratingFromAnswer({ correct: false, answerMs: null, typicalMs: null, policy: RECALL });    // "again"
  */
 export function ratingFromAnswer({
   correct,
   answerMs,
   typicalMs,
+  policy,
 }: {
   correct: boolean;
   answerMs: number | null;
   typicalMs: number | null;
+  policy: RatingPolicy;
 }): Rating {
   if (!correct) return "again";
+  if (policy.evidence === "recognition") return "good";
   const answer = countedAnswerMs(answerMs);
   const typical = countedAnswerMs(typicalMs);
   if (answer === null || typical === null) return "good";
-  if (answer <= FAST_ANSWER_RATIO * typical) return "easy";
   if (answer >= SLOW_ANSWER_RATIO * typical) return "hard";
   return "good";
+}
+
+/** The highest retention a recognition card is scheduled for (lib/srs accepts up to 0.99). */
+export const MAX_RECOGNITION_RETENTION = 0.97;
+
+/**
+ * The settings a card is scheduled with: the deck's, except that a recognition card aims at a
+ * higher retention, so that the student's true recall when it comes due still meets the deck's
+ * target although some right answers were guesses. A card right by chance with probability g is
+ * failed, on average, only (1 - g) as often as it is forgotten: it is scheduled as if the deck
+ * allowed that fraction of forgetting, 1 - (1 - target) * (1 - g), capped at 0.97 (true/false
+ * at target 0.9: 0.95; four options: 0.925). bench/learning-quality measures the result.
+ *
+ * @example
+ * schedulingSettingsFor(deckSettings, { evidence: "recognition", guessChance: 0.5 }).desiredRetention; // 0.95
+ */
+export function schedulingSettingsFor(settings: SrsSettings, policy: RatingPolicy): SrsSettings {
+  if (policy.evidence === "recall" || policy.guessChance <= 0) return settings;
+  const target = 1 - (1 - settings.desiredRetention) * (1 - policy.guessChance);
+  const desiredRetention =
+    Math.round(Math.min(MAX_RECOGNITION_RETENTION, Math.max(settings.desiredRetention, target)) * 1000) / 1000;
+  return { ...settings, desiredRetention };
 }
 
 /**

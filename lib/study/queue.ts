@@ -6,7 +6,6 @@ import { visibleDecksWhere } from "@/lib/content/decks";
 import {
   nextLocalMidnight,
   previewIntervals,
-  retrievabilityAt,
   startOfLocalDay,
   newMemoryState,
   type IntervalPreview,
@@ -14,6 +13,7 @@ import {
 } from "@/lib/srs";
 import { cardKind, type CardType, type ResponseKind } from "@/lib/cards";
 import { memoryStateOf } from "@/lib/study/memory";
+import { orderQueue } from "@/lib/study/queue-order";
 import { deckSrsSettings } from "@/lib/study/settings";
 
 /** One card as the study page shows it. Auto-graded cards carry no answer: the server checks it. */
@@ -69,9 +69,9 @@ function displayOptions(card: { id: string; type: CardType; options: string[] },
 }
 
 /**
- * The student's queue for a deck: learning cards that are due, then due reviews (lowest
- * retrievability first) up to the daily review limit, then new cards in deck order up to the daily
- * new-card limit. Days run from the student's own local midnight.
+ * The student's queue for a deck, in `orderQueue`'s order (lib/study/queue-order.ts): learning cards
+ * that are due, then due reviews (lowest retrievability first) up to the daily review limit, then new
+ * cards in deck order up to the daily new-card limit. Days run from the student's own local midnight.
  */
 export async function fetchQueue(
   user: Pick<PublicUser, "id" | "timezone">,
@@ -104,32 +104,18 @@ export async function fetchQueue(
     }),
   ]);
   const doneToday = (kind: string) => todays.find((t) => t.stateBefore === kind)?._count._all ?? 0;
-  const newLeft = Math.max(0, deck.newCardsPerDay - doneToday("new"));
-  const reviewLeft = Math.max(0, deck.maxReviewsPerDay - doneToday("review"));
-
-  const recallNow = retrievabilityAt(now, settings);
-  const learning = states
-    .filter((s) => (s.state === "learning" || s.state === "relearning") && s.due <= now)
-    .sort((a, b) => a.due.getTime() - b.due.getTime());
-  const reviews = states
-    .filter((s) => s.state === "review" && s.due < dayEnd)
-    .map((s) => ({ s, r: recallNow(memoryStateOf(s)) }))
-    .sort((a, b) => a.r - b.r)
-    .slice(0, reviewLeft)
-    .map((x) => x.s);
-  const fresh = newCards.slice(0, newLeft);
-
-  const later = states
-    .filter((s) => s.due > now && !(s.state === "review" && s.due < dayEnd))
-    .map((s) => s.due.getTime());
-  const nextDueAt = later.length ? new Date(Math.min(...later)) : null;
-
-  type Entry = { cardId: string; kind: QueueCard["kind"]; state: (typeof states)[number] | null };
-  const ordered: Entry[] = [
-    ...learning.map((s) => ({ cardId: s.cardId, kind: "learning" as const, state: s })),
-    ...reviews.map((s) => ({ cardId: s.cardId, kind: "review" as const, state: s })),
-    ...fresh.map((c) => ({ cardId: c.id, kind: "new" as const, state: null })),
-  ].slice(0, limit);
+  const { learning, reviews, fresh, ordered, nextDueAt } = orderQueue({
+    states,
+    newCardIds: newCards.map((c) => c.id),
+    doneToday: { new: doneToday("new"), review: doneToday("review") },
+    limits: deck,
+    now,
+    dayEnd,
+    settings,
+    memoryOf: memoryStateOf,
+    limit,
+  });
+  type Entry = (typeof ordered)[number];
   const cards = new Map(
     (await db.card.findMany({ where: { id: { in: ordered.map((e) => e.cardId) } } })).map((c) => [c.id, c]),
   );

@@ -16,8 +16,8 @@ import {
   type MemoryState,
   type Rating,
 } from "@/lib/srs";
-import { AnswerCheckError, AnswerResponseSchema, checkAnswer, isAutoGraded } from "@/lib/cards";
-import { ratingFromAnswer, typicalAnswerMs, TYPICAL_ANSWER_WINDOW } from "@/lib/study/grading";
+import { AnswerCheckError, AnswerResponseSchema, checkAnswer, isAutoGraded, ratingPolicyOf } from "@/lib/cards";
+import { ratingFromAnswer, schedulingSettingsFor, typicalAnswerMs, TYPICAL_ANSWER_WINDOW } from "@/lib/study/grading";
 import { memoryStateOf, snapshotFromJson, type StateSnapshot } from "@/lib/study/memory";
 import { insertCardStateSql, insertReviewLogSql, setCardStateSql } from "@/lib/study/rows";
 import { deckSrsSettings } from "@/lib/study/settings";
@@ -35,9 +35,9 @@ export const ReviewSubmissionSchema = z.object({
   version: z.number({ error: "version must be the card's version from your queue (0 for a new card)." }).int().min(0),
   /** Self-graded cards: required. Auto-graded cards: optional, the student's override of the suggested rating. */
   rating: RatingSchema.optional(),
-  /** Auto-graded cards: the answer, checked on the server. */
+  /** Auto-graded cards: the answer, checked on the server; `{ kind: "dont_know" }` is an honest "again". */
   response: AnswerResponseSchema.optional(),
-  /** Time from showing the card to answering; drives Easy/Hard on auto-graded cards. */
+  /** Time from showing the card to answering; a slow right recall is "hard" (lib/study/grading.ts). */
   answerMs: z
     .number()
     .int()
@@ -159,7 +159,7 @@ export async function submitReview(
     : { ...newMemoryState(now), suspended: false, leech: false, version: 0 };
   let graded;
   try {
-    graded = gradeCard(before, rating, now, deckSrsSettings(card.deck));
+    graded = gradeCard(before, rating, now, cardSrsSettings(card));
   } catch (error) {
     if (error instanceof SrsError) throw new InvalidError(error.message, "cannot_schedule");
     throw error;
@@ -280,8 +280,14 @@ async function rateAnswer(
     throw error;
   }
   if (input.rating) return { rating: input.rating, correct };
-  const typicalMs = correct ? await typicalAnswerTime(userId, card.type) : null;
-  return { rating: ratingFromAnswer({ correct, answerMs: input.answerMs ?? null, typicalMs }), correct };
+  const policy = ratingPolicyOf(cardForGrading(card));
+  const typicalMs = correct && policy.evidence === "recall" ? await typicalAnswerTime(userId, card.type) : null;
+  return { rating: ratingFromAnswer({ correct, answerMs: input.answerMs ?? null, typicalMs, policy }), correct };
+}
+
+/** The deck's settings as this card is scheduled with them (a recognition card aims higher: lib/study/grading.ts). */
+function cardSrsSettings(card: Pick<ReviewCard, "type" | "answer" | "options" | "extra" | "deck">) {
+  return schedulingSettingsFor(deckSrsSettings(card.deck), ratingPolicyOf(cardForGrading(card)));
 }
 
 function cardForGrading(card: Pick<Card, "type" | "answer" | "options" | "extra">) {
@@ -381,7 +387,7 @@ function buildResult(review: RecordedReview, card: ReviewCard, state: CardStateV
     lapse: review.rating === "again",
     interval: formatInterval(review.dueAfter.getTime() - review.reviewedAt.getTime()),
     state: toStateView(state),
-    alternatives: previewIntervals(review.previous, review.reviewedAt, deckSrsSettings(card.deck)),
+    alternatives: previewIntervals(review.previous, review.reviewedAt, cardSrsSettings(card)),
     replayed,
   };
 }

@@ -22,7 +22,10 @@ export const RATINGS: Rating[] = ["again", "hard", "good", "easy"];
 export const RATING_LABELS: Record<Rating, string> = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" };
 
 export type Response =
-  { kind: "choice"; choice: string } | { kind: "text"; text: string } | { kind: "order"; order: string[] };
+  | { kind: "choice"; choice: string }
+  | { kind: "text"; text: string }
+  | { kind: "order"; order: string[] }
+  | { kind: "dont_know" };
 
 export { ApiError };
 

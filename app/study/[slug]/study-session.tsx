@@ -199,6 +199,17 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
           {phase === "question" && (
             <Question card={card} answer={answer} busy={busy} onEdit={dispatch} onRate={rate} onCheck={check} />
           )}
+          {phase === "question" && card.autoGraded && (
+            // An honest Again instead of a guess: a lucky guess would count as memory (docs/learning.md).
+            <button
+              type="button"
+              className="btn-secondary"
+              disabled={busy}
+              onClick={() => check({ kind: "dont_know" })}
+            >
+              I don&apos;t know
+            </button>
+          )}
           {phase === "answered" && result && (
             <AnswerResult
               card={card}

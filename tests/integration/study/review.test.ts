@@ -210,28 +210,41 @@ describe("auto-grading", () => {
     expect(right).toMatchObject({ correct: true, rating: "good" });
   });
 
-  it("rates a right answer Easy when fast and Hard when slow against the student's usual time", async () => {
+  // Issue 10 changed this rule (docs/learning.md): a fast answer is no longer Easy, and a right pick
+  // on a recognition card is Good however long it took. A slow right recall is still Hard.
+  it("rates a slow right recall Hard and a fast one Good, and a right true/false pick Good however fast or slow", async () => {
     const user = await makeUser();
-    const tf = deck.cards.filter((c) => c.type === "true_false");
-    for (const card of tf.slice(0, 4)) {
-      await submitReview(
+    const answer = (card: (typeof deck.cards)[number], answerMs: number) =>
+      submitReview(
         user,
-        submission(card.id, { response: { kind: "choice", choice: card.answer }, answerMs: 6000 }),
+        submission(card.id, {
+          response:
+            card.type === "cloze" ? { kind: "text", text: card.answer } : { kind: "choice", choice: card.answer },
+          answerMs,
+        }),
         T0,
       );
-    }
-    const fast = await submitReview(
-      user,
-      submission(tf[4]!.id, { response: { kind: "choice", choice: tf[4]!.answer }, answerMs: 2000 }),
-      T0,
+    const cloze = deck.cards.filter((c) => c.type === "cloze");
+    const tf = deck.cards.filter((c) => c.type === "true_false");
+    for (const card of [...cloze.slice(0, 4), ...tf.slice(0, 4)]) await answer(card, 6000);
+    expect((await answer(cloze[4]!, 2000)).rating).toBe("good");
+    expect((await answer(cloze[5]!, 15000)).rating).toBe("hard");
+    expect((await answer(tf[4]!, 2000)).rating).toBe("good");
+    expect((await answer(tf[5]!, 15000)).rating).toBe("good");
+  });
+
+  it('takes "I don\'t know" on an auto-graded card as an honest Again, and refuses it on a self-graded one', async () => {
+    const user = await makeUser();
+    const mc = cardOf("multiple_choice");
+    const result = await submitReview(user, submission(mc.id, { response: { kind: "dont_know" }, answerMs: 3000 }), T0);
+    expect(result).toMatchObject({ correct: false, rating: "again", lapse: true, expected: mc.answer });
+    const log = await db.reviewLog.findFirstOrThrow({ where: { userId: user.id, cardId: mc.id } });
+    expect(log).toMatchObject({ rating: "again", correct: false });
+    await expectHttpError(
+      submitReview(user, submission(cardOf("basic").id, { response: { kind: "dont_know" } }), T0),
+      422,
+      /self-graded/,
     );
-    const slow = await submitReview(
-      user,
-      submission(tf[5]!.id, { response: { kind: "choice", choice: tf[5]!.answer }, answerMs: 15000 }),
-      T0,
-    );
-    expect(fast.rating).toBe("easy");
-    expect(slow.rating).toBe("hard");
   });
 
   it("forgives case, accents and a small typo in a typed cloze answer, and lets the student override the rating", async () => {

@@ -7,12 +7,16 @@ import {
   isAutoGraded,
   matchTypedAnswer,
   NotAutoGradedError,
+  RECALL,
+  ratingPolicyOf,
+  recognitionAmong,
   ResponseKindMismatchError,
   UnknownChoiceError,
   type AnswerResponse,
   type StoredCard as GradableCard,
 } from "@/lib/cards";
-import { ratingFromAnswer, typicalAnswerMs } from "@/lib/study/grading";
+import { ratingFromAnswer, schedulingSettingsFor, typicalAnswerMs } from "@/lib/study/grading";
+import { DEFAULT_SRS_SETTINGS } from "@/lib/srs";
 
 const basic: GradableCard = { type: "basic", answer: "It ended the war", options: [], extra: {} };
 const cloze: GradableCard = {
@@ -258,39 +262,89 @@ describe("responses that do not fit the card", () => {
 
 describe("the rating an answer earns", () => {
   it("is again for a wrong answer, however fast", () => {
-    expect(ratingFromAnswer({ correct: false, answerMs: 1_000, typicalMs: 6_000 })).toBe("again");
+    expect(ratingFromAnswer({ correct: false, answerMs: 1_000, typicalMs: 6_000, policy: RECALL })).toBe("again");
   });
 
   it("is good for a right answer in about the usual time", () => {
-    expect(ratingFromAnswer({ correct: true, answerMs: 6_000, typicalMs: 6_000 })).toBe("good");
-    expect(ratingFromAnswer({ correct: true, answerMs: 3_001, typicalMs: 6_000 })).toBe("good");
-    expect(ratingFromAnswer({ correct: true, answerMs: 11_999, typicalMs: 6_000 })).toBe("good");
+    expect(ratingFromAnswer({ correct: true, answerMs: 6_000, typicalMs: 6_000, policy: RECALL })).toBe("good");
+    expect(ratingFromAnswer({ correct: true, answerMs: 3_001, typicalMs: 6_000, policy: RECALL })).toBe("good");
+    expect(ratingFromAnswer({ correct: true, answerMs: 11_999, typicalMs: 6_000, policy: RECALL })).toBe("good");
   });
 
-  it("is easy for a right answer in at most half the usual time", () => {
-    expect(ratingFromAnswer({ correct: true, answerMs: 3_000, typicalMs: 6_000 })).toBe("easy");
+  // Issue 10 changed this rule: a fast answer used to be "easy". bench/learning-quality found no gain
+  // in calibration or recall from it, and one fast answer doubled the card's next intervals.
+  it("is never easy, however fast the right answer", () => {
+    expect(ratingFromAnswer({ correct: true, answerMs: 3_000, typicalMs: 6_000, policy: RECALL })).toBe("good");
+    expect(ratingFromAnswer({ correct: true, answerMs: 500, typicalMs: 60_000, policy: RECALL })).toBe("good");
   });
 
   it("is hard for a right answer in at least twice the usual time", () => {
-    expect(ratingFromAnswer({ correct: true, answerMs: 12_000, typicalMs: 6_000 })).toBe("hard");
+    expect(ratingFromAnswer({ correct: true, answerMs: 12_000, typicalMs: 6_000, policy: RECALL })).toBe("hard");
   });
 
   it("is good without enough history to know the usual time", () => {
-    expect(ratingFromAnswer({ correct: true, answerMs: 500, typicalMs: null })).toBe("good");
-    expect(ratingFromAnswer({ correct: true, answerMs: 60_000, typicalMs: null })).toBe("good");
+    expect(ratingFromAnswer({ correct: true, answerMs: 500, typicalMs: null, policy: RECALL })).toBe("good");
+    expect(ratingFromAnswer({ correct: true, answerMs: 60_000, typicalMs: null, policy: RECALL })).toBe("good");
   });
 
   it("ignores absurd times: missing, negative, impossibly fast or not a number", () => {
     for (const answerMs of [null, -5_000, 0, 50, NaN, Infinity]) {
-      expect(ratingFromAnswer({ correct: true, answerMs, typicalMs: 6_000 })).toBe("good");
+      expect(ratingFromAnswer({ correct: true, answerMs, typicalMs: 6_000, policy: RECALL })).toBe("good");
     }
-    expect(ratingFromAnswer({ correct: true, answerMs: 6_000, typicalMs: -1 })).toBe("good");
+    expect(ratingFromAnswer({ correct: true, answerMs: 6_000, typicalMs: -1, policy: RECALL })).toBe("good");
   });
 
   it("counts a very long answer as five minutes", () => {
-    expect(ratingFromAnswer({ correct: true, answerMs: 3_600_000, typicalMs: 6_000 })).toBe("hard");
+    expect(ratingFromAnswer({ correct: true, answerMs: 3_600_000, typicalMs: 6_000, policy: RECALL })).toBe("hard");
     // Five minutes is not twice a typical four minutes.
-    expect(ratingFromAnswer({ correct: true, answerMs: 3_600_000, typicalMs: 240_000 })).toBe("good");
+    expect(ratingFromAnswer({ correct: true, answerMs: 3_600_000, typicalMs: 240_000, policy: RECALL })).toBe("good");
+  });
+});
+
+describe("the rating rule of each card kind", () => {
+  it("counts typed and self-graded answers as recall, and picked or ordered ones as recognition", () => {
+    expect(ratingPolicyOf(cloze)).toEqual({ evidence: "recall", guessChance: 0 });
+    expect(ratingPolicyOf(basic)).toEqual({ evidence: "recall", guessChance: 0 });
+    expect(ratingPolicyOf(multipleChoice)).toEqual({ evidence: "recognition", guessChance: 0.25 });
+    expect(ratingPolicyOf(trueFalse)).toEqual({ evidence: "recognition", guessChance: 0.5 });
+    expect(ratingPolicyOf(viewpointWithOptions)).toEqual({ evidence: "recognition", guessChance: 0.25 });
+    expect(ratingPolicyOf(viewpointSelfGraded)).toEqual({ evidence: "recall", guessChance: 0 });
+    expect(ratingPolicyOf(timeline)).toEqual({ evidence: "recognition", guessChance: 1 / 6 });
+  });
+
+  it("never gives a recognition card hard or easy: a right pick is good, however fast or slow", () => {
+    const policy = recognitionAmong(2);
+    expect(ratingFromAnswer({ correct: true, answerMs: 500, typicalMs: 6_000, policy })).toBe("good");
+    expect(ratingFromAnswer({ correct: true, answerMs: 60_000, typicalMs: 6_000, policy })).toBe("good");
+    expect(ratingFromAnswer({ correct: false, answerMs: 6_000, typicalMs: 6_000, policy })).toBe("again");
+  });
+
+  it("schedules a recognition card for a higher retention, by its chance of a lucky guess", () => {
+    expect(schedulingSettingsFor(DEFAULT_SRS_SETTINGS, RECALL)).toBe(DEFAULT_SRS_SETTINGS);
+    expect(schedulingSettingsFor(DEFAULT_SRS_SETTINGS, recognitionAmong(2)).desiredRetention).toBe(0.95);
+    expect(schedulingSettingsFor(DEFAULT_SRS_SETTINGS, recognitionAmong(4)).desiredRetention).toBe(0.925);
+    // Capped: a deck at 0.95 does not push true/false cards to 0.975.
+    const strict = { ...DEFAULT_SRS_SETTINGS, desiredRetention: 0.95 };
+    expect(schedulingSettingsFor(strict, recognitionAmong(2)).desiredRetention).toBe(0.97);
+    // Only the retention changes.
+    expect({ ...schedulingSettingsFor(DEFAULT_SRS_SETTINGS, recognitionAmong(2)), desiredRetention: 0.9 }).toEqual(
+      DEFAULT_SRS_SETTINGS,
+    );
+  });
+});
+
+describe('an "I don\'t know" answer', () => {
+  it("is wrong on every auto-graded card, with the answer to show", () => {
+    for (const card of [cloze, multipleChoice, trueFalse, viewpointWithOptions, timeline]) {
+      const check = checkAnswer(card, { kind: "dont_know" });
+      expect(check.correct).toBe(false);
+      expect(check.gaveUp).toBe(true);
+      expect(check.expected).not.toBe("");
+    }
+  });
+
+  it("is refused on a self-graded card, which has its own Again", () => {
+    expect(() => checkAnswer(basic, { kind: "dont_know" })).toThrow(NotAutoGradedError);
   });
 });
 

@@ -1,0 +1,648 @@
+// bench/learning-quality: does Clio's spacing keep what students truly remember near the target?
+// Simulated classes whose TRUE memory follows FSRS-6 with their own parameters answer the seed deck's
+// cards (guessing at chance on recognition cards, with noisy answer times) and are scheduled by the
+// app's own code: lib/study/grading.ts rates each answer, lib/srs schedules it, lib/study/queue-order.ts
+// orders and limits each day's queue. No database, no network, a fixed seed. Nothing is asserted here;
+// tests/unit/bench/learning-quality.test.ts runs a tiny version to pin the output's shape.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { FSRSAlgorithm, default_w, generatorParameters } from "ts-fsrs";
+import { ratingPolicyOf, type CardType, type RatingPolicy, type StoredCard } from "@/lib/cards";
+import { loadDeckFromFile } from "@/lib/content/load";
+import {
+  formatInterval,
+  gradeCard,
+  instantOfWallTime,
+  newMemoryState,
+  nextLocalMidnight,
+  previewIntervals,
+  retrievability,
+  startOfLocalDay,
+  type MemoryState,
+  type Rating,
+  type SrsSettings,
+} from "@/lib/srs";
+import { ratingFromAnswer, schedulingSettingsFor, typicalAnswerMs, SLOW_ANSWER_RATIO } from "@/lib/study/grading";
+import { orderQueue } from "@/lib/study/queue-order";
+import { deckSrsSettings } from "@/lib/study/settings";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const TIME_ZONE = "America/New_York";
+/** Recall of a card the student has only read about in the article. */
+const FIRST_EXPOSURE_RECALL = 0.5;
+/** A card's typical answer time before the student's own speed and memory (ms). */
+const BASE_ANSWER_MS: Record<CardType, number> = {
+  basic: 7_000,
+  cloze: 9_000,
+  multiple_choice: 6_000,
+  true_false: 4_000,
+  viewpoint: 6_000,
+  timeline: 15_000,
+};
+
+// --- Students -----------------------------------------------------------------------------------
+
+/** One simulated student. `stabilityFactor` scales their true FSRS-6 memory against the default parameters. */
+export interface Student {
+  id: string;
+  className: string;
+  stabilityFactor: number;
+  /** Chance of a study session on a given day. */
+  sessionChance: number;
+  /** Multiplies every answer time. */
+  speed: number;
+  /** When the student does not recall a card and "I don't know" is offered, the chance they press it instead of guessing. */
+  honesty: number;
+  seed: number;
+}
+
+export interface ClassSpec {
+  name: string;
+  students: number;
+  /** Stability factors are drawn log-uniformly from [min, max]. */
+  stability: [number, number];
+  /** Chances of a study session on a day are drawn uniformly from [min, max]. */
+  sessions: [number, number];
+}
+
+export const CLASSES: ClassSpec[] = [
+  // The control students are what the scheduler assumes: default memory, a session every day.
+  { name: "control", students: 10, stability: [1, 1], sessions: [1, 1] },
+  { name: "weak", students: 10, stability: [0.35, 0.7], sessions: [0.75, 0.95] },
+  { name: "strong", students: 10, stability: [1.4, 2.8], sessions: [0.75, 0.95] },
+  { name: "mixed", students: 10, stability: [0.35, 2.8], sessions: [0.75, 0.95] },
+];
+
+export function makeStudents(classes: readonly ClassSpec[], seed: number): Student[] {
+  const random = seededRandom(seed);
+  return classes.flatMap((spec) =>
+    Array.from({ length: spec.students }, (_, i) => {
+      const [lo, hi] = spec.stability;
+      return {
+        id: `${spec.name}-${i + 1}`,
+        className: spec.name,
+        stabilityFactor: lo * Math.exp(random() * Math.log(hi / lo)),
+        sessionChance: spec.sessions[0] + random() * (spec.sessions[1] - spec.sessions[0]),
+        speed: Math.exp(gaussian(random) * 0.3),
+        honesty: 0.3,
+        seed: Math.floor(random() * 2 ** 31),
+      };
+    }),
+  );
+}
+
+/**
+ * The student's true memory: FSRS-6 with the default parameters changed so that every stability is
+ * `factor` times what the default parameters give for the same history (w0–w3, the first
+ * stabilities, times the factor; w8 and w11 adjusted for the S^-w9 and (S+1)^w13 terms). A memory
+ * model the scheduler does not know, as a real student's is.
+ */
+export function trueMemoryModel(factor: number): FSRSAlgorithm {
+  const w = [...default_w];
+  for (let i = 0; i < 4; i++) w[i] = w[i]! * factor;
+  w[8] = w[8]! + w[9]! * Math.log(factor);
+  w[11] = w[11]! * factor ** (1 - w[13]!);
+  return new FSRSAlgorithm(generatorParameters({ w, enable_short_term: true, enable_fuzz: false }));
+}
+
+// --- Strategies ---------------------------------------------------------------------------------
+
+export interface Answer {
+  correct: boolean;
+  answerMs: number;
+  typicalMs: number | null;
+  policy: RatingPolicy;
+}
+
+/**
+ * How answers become ratings and which settings schedule a card. The app's is `CLIO`; the next
+ * issue's per-student fitted parameters are one more strategy (its `settings` sees the student).
+ */
+export interface SchedulerStrategy {
+  name: string;
+  /** The study page offers "I don't know". */
+  dontKnow: boolean;
+  rate: (answer: Answer) => Rating;
+  settings: (deck: SrsSettings, policy: RatingPolicy, student: Student) => SrsSettings;
+}
+
+/** What the app does: lib/study/grading.ts. */
+export const CLIO: SchedulerStrategy = {
+  name: "clio",
+  dontKnow: true,
+  rate: (answer) => ratingFromAnswer(answer),
+  settings: (deck, policy) => schedulingSettingsFor(deck, policy),
+};
+
+/** The rule before issue 10 (commit f9a2c4a), measured in the same run: every right answer alike, Easy at half the typical time, Hard at twice. */
+export const BEFORE: SchedulerStrategy = {
+  name: "before",
+  dontKnow: false,
+  rate: ({ correct, answerMs, typicalMs }) => {
+    if (!correct) return "again";
+    if (typicalMs === null) return "good";
+    if (answerMs <= 0.5 * typicalMs) return "easy";
+    if (answerMs >= SLOW_ANSWER_RATIO * typicalMs) return "hard";
+    return "good";
+  },
+  settings: (deck) => deck,
+};
+
+/** Ablation: Clio's rules with the old time-based Easy kept on recall cards. */
+export const CLIO_FAST_EASY: SchedulerStrategy = {
+  ...CLIO,
+  name: "clio+fast-easy",
+  rate: (answer) => {
+    const rating = ratingFromAnswer(answer);
+    const fast = answer.typicalMs !== null && answer.answerMs <= 0.5 * answer.typicalMs;
+    return rating === "good" && answer.policy.evidence === "recall" && fast ? "easy" : rating;
+  },
+};
+
+/** Ablation: Clio's rules without Hard for a slow right answer. */
+export const CLIO_NO_SLOW_HARD: SchedulerStrategy = {
+  ...CLIO,
+  name: "clio-no-slow-hard",
+  rate: (answer) => (ratingFromAnswer(answer) === "hard" ? "good" : ratingFromAnswer(answer)),
+};
+
+/** Ablation: right is Good, wrong is Again, every card at the deck's retention (no recognition rule, no timing). */
+export const PASS_FAIL: SchedulerStrategy = {
+  name: "pass-fail",
+  dontKnow: true,
+  rate: ({ correct }) => (correct ? "good" : "again"),
+  settings: (deck) => deck,
+};
+
+// --- The simulation -----------------------------------------------------------------------------
+
+/** A card of the deck, as grading sees it, with the key its figures are reported under. */
+export interface SimCard extends StoredCard {
+  id: string;
+  /** The card's type, with viewpoint cards split into those with options and the self-graded ones. */
+  group: string;
+  policy: RatingPolicy;
+  autoGraded: boolean;
+}
+
+export function deckCards(deckPath = "content/decks/russia-ukraine-nato.json"): {
+  cards: SimCard[];
+  settings: SrsSettings;
+  limits: { newCardsPerDay: number; maxReviewsPerDay: number };
+} {
+  const deck = loadDeckFromFile(deckPath, path.dirname(path.dirname(deckPath)));
+  const cards = deck.cards.map((c) => {
+    const stored: StoredCard = { type: c.type, answer: c.answer, options: c.options, extra: c.extra };
+    const autoGraded = !(c.type === "basic" || (c.type === "viewpoint" && c.options.length === 0));
+    return {
+      ...stored,
+      id: c.externalId,
+      group: c.type === "viewpoint" && c.options.length > 0 ? "viewpoint_choice" : c.type,
+      policy: ratingPolicyOf(stored),
+      autoGraded,
+    };
+  });
+  return { cards, settings: deckSrsSettings(deck.settings), limits: deck.settings };
+}
+
+export interface ReviewEvent {
+  student: string;
+  className: string;
+  group: string;
+  evidence: RatingPolicy["evidence"];
+  day: number;
+  stateBefore: MemoryState["state"];
+  /** The student's true probability of recall at the review. */
+  trueRecall: number;
+  recalled: boolean;
+  correct: boolean;
+  rating: Rating;
+  /** Clio's retrievability at the review (0 for a new card). */
+  predicted: number;
+  /** The button's label at queue time differed from the interval given at answer time. */
+  labelMismatch: boolean;
+}
+
+export interface RunOptions {
+  seed: number;
+  days: number;
+  classes: readonly ClassSpec[];
+  strategy: SchedulerStrategy;
+  deckPath?: string;
+  /** Sessions start between these local hours in New York (default 15–21: after school, into the evening). */
+  sessionHours?: [number, number];
+}
+
+interface TrueMemory {
+  stability: number;
+  difficulty: number;
+  lastAt: number;
+}
+
+/** Runs every student of `classes` through `days` days; returns each review and each student's true recall at the exam. */
+export function simulateClasses(options: RunOptions): {
+  reviews: ReviewEvent[];
+  exam: { student: string; className: string; recall: number }[];
+} {
+  const { cards, settings: deckSettings, limits } = deckCards(options.deckPath);
+  const students = makeStudents(options.classes, options.seed);
+  const start = { year: 2027, month: 1, day: 4 };
+  const reviews: ReviewEvent[] = [];
+  const exam: { student: string; className: string; recall: number }[] = [];
+
+  for (const student of students) {
+    const random = seededRandom(student.seed);
+    const truth = trueMemoryModel(student.stabilityFactor);
+    const memory = new Map<string, TrueMemory>();
+    const states = new Map<string, MemoryState & { cardId: string; suspended: boolean }>();
+    const correctTimes = new Map<CardType, number[]>();
+    const trueRecallAt = (card: SimCard, at: number): number => {
+      const m = memory.get(card.id);
+      if (!m) return FIRST_EXPOSURE_RECALL;
+      return truth.forgetting_curve(Math.max(0, (at - m.lastAt) / DAY), m.stability);
+    };
+
+    for (let day = 0; day < options.days; day++) {
+      if (random() >= student.sessionChance) continue;
+      const date = new Date(Date.UTC(start.year, start.month - 1, start.day + day));
+      const local = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+      const [from, to] = options.sessionHours ?? [15, 21];
+      let t = instantOfWallTime(local, from, 0, TIME_ZONE).getTime() + Math.floor(random() * (to - from) * HOUR);
+      const dayStart = startOfLocalDay(new Date(t), TIME_ZONE).getTime();
+      const dayEnd = nextLocalMidnight(new Date(t), TIME_ZONE);
+      const doneToday = { new: 0, review: 0 };
+
+      for (let fetches = 0; fetches < 100; fetches++) {
+        const live = [...states.values()].filter((s) => !s.suspended);
+        const order = orderQueue({
+          states: live,
+          newCardIds: cards.filter((c) => !states.has(c.id)).map((c) => c.id),
+          doneToday,
+          limits,
+          now: new Date(t),
+          dayEnd,
+          settings: deckSettings,
+          memoryOf: (s) => s,
+          limit: 20,
+        });
+        if (order.ordered.length === 0) {
+          // The study page waits for a learning step due within a few minutes; later ones wait for another day.
+          const next = order.nextDueAt?.getTime();
+          if (next !== undefined && next - t <= 15 * MINUTE && next < dayEnd.getTime()) {
+            t = next;
+            continue;
+          }
+          break;
+        }
+        const queuedAt = new Date(t);
+        for (const entry of order.ordered) {
+          const card = cards.find((c) => c.id === entry.cardId)!;
+          const before: MemoryState = states.get(card.id) ?? newMemoryState(queuedAt);
+          const settings = options.strategy.settings(deckSettings, card.policy, student);
+          const labels = previewIntervals(before, queuedAt, settings);
+
+          const trueRecall = trueRecallAt(card, t);
+          const recalled = random() < trueRecall;
+          let correct = recalled;
+          if (card.autoGraded && !recalled) {
+            const honest = options.strategy.dontKnow && random() < student.honesty;
+            correct = !honest && random() < card.policy.guessChance;
+          }
+          const answerMs = Math.round(
+            BASE_ANSWER_MS[card.type] *
+              student.speed *
+              Math.exp(gaussian(random) * 0.4) *
+              (recalled ? 1 + 1.5 * (1 - trueRecall) : 1.8),
+          );
+          const times = correctTimes.get(card.type) ?? [];
+          const rating = card.autoGraded
+            ? options.strategy.rate({ correct, answerMs, typicalMs: typicalAnswerMs(times), policy: card.policy })
+            : recalled
+              ? "good"
+              : "again";
+          if (card.autoGraded && correct) correctTimes.set(card.type, [answerMs, ...times].slice(0, 20));
+
+          const now = new Date(t);
+          const predicted = states.has(card.id) ? retrievability(before, now, settings) : 0;
+          const graded = gradeCard(before, rating, now, settings);
+          const given = formatInterval(graded.state.due.getTime() - t);
+          const shown = labels[rating].label;
+          reviews.push({
+            student: student.id,
+            className: student.className,
+            group: card.group,
+            evidence: card.policy.evidence,
+            day,
+            stateBefore: before.state,
+            trueRecall,
+            recalled,
+            correct,
+            rating,
+            predicted,
+            labelMismatch: given !== shown,
+          });
+          if (before.state === "new") doneToday.new++;
+          if (before.state === "review") doneToday.review++;
+          states.set(card.id, { ...graded.state, cardId: card.id, suspended: graded.leech });
+
+          // The student's true memory learns from the retrieval (or from the feedback after a failure).
+          const m = memory.get(card.id);
+          const elapsedDays = m ? (t - m.lastAt) / DAY : 0;
+          const next = truth.next_state(
+            m ? { stability: m.stability, difficulty: m.difficulty } : null,
+            elapsedDays < 0.5 ? 0 : elapsedDays,
+            recalled ? 3 : 1,
+          );
+          memory.set(card.id, { stability: next.stability, difficulty: next.difficulty, lastAt: t });
+          t += answerMs + 4_000;
+        }
+        if (t < dayStart) break;
+      }
+    }
+    const examDate = new Date(Date.UTC(start.year, start.month - 1, start.day + options.days));
+    const examAt = instantOfWallTime(
+      { year: examDate.getUTCFullYear(), month: examDate.getUTCMonth() + 1, day: examDate.getUTCDate() },
+      9,
+      0,
+      TIME_ZONE,
+    ).getTime();
+    const recall = mean(cards.map((c) => (memory.has(c.id) ? trueRecallAt(c, examAt) : 0)));
+    exam.push({ student: student.id, className: student.className, recall });
+  }
+  return { reviews, exam };
+}
+
+/**
+ * The day-boundary check: a new card answered Good, then Good again 10 minutes later, at 15:00 and
+ * at 18:55 local time in New York (the second is 23:55 UTC in January). The same local pattern must
+ * give the same interval.
+ */
+export function dayBoundaryCheck(settings: SrsSettings): { afternoonDays: number; eveningDays: number; ok: boolean } {
+  const intervalAt = (hours: number, minutes: number) => {
+    const first = instantOfWallTime({ year: 2027, month: 1, day: 12 }, hours, minutes, TIME_ZONE);
+    const second = new Date(first.getTime() + 10 * MINUTE);
+    const learning = gradeCard(newMemoryState(first), "good", first, settings).state;
+    const graduated = gradeCard(learning, "good", second, settings).state;
+    return Math.round((graduated.due.getTime() - second.getTime()) / DAY);
+  };
+  const afternoonDays = intervalAt(15, 0);
+  const eveningDays = intervalAt(18, 55);
+  return { afternoonDays, eveningDays, ok: afternoonDays === eveningDays };
+}
+
+// --- Figures ------------------------------------------------------------------------------------
+
+export interface Figures {
+  strategy: string;
+  students: number;
+  reviews: number;
+  reviewsPerDay: number;
+  /** Mean true recall at review time (cards in review state), by card group. */
+  trueRecallByKind: Record<string, number>;
+  /** Share of right answers on reviews, by card group (what the scheduler saw). */
+  correctByKind: Record<string, number>;
+  /** True recall at review time by card group, control class only. */
+  controlRecallByKind: Record<string, number>;
+  /** Target minus true recall at review, worst card group, on the control class (scheduler parameters = true memory). */
+  recognitionGap: number;
+  recognitionGapKind: string;
+  /** How far the worst recognition group's true recall falls below the recall groups' (control class); negative: above. */
+  recognitionBelowRecall: number;
+  labelMismatch: number;
+  calibrationGap: number;
+  examRecall: number;
+  byClass: Record<string, { reviewsPerDay: number; trueRecall: number; examRecall: number; calibrationGap: number }>;
+}
+
+/** The held-out reviews for calibration: the last this many days, which no future fit may see. */
+export const HELD_OUT_DAYS = 30;
+
+export function summarize(
+  run: ReturnType<typeof simulateClasses>,
+  options: Pick<RunOptions, "days" | "strategy">,
+  target: number,
+): Figures {
+  const { reviews, exam } = run;
+  const students = exam.length;
+  const graduated = reviews.filter((r) => r.stateBefore === "review");
+  const byGroup = (events: ReviewEvent[], value: (r: ReviewEvent) => number) => {
+    const groups = [...new Set(events.map((r) => r.group))].sort();
+    return Object.fromEntries(groups.map((g) => [g, round(mean(events.filter((r) => r.group === g).map(value)))]));
+  };
+  const controlClass = graduated.some((r) => r.className === "control") ? "control" : graduated[0]?.className;
+  const control = graduated.filter((r) => r.className === controlClass);
+  const controlRecall = byGroup(control, (r) => r.trueRecall);
+  const [gapKind, worst] = Object.entries(controlRecall).reduce<[string, number]>(
+    (acc, [g, recall]) => (target - recall > acc[1] ? [g, target - recall] : acc),
+    ["none", -Infinity],
+  );
+  const calibration = (events: ReviewEvent[]) => {
+    const heldOut = events.filter((r) => r.stateBefore === "review" && r.day >= options.days - HELD_OUT_DAYS);
+    // Observed: the student's true probability of recall at each review, the expectation of its
+    // outcome (a coin flip per review would only add noise to the same figure).
+    return round(Math.abs(mean(heldOut.map((r) => r.predicted)) - mean(heldOut.map((r) => r.trueRecall))));
+  };
+  const classes = [...new Set(exam.map((e) => e.className))];
+  return {
+    strategy: options.strategy.name,
+    students,
+    reviews: reviews.length,
+    reviewsPerDay: round(reviews.length / students / options.days, 1),
+    trueRecallByKind: byGroup(graduated, (r) => r.trueRecall),
+    controlRecallByKind: controlRecall,
+    correctByKind: byGroup(graduated, (r) => (r.correct ? 1 : 0)),
+    recognitionGap: round(worst),
+    recognitionGapKind: gapKind,
+    recognitionBelowRecall: round(
+      Math.max(
+        ...Object.entries(controlRecall)
+          .filter(([g]) => control.some((r) => r.group === g && r.evidence === "recognition"))
+          .map(([, recall]) => mean(control.filter((r) => r.evidence === "recall").map((r) => r.trueRecall)) - recall),
+      ),
+    ),
+    labelMismatch: round(mean(reviews.map((r) => (r.labelMismatch ? 1 : 0)))),
+    calibrationGap: calibration(reviews),
+    examRecall: round(mean(exam.map((e) => e.recall))),
+    byClass: Object.fromEntries(
+      classes.map((name) => {
+        const mine = reviews.filter((r) => r.className === name);
+        const n = exam.filter((e) => e.className === name).length;
+        return [
+          name,
+          {
+            reviewsPerDay: round(mine.length / n / options.days, 1),
+            trueRecall: round(mean(mine.filter((r) => r.stateBefore === "review").map((r) => r.trueRecall))),
+            examRecall: round(mean(exam.filter((e) => e.className === name).map((e) => e.recall))),
+            calibrationGap: calibration(mine),
+          },
+        ];
+      }),
+    ),
+  };
+}
+
+export interface LearningQualityOptions {
+  seed?: number;
+  days?: number;
+  classes?: readonly ClassSpec[];
+  strategies?: readonly SchedulerStrategy[];
+  sessionHours?: [number, number];
+}
+
+/** Every strategy over the same students; the first is the app's and gives the headline figures. */
+export function runLearningQuality(options: LearningQualityOptions = {}) {
+  const seed = options.seed ?? 20_261_130;
+  const sessionHours = options.sessionHours;
+  const days = options.days ?? 120;
+  const classes = options.classes ?? CLASSES;
+  const strategies = options.strategies ?? [CLIO, BEFORE, CLIO_FAST_EASY, CLIO_NO_SLOW_HARD, PASS_FAIL];
+  const { settings } = deckCards();
+  const figures = strategies.map((strategy) =>
+    summarize(
+      simulateClasses({ seed, days, classes, strategy, sessionHours }),
+      { days, strategy },
+      settings.desiredRetention,
+    ),
+  );
+  const dayBoundary = dayBoundaryCheck(settings);
+  const [app, ...others] = figures;
+  const json = {
+    bench: "learning-quality",
+    seed,
+    days,
+    students: app!.students,
+    target: settings.desiredRetention,
+    recognitionGap: app!.recognitionGap,
+    recognitionGapKind: app!.recognitionGapKind,
+    recognitionBelowRecall: app!.recognitionBelowRecall,
+    labelMismatch: app!.labelMismatch,
+    dayBoundaryOk: dayBoundary.ok,
+    dayBoundaryDays: [dayBoundary.afternoonDays, dayBoundary.eveningDays],
+    calibrationGap: app!.calibrationGap,
+    reviewsPerDay: app!.reviewsPerDay,
+    examRecall: app!.examRecall,
+    trueRecallByKind: app!.trueRecallByKind,
+    controlRecallByKind: app!.controlRecallByKind,
+    byClass: app!.byClass,
+    baselines: Object.fromEntries(
+      others.map((f) => [
+        f.strategy,
+        {
+          recognitionGap: f.recognitionGap,
+          recognitionGapKind: f.recognitionGapKind,
+          recognitionBelowRecall: f.recognitionBelowRecall,
+          labelMismatch: f.labelMismatch,
+          calibrationGap: f.calibrationGap,
+          reviewsPerDay: f.reviewsPerDay,
+          examRecall: f.examRecall,
+        },
+      ]),
+    ),
+  };
+  return { figures, dayBoundary, json };
+}
+
+function printTable(figures: Figures[], target: number): void {
+  const groups = [...new Set(figures.flatMap((f) => Object.keys(f.trueRecallByKind)))];
+  console.log(`True recall at review time (cards in review state), all classes; target ${target}`);
+  console.log(["strategy".padEnd(18), ...groups.map((g) => g.padStart(17))].join(""));
+  for (const f of figures) {
+    console.log(
+      [
+        f.strategy.padEnd(18),
+        ...groups.map((g) => `${fmt(f.trueRecallByKind[g])} (${fmt(f.correctByKind[g])} ok)`.padStart(17)),
+      ].join(""),
+    );
+  }
+  console.log("");
+  console.log(
+    ["strategy".padEnd(18), "class".padEnd(9), "reviews/day", "true recall", "exam recall", "calibration"].join("  "),
+  );
+  for (const f of figures) {
+    for (const [name, c] of Object.entries(f.byClass)) {
+      console.log(
+        [
+          f.strategy.padEnd(18),
+          name.padEnd(9),
+          String(c.reviewsPerDay).padStart(11),
+          fmt(c.trueRecall).padStart(11),
+          fmt(c.examRecall).padStart(11),
+          fmt(c.calibrationGap).padStart(11),
+        ].join("  "),
+      );
+    }
+  }
+  console.log("");
+  console.log(
+    [
+      "strategy".padEnd(18),
+      "recognitionGap",
+      "below recall",
+      "labelMismatch",
+      "calibrationGap",
+      "reviews/day",
+      "examRecall",
+    ].join("  "),
+  );
+  for (const f of figures) {
+    console.log(
+      [
+        f.strategy.padEnd(18),
+        `${fmt(f.recognitionGap)} ${f.recognitionGapKind}`.padStart(14),
+        fmt(f.recognitionBelowRecall).padStart(12),
+        fmt(f.labelMismatch).padStart(13),
+        fmt(f.calibrationGap).padStart(14),
+        String(f.reviewsPerDay).padStart(11),
+        fmt(f.examRecall).padStart(10),
+      ].join("  "),
+    );
+  }
+}
+
+function main(): void {
+  const started = performance.now();
+  const { figures, dayBoundary, json } = runLearningQuality();
+  printTable(figures, json.target);
+  console.log(
+    `\nDay boundary (New York, new card Good then Good 10 min later): 15:00 -> ${dayBoundary.afternoonDays}d, 18:55 -> ${dayBoundary.eveningDays}d`,
+  );
+  console.log(
+    `${figures.length} strategies x ${json.students} students x ${json.days} days in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  console.log(JSON.stringify(json));
+}
+
+// --- Helpers ------------------------------------------------------------------------------------
+
+/** mulberry32, as lib/demo uses: the same seed, the same classes. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+function gaussian(random: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+function mean(values: number[]): number {
+  return values.length === 0 ? Number.NaN : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+function round(value: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+function fmt(value: number | undefined): string {
+  return value === undefined || Number.isNaN(value) ? "-" : value.toFixed(3);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

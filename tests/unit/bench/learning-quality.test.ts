@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { CLIO, BEFORE, runLearningQuality, simulateClasses } from "@/bench/learning-quality";
+
+const TINY = [
+  { name: "control", students: 2, stability: [1, 1] as [number, number], sessions: [1, 1] as [number, number] },
+  { name: "weak", students: 2, stability: [0.35, 0.7] as [number, number], sessions: [0.8, 0.9] as [number, number] },
+];
+
+describe("the learning-quality benchmark", () => {
+  it("reports every figure the issue asks for, as one JSON object", () => {
+    const { json } = runLearningQuality({ seed: 7, days: 12, classes: TINY, strategies: [CLIO, BEFORE] });
+    expect(JSON.stringify(json)).toMatch(/^\{"bench":"learning-quality"/);
+    expect(json).toMatchObject({
+      bench: "learning-quality",
+      seed: 7,
+      days: 12,
+      students: 4,
+      recognitionGap: expect.any(Number),
+      labelMismatch: expect.any(Number),
+      dayBoundaryOk: expect.any(Boolean),
+      calibrationGap: expect.any(Number),
+      reviewsPerDay: expect.any(Number),
+      examRecall: expect.any(Number),
+    });
+    expect(json.labelMismatch).toBeGreaterThanOrEqual(0);
+    expect(json.labelMismatch).toBeLessThanOrEqual(1);
+    expect(json.examRecall).toBeGreaterThan(0);
+    expect(json.examRecall).toBeLessThanOrEqual(1);
+    expect(Object.keys(json.byClass).sort()).toEqual(["control", "weak"]);
+    expect(Object.keys(json.baselines)).toEqual(["before"]);
+  });
+
+  it("is the same for the same seed", () => {
+    const run = () => simulateClasses({ seed: 3, days: 6, classes: TINY, strategy: CLIO }).reviews;
+    expect(run()).toEqual(run());
+  });
+
+  it("models guessing: true/false cards are answered right more often than they are truly recalled", () => {
+    const { reviews } = simulateClasses({ seed: 11, days: 20, classes: TINY, strategy: BEFORE });
+    const tf = reviews.filter((r) => r.group === "true_false");
+    const cloze = reviews.filter((r) => r.group === "cloze");
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    expect(tf.length).toBeGreaterThan(50);
+    // Right by chance half the time when not recalled...
+    expect(mean(tf.map((r) => (r.correct ? 1 : 0)))).toBeGreaterThan(mean(tf.map((r) => r.trueRecall)) + 0.05);
+    expect(tf.some((r) => r.correct && !r.recalled)).toBe(true);
+    // ...while a typed answer is right only when recalled.
+    expect(cloze.every((r) => r.correct === r.recalled)).toBe(true);
+  });
+});
