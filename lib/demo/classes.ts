@@ -129,7 +129,11 @@ export function simulateStudy(
         ? retrievability(before, new Date(t), settings) + profile.recallBias
         : 0.55 + profile.recallBias;
       const u = random();
-      const rating: Rating = random() >= pRecall ? "again" : u < 0.15 ? "hard" : u < 0.87 ? "good" : "easy";
+      // As the app rates (lib/study/grading.ts): a checked answer is Again or Good; only a student's
+      // own rating of a self-graded card is ever Hard or Easy.
+      const recalled = random() < pRecall;
+      const selfRating: Rating = u < 0.15 ? "hard" : u < 0.87 ? "good" : "easy";
+      const rating: Rating = !recalled ? "again" : card.autoGraded ? "good" : selfRating;
       const graded = gradeCard(before, rating, new Date(t), settings);
       const answerMs = 3000 + Math.floor(random() * 12_000);
       const version = (current?.version ?? 0) + 1;
