@@ -38,6 +38,7 @@ const BASE_ANSWER_MS: Record<CardType, number> = {
   cloze: 9_000,
   multiple_choice: 6_000,
   true_false: 4_000,
+  fact_or_opinion: 5_000,
   viewpoint: 6_000,
   timeline: 15_000,
 };

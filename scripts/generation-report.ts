@@ -9,7 +9,15 @@ import type { CardInput, CardType } from "../lib/content/schema";
 import { ArticleTextError, generateDrafts, listEntities } from "../lib/generate";
 import { ArticleFileError, readArticleFile } from "./cli/generate";
 
-const TYPES: CardType[] = ["cloze", "multiple_choice", "true_false", "viewpoint", "timeline", "basic"];
+const TYPES: CardType[] = [
+  "cloze",
+  "multiple_choice",
+  "true_false",
+  "viewpoint",
+  "timeline",
+  "fact_or_opinion",
+  "basic",
+];
 
 function main(argv: string[]): number {
   const { positionals, values } = parseArgs({

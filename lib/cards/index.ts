@@ -1,6 +1,6 @@
 /**
  * The card model: one module per kind of card (basic, cloze, multiple-choice, true-false,
- * viewpoint, timeline) holding its fields, how its answers are checked, its label and its
+ * viewpoint, timeline, fact-or-opinion) holding its fields, how its answers are checked, its label and its
  * conversions between content files, the Card table and the draft editor. Pure: no Prisma, no Next.
  */
 export { CARD_TYPES, type CardType } from "./card-type";
@@ -42,4 +42,5 @@ export { CLOZE_BLANK, ClozeCardSchema } from "./cloze";
 export { MultipleChoiceCardSchema } from "./multiple-choice";
 export { TrueFalseCardSchema } from "./true-false";
 export { ViewpointCardSchema } from "./viewpoint";
+export { FactOrOpinionCardSchema } from "./fact-or-opinion";
 export { TimelineCardSchema, TimelineEventSchema, timelineAnswer, type TimelineEvent } from "./timeline";

@@ -4,6 +4,7 @@ import { basicCard } from "./basic";
 import type { CardType } from "./card-type";
 import { clozeCard } from "./cloze";
 import type { DraftCard } from "./draft-card";
+import { factOrOpinionCard } from "./fact-or-opinion";
 import type { CardCommon, Finding, OptionOrder, RatingPolicy, RuleContext, StoredContent } from "./kind";
 import { multipleChoiceCard } from "./multiple-choice";
 import { timelineCard } from "./timeline";
@@ -15,7 +16,15 @@ import { viewpointCard } from "./viewpoint";
  * type in card-type.ts and list it here, add it to the CardType enum in prisma/schema.prisma (with
  * a migration), and give the study page and the draft editor its view.
  */
-const KINDS = [basicCard, clozeCard, multipleChoiceCard, trueFalseCard, viewpointCard, timelineCard] as const;
+const KINDS = [
+  basicCard,
+  clozeCard,
+  multipleChoiceCard,
+  trueFalseCard,
+  viewpointCard,
+  timelineCard,
+  factOrOpinionCard,
+] as const;
 type Kinds = typeof KINDS;
 // A type without a kind, or a kind without a type, fails to compile here.
 const everyTypeHasItsKind: [CardType] extends [Kinds[number]["type"]]

@@ -4,6 +4,7 @@ import { DEFAULT_MAX_CARDS } from "./constants";
 import { keysOf, scoreSentence, type Analyzed, type ArticleContext } from "./context";
 import { factCandidates, prefersFalse } from "./facts";
 import { makeCardId } from "./ids";
+import { factOrOpinionCandidate } from "./opinion";
 import { buildInventory, collectSurnames } from "./inventory";
 import { extractMentions, findKeyTerms, type MentionKind, type PlaceType } from "./mentions";
 import { splitParagraphs, splitSentences, type Paragraph, type Sentence, type SkipReason } from "./segment";
@@ -36,6 +37,9 @@ const MAX_USES_PER_ANSWER = 2;
 // Below this a sentence has too little in it (one common noun, context it leans on) to ask about.
 const MIN_FACT_SCORE = 1;
 const VIEWPOINT_SHARE = 0.25;
+// Fact-or-opinion cards: about one in eight, half opinions, never more facts than opinions (a deck
+// of "Opinion" answers, or of "Fact" ones, would be guessed).
+const FACT_OR_OPINION_SHARE = 0.12;
 /**
  * Draft cards from an article's text (Markdown or plain): cloze, multiple choice, true/false,
  * viewpoint and timeline cards, each quoting its sentence verbatim. Pure and deterministic.
@@ -53,8 +57,10 @@ export function generateDrafts(text: string, options: GenerateOptions = {}): Gen
     perSentence.set(item.sentence.index, [...viewpointCandidates(item, context), ...factCandidates(item, context)]);
   }
   const timelines = timelineCandidates(context);
-  const candidateCount = timelines.length + [...perSentence.values()].reduce((sum, list) => sum + list.length, 0);
-  const drafts = finalize(selectCandidates(timelines, perSentence, context.analyzed, maxCards), text);
+  const factOrOpinion = context.analyzed.flatMap((item) => factOrOpinionCandidate(item) ?? []);
+  const candidateCount =
+    timelines.length + factOrOpinion.length + [...perSentence.values()].reduce((sum, list) => sum + list.length, 0);
+  const drafts = finalize(selectCandidates(timelines, perSentence, factOrOpinion, context.analyzed, maxCards), text);
 
   const quoted = new Set(drafts.map((draft) => draft.sentence));
   for (const { card } of drafts) {
@@ -160,13 +166,14 @@ function markNearDuplicates(sentences: Sentence[]): void {
 }
 
 /**
- * Picks the cards to keep: timelines, then viewpoints, then rounds over the sentences from most to
- * least informative, one card per sentence per round, types kept near their target shares, no
- * answer asked more than twice.
+ * Picks the cards to keep: timelines, then fact-or-opinion cards (a sentence in the author's voice
+ * is better asked that way than as someone's viewpoint), then viewpoints on other sentences, then rounds over the sentences from most to least informative, one card per
+ * sentence per round, types kept near their target shares, no answer asked more than twice.
  */
 function selectCandidates(
   timelines: Candidate[],
   perSentence: Map<number, Candidate[]>,
+  factOrOpinion: Candidate[],
   analyzed: Analyzed[],
   maxCards: number,
 ): Candidate[] {
@@ -185,12 +192,22 @@ function selectCandidates(
 
   for (const timeline of timelines.slice(0, maxCards >= 6 ? 2 : maxCards >= 3 ? 1 : 0)) add(timeline);
 
+  const fresh = (candidate: Candidate) => !taken.has(candidate.sentence);
+  const best = (answer: "fact" | "opinion") =>
+    factOrOpinion
+      .filter((candidate) => candidate.body.answer === answer && fresh(candidate))
+      .sort((a, b) => b.score - a.score || a.sentence - b.sentence);
+  const budget = Math.round(maxCards * FACT_OR_OPINION_SHARE);
+  const opinions = best("opinion").slice(0, Math.ceil(budget / 2));
+  const facts = best("fact").slice(0, Math.min(budget - opinions.length, opinions.length));
+  for (const candidate of [...opinions, ...facts]) if (chosen.length < maxCards) add(candidate);
+
   const viewpoints = [...perSentence.values()]
     .flat()
     .filter((candidate) => candidate.body.type === "viewpoint")
     .sort((a, b) => b.score - a.score || a.sentence - b.sentence);
   for (const viewpoint of viewpoints.slice(0, Math.ceil(maxCards * VIEWPOINT_SHARE))) {
-    if (chosen.length < maxCards) add(viewpoint);
+    if (chosen.length < maxCards && !taken.has(viewpoint.sentence)) add(viewpoint);
   }
 
   const order = [...analyzed].sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index);

@@ -129,6 +129,8 @@ function cardDetails(card: CardInput): string[] {
       return card.events.map((event) => `${event.date}  ${event.label}`);
     case "basic":
       return [`answer: ${card.answer}`];
+    case "fact_or_opinion":
+      return [`answer: ${card.answer}`, `reason: ${card.explanation}`];
   }
 }
 

@@ -21,6 +21,8 @@ const HINTS: Partial<Record<DraftCard["type"], string>> = {
   viewpoint:
     "Who holds this view, and what it is. With options the card is multiple choice; without, students grade themselves.",
   timeline: "Students put the events in order; the events and their dates come from the article.",
+  fact_or_opinion:
+    "The prompt is a sentence from the article, without “according to the author”; say whether it reports or judges, and why in the explanation.",
 };
 
 export function DraftCardEditor({ entry, typeLabel, sentences, problems, autoFocus, onChange, onDiscard }: Props) {
@@ -97,7 +99,10 @@ export function DraftCardEditor({ entry, typeLabel, sentences, problems, autoFoc
           />
         </Field>
       )}
-      <Field id={id("prompt")} label={card.type === "true_false" ? "Statement" : "Question"}>
+      <Field
+        id={id("prompt")}
+        label={card.type === "true_false" || card.type === "fact_or_opinion" ? "Statement" : "Question"}
+      >
         <textarea
           ref={promptRef}
           id={id("prompt")}
@@ -135,6 +140,18 @@ export function DraftCardEditor({ entry, typeLabel, sentences, problems, autoFoc
             </Field>
           )}
         </>
+      ) : card.type === "fact_or_opinion" ? (
+        <Field id={id("answer")} label="The statement is">
+          <select
+            id={id("answer")}
+            value={card.answer}
+            onChange={(e) => onChange({ answer: e.target.value })}
+            className="field-input"
+          >
+            <option value="fact">Reported fact</option>
+            <option value="opinion">The author’s judgement (opinion)</option>
+          </select>
+        </Field>
       ) : card.type === "timeline" ? (
         <div>
           <p className="field-label">Events, earliest first</p>
@@ -178,7 +195,15 @@ export function DraftCardEditor({ entry, typeLabel, sentences, problems, autoFoc
         </Field>
       )}
 
-      <Field id={id("explanation")} label="Explanation" hint="Shown after answering.">
+      <Field
+        id={id("explanation")}
+        label={card.type === "fact_or_opinion" ? "Reason" : "Explanation"}
+        hint={
+          card.type === "fact_or_opinion"
+            ? "Shown after answering: the words that judge or hedge, or what makes the statement checkable."
+            : "Shown after answering."
+        }
+      >
         <textarea
           id={id("explanation")}
           rows={2}

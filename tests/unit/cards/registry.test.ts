@@ -49,6 +49,7 @@ const cards: CardInput[] = [
       { date: "2014", label: "Crimea", quote },
     ],
   },
+  { ...base, id: "h", type: "fact_or_opinion", answer: "opinion", prompt: "Russia fought Georgia wisely." },
 ];
 
 const common = (card: CardInput) => ({
@@ -69,6 +70,7 @@ describe("the card registry", () => {
       true_false: "True or false",
       viewpoint: "Who argues what",
       timeline: "Timeline",
+      fact_or_opinion: "Fact or opinion",
     });
   });
 
@@ -101,6 +103,7 @@ describe("the card registry", () => {
       "true_false",
       "viewpoint",
       "timeline",
+      "fact_or_opinion",
     ]);
   });
 
@@ -110,5 +113,26 @@ describe("the card registry", () => {
     expect(checkCardRules({ ...base, id: "g", type: "cloze", answer: "Georgia" }, noQuoteMiss)).toEqual([
       ["the prompt has no blank", "write the missing words as ____ (four underscores)"],
     ]);
+  });
+
+  it("stores a fact-or-opinion answer as the option the student picks, and checks it", () => {
+    const card = cards[6]!;
+    const stored = toStoredCard(card);
+    expect(stored).toEqual({ answer: "Opinion", options: ["Fact", "Opinion"], extra: {} });
+    const { checkResponse } = cardKind("fact_or_opinion");
+    expect(checkResponse({ type: card.type, ...stored }, { kind: "choice", choice: "Opinion" }).correct).toBe(true);
+    expect(checkResponse({ type: card.type, ...stored }, { kind: "choice", choice: "Fact" }).correct).toBe(false);
+  });
+
+  it("flags a fact-or-opinion statement whose attribution gives the answer away", () => {
+    const card = { ...base, id: "i", type: "fact_or_opinion" as const, answer: "opinion" as const };
+    const findings = checkCardRules(
+      { ...card, prompt: "According to the author, Finland acted wisely." },
+      {
+        quoteMiss: () => null,
+      },
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]![0]).toMatch(/gives the answer away/);
   });
 });

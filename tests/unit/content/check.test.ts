@@ -195,7 +195,7 @@ describe("schema problems", () => {
 
   it("list the card types when a type is unknown", () => {
     expect(inspectDeckJson(deck([{ ...card, type: "essay" }]), "decks/d.json").problems.map(formatProblem)).toEqual([
-      'decks/d.json › card "putin-2007": unknown type "essay". Fix: set "type" to one of: basic, cloze, multiple_choice, true_false, viewpoint, timeline.',
+      'decks/d.json › card "putin-2007": unknown type "essay". Fix: set "type" to one of: basic, cloze, multiple_choice, true_false, viewpoint, timeline, fact_or_opinion.',
     ]);
   });
 

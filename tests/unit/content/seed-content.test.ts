@@ -18,11 +18,11 @@ describe("the repository's content", () => {
     expect(report.decks.map((d) => d.deck.slug)).toEqual(["russia-ukraine-nato"]);
   });
 
-  it("has a seed deck of at least 60 cards using all six card types", () => {
+  it("has a seed deck of at least 60 cards using all seven card types", () => {
     expect(deck?.slug).toBe("russia-ukraine-nato");
     expect(deck?.cards.length).toBeGreaterThanOrEqual(60);
     expect(new Set(deck?.cards.map((card) => card.type))).toEqual(
-      new Set(["basic", "cloze", "multiple_choice", "true_false", "viewpoint", "timeline"]),
+      new Set(["basic", "cloze", "multiple_choice", "true_false", "viewpoint", "timeline", "fact_or_opinion"]),
     );
   });
 
@@ -37,14 +37,17 @@ describe("the repository's content", () => {
     expect(body).not.toMatch(/\r/);
   });
 
-  it("quotes every paragraph of the article in at least one card", () => {
+  it("quotes every paragraph of the article in at least one card, its subheading aside", () => {
     const body = deck?.article.body ?? "";
     const spans = (deck?.cards ?? []).flatMap((card) => {
       const events = card.type === "timeline" ? (card.extra.events as Array<{ quote: string }>) : [];
       return [{ start: card.quoteStart, end: card.quoteEnd }, ...events.map((event) => locateQuote(body, event.quote))];
     });
+    // A subheading (one line, no closing punctuation) is not content to ask about (docs card-quality).
+    const subheading = (text: string) => !text.includes("\n") && !/[.!?:"”’)]$/.test(text.trim());
     const uncovered = splitParagraphs(body).filter(
-      (paragraph) => !spans.some((span) => span !== null && span.start < paragraph.end && span.end > paragraph.start),
+      (paragraph) =>
+        !subheading(paragraph.text) && !spans.some((span) => span !== null && span.start < paragraph.end && span.end > paragraph.start),
     );
     expect(uncovered.map((paragraph) => paragraph.text)).toEqual([]);
   });
@@ -61,5 +64,12 @@ describe("the repository's content", () => {
     expect(falseOnes.length).toBeGreaterThanOrEqual(Math.floor(trueFalse.length / 3));
     expect(falseOnes.length).toBeLessThanOrEqual(Math.ceil((trueFalse.length * 2) / 3));
     for (const card of falseOnes) expect(card.extra.correction).toEqual(expect.any(String));
+  });
+
+  it("has at least four fact-or-opinion cards, about as many facts as opinions", () => {
+    const factOrOpinion = (deck?.cards ?? []).filter((card) => card.type === "fact_or_opinion");
+    const opinions = factOrOpinion.filter((card) => card.answer === "Opinion").length;
+    expect(factOrOpinion.length).toBeGreaterThanOrEqual(4);
+    expect(Math.abs(factOrOpinion.length - 2 * opinions)).toBeLessThanOrEqual(1);
   });
 });

@@ -2,6 +2,7 @@ import type { ComponentType } from "react";
 import { BasicCard } from "@/app/study/[slug]/cards/basic";
 import type { CardQuestionProps } from "@/app/study/[slug]/cards/card-props";
 import { ClozeCard } from "@/app/study/[slug]/cards/cloze";
+import { FactOrOpinionCard } from "@/app/study/[slug]/cards/fact-or-opinion";
 import { MultipleChoiceCard } from "@/app/study/[slug]/cards/multiple-choice";
 import { TimelineCard } from "@/app/study/[slug]/cards/timeline";
 import { TrueFalseCard } from "@/app/study/[slug]/cards/true-false";
@@ -17,4 +18,5 @@ export const QUESTION_VIEWS: Record<QueueCard["type"], ComponentType<CardQuestio
   true_false: TrueFalseCard,
   viewpoint: ViewpointCard,
   timeline: TimelineCard,
+  fact_or_opinion: FactOrOpinionCard,
 };
