@@ -8,3 +8,16 @@ ADD COLUMN     "versionAfter" INTEGER;
 -- AlterTable
 ALTER TABLE "User" ADD COLUMN     "dayStartHour" INTEGER NOT NULL DEFAULT 4;
 
+-- CreateTable
+CREATE TABLE "UndoneReview" (
+    "userId" UUID NOT NULL,
+    "clientReviewId" UUID NOT NULL,
+    "cardId" UUID NOT NULL,
+    "undoneAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "UndoneReview_pkey" PRIMARY KEY ("userId","clientReviewId")
+);
+
+-- AddForeignKey
+ALTER TABLE "UndoneReview" ADD CONSTRAINT "UndoneReview_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
