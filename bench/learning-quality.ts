@@ -14,13 +14,14 @@ import {
   gradeCard,
   instantOfWallTime,
   newMemoryState,
-  nextLocalMidnight,
+  nextStudyDay,
   previewIntervals,
   retrievability,
-  startOfLocalDay,
+  startOfStudyDay,
   type MemoryState,
   type Rating,
   type SrsSettings,
+  type StudyDayRule,
 } from "@/lib/srs";
 import { ratingFromAnswer, schedulingSettingsFor, typicalAnswerMs, SLOW_ANSWER_RATIO } from "@/lib/study/grading";
 import { orderQueue } from "@/lib/study/queue-order";
@@ -30,6 +31,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const TIME_ZONE = "America/New_York";
+/** The students' day, as the app keeps it (lib/srs/local-day.ts): New York, starting at 4 am. */
+const STUDY_DAY: StudyDayRule = { timeZone: TIME_ZONE, dayStartHour: 4 };
 /** Recall of a card the student has only read about in the article. */
 const FIRST_EXPOSURE_RECALL = 0.5;
 /** A card's typical answer time before the student's own speed and memory (ms). */
@@ -271,8 +274,8 @@ export function simulateClasses(options: RunOptions): {
       const local = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
       const [from, to] = options.sessionHours ?? [15, 21];
       let t = instantOfWallTime(local, from, 0, TIME_ZONE).getTime() + Math.floor(random() * (to - from) * HOUR);
-      const dayStart = startOfLocalDay(new Date(t), TIME_ZONE).getTime();
-      const dayEnd = nextLocalMidnight(new Date(t), TIME_ZONE);
+      const dayStart = startOfStudyDay(new Date(t), STUDY_DAY).getTime();
+      const dayEnd = nextStudyDay(new Date(t), STUDY_DAY);
       const doneToday = { new: 0, review: 0 };
 
       for (let fetches = 0; fetches < 100; fetches++) {
@@ -302,7 +305,7 @@ export function simulateClasses(options: RunOptions): {
           const card = cards.find((c) => c.id === entry.cardId)!;
           const before: MemoryState = states.get(card.id) ?? newMemoryState(queuedAt);
           const settings = options.strategy.settings(deckSettings, card.policy, student);
-          const labels = previewIntervals(before, queuedAt, settings);
+          const labels = previewIntervals(before, queuedAt, settings, { cardId: card.id, day: STUDY_DAY });
 
           const trueRecall = trueRecallAt(card, t);
           const recalled = random() < trueRecall;
@@ -327,7 +330,7 @@ export function simulateClasses(options: RunOptions): {
 
           const now = new Date(t);
           const predicted = states.has(card.id) ? retrievability(before, now, settings) : 0;
-          const graded = gradeCard(before, rating, now, settings);
+          const graded = gradeCard(before, rating, now, settings, { cardId: card.id, day: STUDY_DAY });
           const given = formatInterval(graded.state.due.getTime() - t);
           const shown = labels[rating].label;
           reviews.push({
@@ -384,8 +387,9 @@ export function dayBoundaryCheck(settings: SrsSettings): { afternoonDays: number
   const intervalAt = (hours: number, minutes: number) => {
     const first = instantOfWallTime({ year: 2027, month: 1, day: 12 }, hours, minutes, TIME_ZONE);
     const second = new Date(first.getTime() + 10 * MINUTE);
-    const learning = gradeCard(newMemoryState(first), "good", first, settings).state;
-    const graduated = gradeCard(learning, "good", second, settings).state;
+    const context = { cardId: "day-boundary-card", day: STUDY_DAY };
+    const learning = gradeCard(newMemoryState(first), "good", first, settings, context).state;
+    const graduated = gradeCard(learning, "good", second, settings, context).state;
     return Math.round((graduated.due.getTime() - second.getTime()) / DAY);
   };
   const afternoonDays = intervalAt(15, 0);

@@ -2,7 +2,10 @@
 
 import { signOut } from "@/lib/auth/auth";
 import { requireUser } from "@/app/_lib/require-user";
+import { revalidatePath } from "next/cache";
 import { revokeAllSessions } from "@/lib/auth/sessions";
+import { updateStudyDay } from "@/lib/auth/users";
+import { formValues, toActionResult, type ActionResult } from "@/app/_lib/action-result";
 
 export async function signOutAction() {
   // Auth.js's signOut event revokes this browser's session row.
@@ -14,4 +17,17 @@ export async function signOutEverywhereAction() {
   const user = await requireUser();
   await revokeAllSessions(user.id, new Date());
   await signOut({ redirectTo: "/sign-in?signedOut=everywhere" });
+}
+
+/** Saves the student's time zone and the hour their day starts (daily limits, streaks, scheduling). */
+export async function updateStudyDayAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser("/account");
+  const values = formValues(formData);
+  try {
+    await updateStudyDay(user.id, values);
+  } catch (error) {
+    return toActionResult(error, values);
+  }
+  revalidatePath("/account");
+  return { message: "Saved. Your days now follow this time zone and start hour." };
 }

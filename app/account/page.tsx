@@ -3,6 +3,7 @@ import { requireUser } from "@/app/_lib/require-user";
 import { listSessions } from "@/lib/auth/sessions";
 import { auth } from "@/lib/auth/auth";
 import { signOutEverywhereAction } from "@/app/account/actions";
+import { StudyDayForm } from "@/app/account/study-day-form";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -23,6 +24,16 @@ export default async function AccountPage() {
         <p className="text-muted">
           Role: <span className="font-medium text-ink">{user.role}</span> · Time zone: {user.timezone}
         </p>
+      </section>
+      <section className="card space-y-4" aria-labelledby="days-heading">
+        <h2 id="days-heading" className="text-lg font-semibold">
+          Your study days
+        </h2>
+        <StudyDayForm
+          timeZone={user.timezone}
+          dayStartHour={user.dayStartHour}
+          timeZones={Intl.supportedValuesOf("timeZone")}
+        />
       </section>
       <section className="card space-y-4" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading" className="text-lg font-semibold">

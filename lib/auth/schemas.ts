@@ -13,7 +13,7 @@ export const EmailSchema = z
 
 export const RoleSchema = z.enum(["student", "teacher"], { error: "Choose whether you are a student or a teacher." });
 
-const TimezoneSchema = z.string().refine(
+export const TimezoneSchema = z.string().refine(
   (tz) => {
     try {
       new Intl.DateTimeFormat("en", { timeZone: tz });
@@ -44,3 +44,23 @@ export const SignInSchema = z.object({
   email: EmailSchema,
   password: z.string({ error: "Enter your password." }).min(1, { error: "Enter your password." }).max(1024),
 });
+
+/**
+ * The account page's day settings: where the student is and when their day starts (docs/decisions/007).
+ *
+ * @example StudyDaySettingsSchema.parse({ timezone: "America/New_York", dayStartHour: "4" })
+ */
+export const StudyDaySettingsSchema = z.object({
+  timezone: z
+    .string({ error: "Choose a time zone." })
+    .trim()
+    .min(1, { error: "Choose a time zone." })
+    .max(64, { error: "Unknown time zone." })
+    .pipe(TimezoneSchema),
+  dayStartHour: z.coerce
+    .number({ error: "Choose the hour your day starts, 0 to 23." })
+    .int({ error: "Choose a whole hour, 0 to 23." })
+    .min(0, { error: "Choose an hour from 0 (midnight) to 23." })
+    .max(23, { error: "Choose an hour from 0 (midnight) to 23." }),
+});
+export type StudyDaySettings = z.output<typeof StudyDaySettingsSchema>;

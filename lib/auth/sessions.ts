@@ -27,14 +27,21 @@ export async function createSession(userId: string, now: Date, userAgent?: strin
 export async function findSessionUser(sessionId: string, now: Date): Promise<PublicUser | null> {
   if (!isUuid(sessionId)) return null;
   const [row] = await db.$queryRaw<(PublicUser & { revokedAt: Date | null; expiresAt: Date; lastSeenAt: Date })[]>`
-    SELECT s."revokedAt", s."expiresAt", s."lastSeenAt", u.id::text AS id, u.email, u.name, u.role::text AS role, u.timezone
+    SELECT s."revokedAt", s."expiresAt", s."lastSeenAt", u.id::text AS id, u.email, u.name, u.role::text AS role, u.timezone, u."dayStartHour"
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
     WHERE s.id = ${sessionId}::uuid`;
   if (!row || row.revokedAt || row.expiresAt <= now) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db.session.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
-  return { id: row.id, email: row.email, name: row.name, role: row.role, timezone: row.timezone };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    timezone: row.timezone,
+    dayStartHour: row.dayStartHour,
+  };
 }
 
 export async function revokeSession(sessionId: string, now: Date): Promise<void> {

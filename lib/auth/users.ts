@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { hashPassword } from "@/lib/auth/password";
-import { SignUpSchema, type SignUpInput } from "@/lib/auth/schemas";
+import { SignUpSchema, StudyDaySettingsSchema, type SignUpInput } from "@/lib/auth/schemas";
 
 export class EmailTakenError extends Error {
   constructor() {
@@ -12,7 +12,14 @@ export class EmailTakenError extends Error {
 }
 
 /** The fields of a user that the app shows and authorizes with (never the password hash). */
-export const PUBLIC_USER_FIELDS = { id: true, email: true, name: true, role: true, timezone: true } as const;
+export const PUBLIC_USER_FIELDS = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  timezone: true,
+  dayStartHour: true,
+} as const;
 export type PublicUser = Prisma.UserGetPayload<{ select: typeof PUBLIC_USER_FIELDS }>;
 
 /** Creates an account; throws ZodError for bad input and EmailTakenError for a duplicate email. */
@@ -52,6 +59,21 @@ export async function findOrCreateGithubUser(profile: {
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw new GithubEmailTakenError();
   return db.user.create({
     data: { email, name: profile.name || email, role: "student", githubId: profile.githubId },
+    select: PUBLIC_USER_FIELDS,
+  });
+}
+
+/**
+ * Saves where the student is and when their day starts (the account page). Scoped to the signed-in
+ * user by id; throws ZodError for a bad zone or hour.
+ *
+ * @example await updateStudyDay(user.id, { timezone: "America/New_York", dayStartHour: "4" });
+ */
+export async function updateStudyDay(userId: string, input: unknown): Promise<PublicUser> {
+  const data = StudyDaySettingsSchema.parse(input);
+  return db.user.update({
+    where: { id: userId },
+    data: { timezone: data.timezone, dayStartHour: data.dayStartHour },
     select: PUBLIC_USER_FIELDS,
   });
 }

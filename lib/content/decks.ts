@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { CARD_TYPE_LABELS, CARD_TYPES, type CardType } from "@/lib/cards";
 import { Prisma, type CardType as DatabaseCardType } from "@/lib/generated/prisma/client";
 import type { PublicUser } from "@/lib/auth/users";
-import { nextLocalMidnight } from "@/lib/srs";
+import { nextStudyDay } from "@/lib/srs";
 
 /** Decks a user may read: public ones, their own, and (for students) those assigned to their classes. */
 export function visibleDecksWhere(user: Pick<PublicUser, "id">): Prisma.DeckWhereInput {
@@ -32,12 +32,15 @@ export interface DeckSummary {
   articleTitle: string;
   cardCount: number;
   studiedCount: number;
-  /** Cards due by the end of the user's local day. */
+  /** Cards due by the end of the user's day (their time zone and day-start hour). */
   dueCount: number;
 }
 
 /** The home page's list: every deck the user can study, with how far they have got. */
-export async function listDecksForUser(user: Pick<PublicUser, "id" | "timezone">, now: Date): Promise<DeckSummary[]> {
+export async function listDecksForUser(
+  user: Pick<PublicUser, "id" | "timezone" | "dayStartHour">,
+  now: Date,
+): Promise<DeckSummary[]> {
   const decks = await db.deck.findMany({
     where: visibleDecksWhere(user),
     orderBy: { title: "asc" },
@@ -58,7 +61,7 @@ export async function listDecksForUser(user: Pick<PublicUser, "id" | "timezone">
   const studiedByDeck = new Map(studied.map((s) => [s.deckId, s._count._all]));
   const due = await db.cardState.groupBy({
     by: ["deckId"],
-    where: { userId: user.id, deckId: { in: decks.map((d) => d.id) }, suspended: false, due: { lt: nextLocalMidnight(now, user.timezone) }, card: { retiredAt: null } },
+    where: { userId: user.id, deckId: { in: decks.map((d) => d.id) }, suspended: false, due: { lt: nextStudyDay(now, { timeZone: user.timezone, dayStartHour: user.dayStartHour }) }, card: { retiredAt: null } },
     _count: { _all: true },
   });
   const dueByDeck = new Map(due.map((s) => [s.deckId, s._count._all]));

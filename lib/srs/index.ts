@@ -44,6 +44,20 @@ export {
   type GradeResult,
   type ReviewRecord,
   type IntervalPreview,
+  type ScheduleContext,
 } from "./schedule";
 export { formatInterval } from "./format-interval";
-export { startOfLocalDay, nextLocalMidnight, localDateKey, instantOfWallTime, type LocalDate } from "./local-day";
+export {
+  startOfLocalDay,
+  nextLocalMidnight,
+  localDateKey,
+  instantOfWallTime,
+  startOfStudyDay,
+  nextStudyDay,
+  studyDateKey,
+  toStudyClock,
+  DEFAULT_DAY_START_HOUR,
+  UTC_DAYS,
+  type LocalDate,
+  type StudyDayRule,
+} from "./local-day";

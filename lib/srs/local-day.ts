@@ -151,3 +151,79 @@ function startOfLocalDate(date: LocalDate, formatter: Intl.DateTimeFormat): numb
   }
   return from;
 }
+
+/**
+ * When a student's day starts: a local hour in their time zone. Anki's default is 4 am, so a
+ * session that runs past midnight still counts as the same day.
+ */
+export interface StudyDayRule {
+  /** IANA zone name, e.g. "America/New_York". */
+  timeZone: string;
+  /** Local hour, 0–23, at which the student's day starts. */
+  dayStartHour: number;
+}
+
+/** Anki's: a day starts at 4 am local time. */
+export const DEFAULT_DAY_START_HOUR = 4;
+
+/** UTC, days starting at midnight: ts-fsrs's own day boundaries (what lib/srs uses when no rule is given). */
+export const UTC_DAYS: Readonly<StudyDayRule> = Object.freeze({ timeZone: "UTC", dayStartHour: 0 });
+
+/**
+ * The first instant of the student's day that contains `now`: the latest `dayStartHour`:00 local
+ * time at or before `now` (with `dayStartHour` 0, exactly `startOfLocalDay`).
+ *
+ * @example
+ * startOfStudyDay(new Date("2026-12-05T06:00:00Z"), { timeZone: "America/New_York", dayStartHour: 4 }); // 2026-12-04T09:00:00Z (4 am on the 4th)
+ */
+export function startOfStudyDay(now: Date, rule: StudyDayRule): Date {
+  if (rule.dayStartHour === 0) return startOfLocalDay(now, rule.timeZone);
+  return instantOfWallTime(studyDate(now, rule), rule.dayStartHour, 0, rule.timeZone);
+}
+
+/**
+ * The first instant of the student's next day after `now`: when today's daily limits end.
+ *
+ * @example
+ * nextStudyDay(new Date("2026-12-05T06:00:00Z"), { timeZone: "America/New_York", dayStartHour: 4 }); // 2026-12-05T09:00:00Z
+ */
+export function nextStudyDay(now: Date, rule: StudyDayRule): Date {
+  if (rule.dayStartHour === 0) return nextLocalMidnight(now, rule.timeZone);
+  const today = studyDate(now, rule);
+  const tomorrow = new Date(Date.UTC(today.year, today.month - 1, today.day + 1));
+  const date = { year: tomorrow.getUTCFullYear(), month: tomorrow.getUTCMonth() + 1, day: tomorrow.getUTCDate() };
+  return instantOfWallTime(date, rule.dayStartHour, 0, rule.timeZone);
+}
+
+/**
+ * The student's day that `instant` belongs to, as YYYY-MM-DD: the local calendar date, or the day
+ * before for times before `dayStartHour` (1 am on the 5th, with days starting at 4 am, is the 4th).
+ *
+ * @example
+ * studyDateKey(new Date("2026-12-05T06:00:00Z"), { timeZone: "America/New_York", dayStartHour: 4 }); // "2026-12-04"
+ */
+export function studyDateKey(instant: Date, rule: StudyDayRule): string {
+  const { year, month, day } = studyDate(instant, rule);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/**
+ * `instant` moved onto the "study clock": a time whose UTC calendar day is the student's day and
+ * whose UTC time of day is the local time since the day started. ts-fsrs counts days between UTC
+ * calendar dates, so times given to it on this clock make its day boundaries fall on the student's.
+ * Differences between two study-clock times are local wall-clock differences (an hour off across a
+ * DST change, which never moves a time across a day boundary).
+ *
+ * @example
+ * toStudyClock(new Date("2026-12-04T23:55:00Z"), { timeZone: "America/New_York", dayStartHour: 4 }); // 2026-12-04T14:55:00Z (18:55 local, 14h55 into the day)
+ */
+export function toStudyClock(instant: Date, rule: StudyDayRule): Date {
+  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) throw new InvalidDateError("instant");
+  const t = instant.getTime();
+  return new Date(t + readOffset(t, formatterFor(rule.timeZone)) - rule.dayStartHour * HOUR);
+}
+
+function studyDate(instant: Date, rule: StudyDayRule): LocalDate {
+  const shifted = toStudyClock(instant, rule);
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}

@@ -1,6 +1,15 @@
-import { fsrs, Rating as FsrsRating, type Card, type ReviewLog as FsrsReviewLog } from "ts-fsrs";
-import { ReviewTimeError, UndoMismatchError } from "./errors";
+import {
+  fsrs,
+  Rating as FsrsRating,
+  type AbstractScheduler,
+  StrategyMode,
+  type Card,
+  type FSRS,
+  type ReviewLog as FsrsReviewLog,
+} from "ts-fsrs";
+import { InvalidSettingsError, ReviewTimeError, UndoMismatchError } from "./errors";
 import { formatInterval } from "./format-interval";
+import { toStudyClock, UTC_DAYS, type StudyDayRule } from "./local-day";
 import {
   assertValidDate,
   assertValidMemoryState,
@@ -24,7 +33,7 @@ export interface ReviewRecord {
   rating: Rating;
   stateBefore: MemoryStateKind;
   stateAfter: MemoryStateKind;
-  /** Whole days since the previous review, 0 for a first review (ts-fsrs counts UTC calendar days). */
+  /** The student's days (see `ScheduleContext.day`) since the previous review, 0 for a first review. */
   elapsedDays: number;
   /** Interval this review scheduled in whole days (0 for a learning step). */
   scheduledDays: number;
@@ -45,6 +54,21 @@ export interface GradeResult {
   review: ReviewRecord;
   /** This review was a lapse that took the card to the leech threshold (or beyond): suspend it. */
   leech: boolean;
+}
+
+/**
+ * Who is studying what, beyond the card's memory state: the card (it seeds fuzz) and the student's
+ * days. Both optional so pure callers can leave them out; the app always passes both.
+ */
+export interface ScheduleContext {
+  /**
+   * Seeds fuzz, with the card's reps: the same card at the same rep always gets the same fuzz,
+   * whenever it is answered, so a button's label (`previewIntervals`) is what grading then gives.
+   * Default "" (fuzz then depends on reps alone).
+   */
+  cardId?: string;
+  /** When the student's days start; default UTC midnight (ts-fsrs's own days). */
+  day?: StudyDayRule;
 }
 
 export interface IntervalPreview {
@@ -69,13 +93,20 @@ export interface IntervalPreview {
  * const { state, review, leech } = gradeCard(newMemoryState(now), "good", now, DEFAULT_SRS_SETTINGS);
  * // state.state === "learning", state.due = 09:10 (second learning step), review.stateBefore === "new"
  */
-export function gradeCard(state: MemoryState, rating: Rating, now: Date, settings: SrsSettings): GradeResult {
+export function gradeCard(
+  state: MemoryState,
+  rating: Rating,
+  now: Date,
+  settings: SrsSettings,
+  context: ScheduleContext = {},
+): GradeResult {
   const grade = toFsrsGrade(rating);
   const valid = parseSrsSettings(settings);
   assertReviewable(state, now);
+  const clock = studyClock(now, context);
 
-  const { card } = createScheduler(valid).next(toFsrsCard(state), now, grade);
-  const after = fromFsrsCard(capInterval(card, now, valid.maximumInterval));
+  const { card } = seededScheduler(valid, context).next(clock.toFsrs(state), clock.now, grade);
+  const after = clock.fromFsrs(capInterval(card, clock.now, valid.maximumInterval));
   // ts-fsrs counts a lapse only for "again" on a graduated (review) card, not during (re)learning.
   const lapsed = after.lapses > state.lapses;
 
@@ -93,8 +124,17 @@ export function gradeCard(state: MemoryState, rating: Rating, now: Date, setting
       reviewedAt: new Date(now.getTime()),
       previous: copyMemoryState(state),
     },
-    leech: valid.leechThreshold > 0 && lapsed && after.lapses >= valid.leechThreshold,
+    leech: lapsed && isLeechLapse(after.lapses, valid.leechThreshold),
   };
+}
+
+/**
+ * Anki's leech rule: a card is a leech at `threshold` lapses, and again every half threshold after
+ * (8, 12, 16, ... for 8), so a card the student brought back is not suspended on its very next lapse.
+ */
+function isLeechLapse(lapses: number, threshold: number): boolean {
+  if (threshold <= 0 || lapses < threshold) return false;
+  return (lapses - threshold) % Math.max(1, Math.floor(threshold / 2)) === 0;
 }
 
 /**
@@ -112,13 +152,15 @@ export function previewIntervals(
   state: MemoryState,
   now: Date,
   settings: SrsSettings,
+  context: ScheduleContext = {},
 ): Record<Rating, IntervalPreview> {
   const valid = parseSrsSettings(settings);
   assertReviewable(state, now);
+  const clock = studyClock(now, context);
 
-  const preview = createScheduler(valid).repeat(toFsrsCard(state), now);
+  const preview = seededScheduler(valid, context).repeat(clock.toFsrs(state), clock.now);
   const describe = (grade: FsrsRating.Again | FsrsRating.Hard | FsrsRating.Good | FsrsRating.Easy): IntervalPreview => {
-    const due = new Date(capInterval(preview[grade].card, now, valid.maximumInterval).due.getTime());
+    const due = clock.fromFsrs(capInterval(preview[grade].card, clock.now, valid.maximumInterval)).due;
     return { due, label: formatInterval(due.getTime() - now.getTime()) };
   };
   return {
@@ -218,6 +260,42 @@ export function undoReview(stateAfter: MemoryState, review: ReviewRecord): Memor
 function capInterval(card: Card, now: Date, maximumInterval: number): Card {
   if (card.scheduled_days <= maximumInterval) return card;
   return { ...card, scheduled_days: maximumInterval, due: new Date(now.getTime() + maximumInterval * 86_400_000) };
+}
+
+// ts-fsrs's default seed is the review time (with reps, difficulty and stability), so the same
+// rating a few seconds later got other fuzz and the button label lied (issue 10: 94% of labels off).
+function seededScheduler(settings: SrsSettings, context: ScheduleContext): FSRS {
+  const cardId = context.cardId ?? "";
+  // `current` is protected in ts-fsrs's types; its own GenSeedStrategyWithCardId reads it the same way.
+  return createScheduler(settings).useStrategy(StrategyMode.SEED, function (this: AbstractScheduler) {
+    return `${cardId}:${(Reflect.get(this, "current") as Card).reps}`;
+  });
+}
+
+/**
+ * ts-fsrs decides "same day or a later day" by UTC calendar dates. It is given every time on the
+ * student's study clock (`toStudyClock`), so its days are the student's; the times it returns are
+ * turned back into real instants by keeping their distance from `now`.
+ */
+function studyClock(now: Date, context: ScheduleContext) {
+  const rule = context.day ?? UTC_DAYS;
+  if (!Number.isInteger(rule.dayStartHour) || rule.dayStartHour < 0 || rule.dayStartHour > 23) {
+    throw new InvalidSettingsError([{ path: "dayStartHour", message: "The day start must be a whole hour, 0 to 23." }]);
+  }
+  const shiftedNow = toStudyClock(now, rule);
+  const shift = (instant: Date) => toStudyClock(instant, rule);
+  return {
+    now: shiftedNow,
+    toFsrs(state: MemoryState): Card {
+      return toFsrsCard({ ...state, due: shift(state.due), lastReview: state.lastReview && shift(state.lastReview) });
+    },
+    fromFsrs(card: Card): MemoryState {
+      const back = (instant: Date) => new Date(now.getTime() + (instant.getTime() - shiftedNow.getTime()));
+      const state = fromFsrsCard(card);
+      // ts-fsrs sets last_review to the review time it was given: the shifted now.
+      return { ...state, due: back(state.due), lastReview: state.lastReview && back(state.lastReview) };
+    },
+  };
 }
 
 function assertReviewable(state: MemoryState, now: Date): void {

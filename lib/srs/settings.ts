@@ -21,12 +21,23 @@ export interface SrsSettings {
 // Whole minutes, hours or days. ts-fsrs parses steps with parseInt, so "1.5m" would silently become
 // "1m", and "0m" graduates the card at once: both are refused here.
 const StepSchema = z.string({ error: 'Write each step as text, e.g. "10m".' }).regex(/^[1-9]\d{0,5}[mhd]$/, {
-  error: 'Write each step as a whole number above 0 and a unit m, h or d, e.g. "1m", "10m", "1h" or "1d".',
+  error: 'Write each step as a whole number above 0 and a unit m, h or d, e.g. "1m", "10m" or "1h".',
 });
 
-const StepsSchema = (what: string) =>
+const MINUTES_PER_UNIT = { m: 1, h: 60, d: 1440 } as const;
+const stepMinutes = (step: string) =>
+  Number(step.slice(0, -1)) * MINUTES_PER_UNIT[step.slice(-1) as keyof typeof MINUTES_PER_UNIT];
+
+// ts-fsrs turns a step of a day or more into a review interval: the card jumps to review state on
+// that step and the later steps are silently skipped. Steps happen within the student's day.
+const StepsSchema = (what: string, setting: string) =>
   z
-    .array(StepSchema, { error: `Give ${what} as a list such as ["1m", "10m"].` })
+    .array(
+      StepSchema.refine((step) => !/^\d+[mhd]$/.test(step) || stepMinutes(step) < 1440, {
+        error: `${setting}: each step must be shorter than a day (at most "23h" or "1439m"); longer gaps are FSRS's to choose.`,
+      }),
+      { error: `Give ${what} as a list such as ["1m", "10m"].` },
+    )
     .max(10, { error: `Use at most 10 ${what}.` });
 
 /**
@@ -41,8 +52,8 @@ export const SrsSettingsSchema = z.object({
     .min(0.7, { error: "Desired retention must be at least 0.7 (70%)." })
     .max(0.99, { error: "Desired retention must be at most 0.99 (99%)." })
     .default(0.9),
-  learningSteps: StepsSchema("learning steps").default(() => ["1m", "10m"]),
-  relearningSteps: StepsSchema("relearning steps").default(() => ["10m"]),
+  learningSteps: StepsSchema("learning steps", "Learning steps").default(() => ["1m", "10m"]),
+  relearningSteps: StepsSchema("relearning steps", "Relearning steps").default(() => ["10m"]),
   maximumInterval: z
     .number({ error: "Maximum interval must be a whole number of days." })
     .int({ error: "Maximum interval must be a whole number of days." })

@@ -2,9 +2,10 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { PublicUser } from "@/lib/auth/users";
 import { visibleDecksWhere } from "@/lib/content/decks";
-import { localDateKey, nextLocalMidnight, startOfLocalDay } from "@/lib/srs";
+import { nextStudyDay, startOfStudyDay, studyDateKey } from "@/lib/srs";
+import { studyDayOf } from "@/lib/study/settings";
 
-/** One local calendar day, as YYYY-MM-DD in the student's time zone. */
+/** One of the student's days, as YYYY-MM-DD: the local date on which it starts (at their day-start hour). */
 export type DayKey = string;
 
 export interface ProgressSummary {
@@ -34,35 +35,42 @@ function addDays(key: DayKey, n: number): DayKey {
 }
 
 /**
- * Everything the progress page draws, for one student. Days are the student's local days;
- * aggregation happens in SQL so the cost does not grow with the number of reviews sent back.
+ * Everything the progress page draws, for one student. Days are the student's days (time zone and
+ * day-start hour, docs/decisions/007-local-days.md); aggregation happens in SQL so the cost does not
+ * grow with the number of reviews sent back.
  */
-export async function fetchProgress(user: Pick<PublicUser, "id" | "timezone">, now: Date): Promise<ProgressSummary> {
+export async function fetchProgress(
+  user: Pick<PublicUser, "id" | "timezone" | "dayStartHour">,
+  now: Date,
+): Promise<ProgressSummary> {
   const tz = user.timezone;
-  const today = localDateKey(now, tz);
-  const dayEnd = nextLocalMidnight(now, tz);
-  const tomorrowEnd = nextLocalMidnight(dayEnd, tz);
-  const yearAgo = startOfLocalDay(new Date(now.getTime() - 365 * 86_400_000), tz);
-  const weeksAgo = startOfLocalDay(new Date(now.getTime() - 12 * 7 * 86_400_000), tz);
+  const day = studyDayOf(user);
+  // In SQL, a local time minus this is on the student's day (1 am with a 4 am start: the day before).
+  const dayShift = `${day.dayStartHour} hours`;
+  const today = studyDateKey(now, day);
+  const dayEnd = nextStudyDay(now, day);
+  const tomorrowEnd = nextStudyDay(dayEnd, day);
+  const yearAgo = startOfStudyDay(new Date(now.getTime() - 365 * 86_400_000), day);
+  const weeksAgo = startOfStudyDay(new Date(now.getTime() - 12 * 7 * 86_400_000), day);
   const live = { suspended: false, card: { retiredAt: null } } satisfies Prisma.CardStateWhereInput;
 
   const [dueToday, dueTomorrow, reviewsToday, reviewsTotal, byDay, byWeek, forecastRows, states, suspended, decks] =
     await Promise.all([
       db.cardState.count({ where: { userId: user.id, due: { lt: dayEnd }, ...live } }),
       db.cardState.count({ where: { userId: user.id, due: { gte: dayEnd, lt: tomorrowEnd }, ...live } }),
-      db.reviewLog.count({ where: { userId: user.id, reviewedAt: { gte: startOfLocalDay(now, tz) } } }),
+      db.reviewLog.count({ where: { userId: user.id, reviewedAt: { gte: startOfStudyDay(now, day) } } }),
       db.reviewLog.count({ where: { userId: user.id } }),
       db.$queryRaw<{ day: string; count: number }[]>`
-      SELECT to_char(("reviewedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${tz}, 'YYYY-MM-DD') AS day, count(*)::int AS count
+      SELECT to_char((("reviewedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${tz}) - ${dayShift}::interval, 'YYYY-MM-DD') AS day, count(*)::int AS count
       FROM "ReviewLog" WHERE "userId" = ${user.id}::uuid AND "reviewedAt" >= ${yearAgo}
       GROUP BY 1 ORDER BY 1`,
       db.$queryRaw<{ week: string; reviews: number; recalled: number }[]>`
-      SELECT to_char(date_trunc('week', ("reviewedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${tz}), 'YYYY-MM-DD') AS week,
+      SELECT to_char(date_trunc('week', (("reviewedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${tz}) - ${dayShift}::interval), 'YYYY-MM-DD') AS week,
              count(*)::int AS reviews, count(*) FILTER (WHERE rating <> 'again')::int AS recalled
       FROM "ReviewLog" WHERE "userId" = ${user.id}::uuid AND "reviewedAt" >= ${weeksAgo} AND "stateBefore" = 'review'
       GROUP BY 1 ORDER BY 1`,
       db.$queryRaw<{ day: string; count: number }[]>`
-      SELECT to_char(GREATEST(s.due, ${now}) AT TIME ZONE 'UTC' AT TIME ZONE ${tz}, 'YYYY-MM-DD') AS day, count(*)::int AS count
+      SELECT to_char((GREATEST(s.due, ${now}) AT TIME ZONE 'UTC' AT TIME ZONE ${tz}) - ${dayShift}::interval, 'YYYY-MM-DD') AS day, count(*)::int AS count
       FROM "CardState" s JOIN "Card" c ON c.id = s."cardId"
       WHERE s."userId" = ${user.id}::uuid AND NOT s.suspended AND c."retiredAt" IS NULL AND s.due < ${new Date(now.getTime() + 31 * 86_400_000)}
       GROUP BY 1 ORDER BY 1`,

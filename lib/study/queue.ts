@@ -4,9 +4,9 @@ import { NotFoundError } from "@/lib/errors";
 import type { PublicUser } from "@/lib/auth/users";
 import { visibleDecksWhere } from "@/lib/content/decks";
 import {
-  nextLocalMidnight,
+  nextStudyDay,
   previewIntervals,
-  startOfLocalDay,
+  startOfStudyDay,
   newMemoryState,
   type IntervalPreview,
   type Rating,
@@ -14,7 +14,7 @@ import {
 import { cardKind, type CardType, type ResponseKind } from "@/lib/cards";
 import { memoryStateOf } from "@/lib/study/memory";
 import { orderQueue } from "@/lib/study/queue-order";
-import { deckSrsSettings } from "@/lib/study/settings";
+import { deckSrsSettings, studyDayOf } from "@/lib/study/settings";
 
 /** One card as the study page shows it. Auto-graded cards carry no answer: the server checks it. */
 export interface QueueCard {
@@ -46,7 +46,7 @@ export interface StudyQueue {
   cards: QueueCard[];
   /** When the next card not yet due (a learning step, or tomorrow's reviews) comes due. */
   nextDueAt: Date | null;
-  /** Local midnight, when today's limits reset. */
+  /** When the student's next day starts (their day-start hour, local time): today's limits reset. */
   dayEndsAt: Date;
 }
 
@@ -71,10 +71,11 @@ function displayOptions(card: { id: string; type: CardType; options: string[] },
 /**
  * The student's queue for a deck, in `orderQueue`'s order (lib/study/queue-order.ts): learning cards
  * that are due, then due reviews (lowest retrievability first) up to the daily review limit, then new
- * cards in deck order up to the daily new-card limit. Days run from the student's own local midnight.
+ * cards in deck order up to the daily new-card limit. Days are the student's own (their time zone and
+ * day-start hour).
  */
 export async function fetchQueue(
-  user: Pick<PublicUser, "id" | "timezone">,
+  user: Pick<PublicUser, "id" | "timezone" | "dayStartHour">,
   slug: string,
   now: Date,
   limit = 20,
@@ -82,8 +83,9 @@ export async function fetchQueue(
   const deck = await db.deck.findFirst({ where: { AND: [{ slug }, visibleDecksWhere(user)] } });
   if (!deck) throw new NotFoundError(`No deck "${slug}" among your decks.`, "deck_not_found");
   const settings = deckSrsSettings(deck);
-  const dayStart = startOfLocalDay(now, user.timezone);
-  const dayEnd = nextLocalMidnight(now, user.timezone);
+  const day = studyDayOf(user);
+  const dayStart = startOfStudyDay(now, day);
+  const dayEnd = nextStudyDay(now, day);
 
   const [todays, states, newCards] = await Promise.all([
     db.reviewLog.groupBy({
@@ -143,7 +145,12 @@ export async function fetchQueue(
       quote: card.quote,
       version: state?.version ?? 0,
       kind,
-      intervals: auto ? null : previewIntervals(state ? memoryStateOf(state) : newMemoryState(now), now, settings),
+      intervals: auto
+        ? null
+        : previewIntervals(state ? memoryStateOf(state) : newMemoryState(now), now, settings, {
+            cardId: card.id,
+            day,
+          }),
     };
   };
   return {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -15,12 +16,13 @@ import {
   type IntervalPreview,
   type MemoryState,
   type Rating,
+  type StudyDayRule,
 } from "@/lib/srs";
 import { AnswerCheckError, AnswerResponseSchema, checkAnswer, isAutoGraded, ratingPolicyOf } from "@/lib/cards";
 import { ratingFromAnswer, schedulingSettingsFor, typicalAnswerMs, TYPICAL_ANSWER_WINDOW } from "@/lib/study/grading";
 import { memoryStateOf, snapshotFromJson, type StateSnapshot } from "@/lib/study/memory";
 import { insertCardStateSql, insertReviewLogSql, setCardStateSql } from "@/lib/study/rows";
-import { deckSrsSettings } from "@/lib/study/settings";
+import { deckSrsSettings, studyDayOf } from "@/lib/study/settings";
 import { passageUrl } from "@/lib/content/links";
 
 /**
@@ -44,6 +46,14 @@ export const ReviewSubmissionSchema = z.object({
     .min(0)
     .max(24 * 3600 * 1000)
     .optional(),
+  /**
+   * Overriding an auto-graded answer's rating: the reviewId of that review (the card's latest). The
+   * override replaces it as a new version of the review, at the original answer's time; send `rating`
+   * and the card's current `version`, and no answer (the checked correctness is kept).
+   */
+  overrides: z
+    .uuid({ error: "overrides must be the reviewId of the review whose rating you are changing." })
+    .optional(),
 });
 export type ReviewSubmission = z.infer<typeof ReviewSubmissionSchema>;
 
@@ -63,6 +73,8 @@ export interface ReviewResult {
   rating: Rating;
   /** Auto-graded cards: was the answer right. Null for self-graded cards. */
   correct: boolean | null;
+  /** Set when the student overrode the automatic rating: the rating the checked answer gave. */
+  autoRating: Rating | null;
   expected: string;
   explanation: string;
   quote: string;
@@ -127,26 +139,29 @@ async function loadCardForReview(
 }
 
 const CONFLICT = "This card changed since you loaded it (reviewed in another tab?). Reload your queue to continue.";
+const REUSED =
+  "This reviewId was already used for a different review. Generate a new reviewId for each review, and reuse it only to retry the very same request.";
+
+/** Who is reviewing: the account's id and the days it keeps (time zone and day-start hour). */
+type Reviewer = Pick<PublicUser, "id" | "timezone" | "dayStartHour">;
 
 /**
  * Records one review exactly once: the log row and the card's new state in one statement. A retry
- * with the same reviewId returns the stored result without writing; of two reviews racing on one
- * card, one wins and the other gets 409.
+ * with the same reviewId and body returns the stored result without writing; the same reviewId with
+ * another body is refused (422, `review_id_reused`); of two reviews racing on one card, one wins and
+ * the other gets 409. With `overrides`, see `overrideReview`.
  */
-export async function submitReview(
-  user: Pick<PublicUser, "id">,
-  input: ReviewSubmission,
-  now: Date,
-): Promise<ReviewResult> {
+export async function submitReview(user: Reviewer, input: ReviewSubmission, now: Date): Promise<ReviewResult> {
   const loaded = await loadCardForReview(user.id, input.cardId);
   if (!loaded)
-    return replayOr(user.id, input, new NotFoundError("That card is not in any of your decks.", "card_not_found"));
+    return replayOr(user, input, new NotFoundError("That card is not in any of your decks.", "card_not_found"));
   const { card, state: row } = loaded;
   if (card.retiredAt)
     throw new InvalidError("This card was removed from its deck and is no longer studied.", "card_retired");
   // A stale version is either a retry of a review already recorded, or a real conflict.
   if ((row?.version ?? 0) !== input.version)
-    return replayOr(user.id, input, new ConflictError(CONFLICT, "version_conflict"));
+    return replayOr(user, input, new ConflictError(CONFLICT, "version_conflict"));
+  if (input.overrides) return overrideReview(user, card, row, input, input.overrides, now);
   if (row?.suspended)
     throw new InvalidError(
       "This card is suspended (it became a leech). Unsuspend it to study it again.",
@@ -157,9 +172,111 @@ export async function submitReview(
   const before: StateSnapshot = row
     ? { ...memoryStateOf(row), suspended: row.suspended, leech: row.leech, version: row.version }
     : { ...newMemoryState(now), suspended: false, leech: false, version: 0 };
+  return recordReview(user, card, input, {
+    exists: row !== null,
+    before,
+    rating,
+    correct,
+    autoRating: null,
+    answerMs: input.answerMs ?? null,
+    reviewedAt: now,
+    writtenAt: now,
+  });
+}
+
+/**
+ * The student overrides an auto-graded answer's rating: a new version of that review, which replaces
+ * it (the card is re-graded from the state before it). The override keeps the checked correctness
+ * beside the new rating and the original answer's time (`reviewedAt`, `answerMs`: reading the
+ * feedback is not answering), and never rates a wrong answer above Hard. Only the card's latest
+ * review can be overridden, and only once per version: a second override names the first.
+ */
+async function overrideReview(
+  user: Reviewer,
+  card: ReviewCard,
+  row: CardState | null,
+  input: ReviewSubmission,
+  overridden: string,
+  now: Date,
+): Promise<ReviewResult> {
+  if (!isAutoGraded(cardForGrading(card)))
+    throw new InvalidError(
+      "Only an automatically graded answer can be overridden; rate this card with a new review.",
+      "not_auto_graded",
+    );
+  if (!input.rating)
+    throw new InvalidError("Send the rating you want instead: again, hard, good or easy.", "rating_required");
+  const original = await findReview(user.id, overridden);
+  if (!original || original.cardId !== card.id || !row)
+    throw new NotFoundError("There is no review of this card with that id to override.", "review_not_found");
+  if (original.correct === null)
+    throw new InvalidError(
+      "That review was rated by you, not graded automatically: undo it and rate again.",
+      "not_auto_graded",
+    );
+  if (versionAfterOf(original) !== row.version)
+    throw new ConflictError(
+      "Only the card's most recent review can be overridden. Reload your queue to continue.",
+      "not_latest_review",
+    );
+
+  const previous = snapshotFromJson(original.previous);
+  const before: StateSnapshot = previous
+    ? { ...previous, version: row.version }
+    : { ...newMemoryState(original.reviewedAt), suspended: false, leech: false, version: row.version };
+  return recordReview(
+    user,
+    card,
+    input,
+    {
+      exists: true,
+      before,
+      // The snapshot the replaced review recorded, so undoing the override undoes the review.
+      logPrevious: previous,
+      rating: capWrongAnswer(input.rating, original.correct),
+      correct: original.correct,
+      autoRating: original.autoRating ?? original.rating,
+      answerMs: original.answerMs,
+      reviewedAt: original.reviewedAt,
+      writtenAt: now,
+    },
+    original,
+  );
+}
+
+/** A wrong answer is at best a Hard (a pass that was barely one): never Good or Easy. */
+function capWrongAnswer(rating: Rating, correct: boolean): Rating {
+  return !correct && (rating === "good" || rating === "easy") ? "hard" : rating;
+}
+
+interface ReviewToRecord {
+  /** The student has a CardState row for the card (else this is their first review of it). */
+  exists: boolean;
+  /** The state graded from; its version is the card's current version. */
+  before: StateSnapshot;
+  /** `ReviewLog.previous`, when it differs from `before` (an override records the replaced review's). */
+  logPrevious?: StateSnapshot | null;
+  rating: Rating;
+  correct: boolean | null;
+  autoRating: Rating | null;
+  answerMs: number | null;
+  reviewedAt: Date;
+  /** When the write happens (`updatedAt`, `createdAt`): an override's `reviewedAt` is the original's. */
+  writtenAt: Date;
+}
+
+async function recordReview(
+  user: Reviewer,
+  card: ReviewCard,
+  input: ReviewSubmission,
+  review: ReviewToRecord,
+  replaces?: ReviewLog,
+): Promise<ReviewResult> {
+  const { before, reviewedAt } = review;
+  const day = studyDayOf(user);
   let graded;
   try {
-    graded = gradeCard(before, rating, now, cardSrsSettings(card));
+    graded = gradeCard(before, review.rating, reviewedAt, cardSrsSettings(card), { cardId: card.id, day });
   } catch (error) {
     if (error instanceof SrsError) throw new InvalidError(error.message, "cannot_schedule");
     throw error;
@@ -170,55 +287,58 @@ export async function submitReview(
     leech: graded.leech || before.leech,
     version: before.version + 1,
   };
-  const review = graded.review;
+  const logPrevious = review.logPrevious !== undefined ? review.logPrevious : review.exists ? before : null;
 
   let written: { logId: string | null }[];
   try {
     written = await db.$queryRaw<{ logId: string | null }[]>(
-      writeReviewSql(user.id, card, input, row ? before : null, after, review, rating, correct, now),
+      writeReviewSql(user.id, card, input, review, logPrevious, after, graded.review, replaces),
     );
   } catch (error) {
     // The review id is taken: a retry racing its original. Answer with what the winner stored.
-    if (isUniqueViolation(error)) return replayOr(user.id, input, new ConflictError(CONFLICT, "version_conflict"));
+    if (isUniqueViolation(error)) return replayOr(user, input, new ConflictError(CONFLICT, "version_conflict"));
     throw error;
   }
-  if (!written[0]?.logId) return replayOr(user.id, input, new ConflictError(CONFLICT, "version_conflict"));
+  if (!written[0]?.logId) return replayOr(user, input, new ConflictError(CONFLICT, "version_conflict"));
   const recorded: RecordedReview = {
     reviewId: input.reviewId,
     cardId: card.id,
-    rating,
-    correct,
-    dueAfter: review.due,
-    reviewedAt: now,
-    previous: before,
+    rating: review.rating,
+    correct: review.correct,
+    autoRating: review.autoRating,
+    dueAfter: graded.review.due,
+    reviewedAt,
+    previous: logPrevious ?? newMemoryState(reviewedAt),
   };
-  return buildResult(recorded, card, after, false);
+  return buildResult(recorded, card, after, day, false);
 }
 
 /**
  * The card's new state and its log row in ONE statement (data-modifying CTEs): atomic like a
  * transaction, in one round trip instead of five (bench/review-throughput). The state is written
  * only if its version is still the one the student saw; the log row only if the state was written.
- * For a card new to the student, a concurrent first review makes the insert do nothing instead.
+ * For a card new to the student, a concurrent first review, or a retry of an undone one, makes the
+ * insert do nothing instead. An override also deletes the review it replaces and spends its id.
  */
 function writeReviewSql(
   userId: string,
   card: Pick<Card, "id" | "deckId">,
   input: ReviewSubmission,
+  review: ReviewToRecord,
   previous: StateSnapshot | null,
   after: StateSnapshot,
-  review: ReturnType<typeof gradeCard>["review"],
-  rating: Rating,
-  correct: boolean | null,
-  now: Date,
+  graded: ReturnType<typeof gradeCard>["review"],
+  replaces?: ReviewLog,
 ) {
-  const writeState = previous
+  const { writtenAt } = review;
+  const writeState = review.exists
     ? Prisma.sql`
-        UPDATE "CardState" SET ${setCardStateSql(after, now)}
+        UPDATE "CardState" SET ${setCardStateSql(after, writtenAt)}
         WHERE "userId" = ${userId}::uuid AND "cardId" = ${card.id}::uuid AND version = ${input.version}
         RETURNING version`
     : Prisma.sql`
-        ${insertCardStateSql({ ...after, userId, cardId: card.id, deckId: card.deckId, createdAt: now, updatedAt: now })}
+        ${insertCardStateSql({ ...after, userId, cardId: card.id, deckId: card.deckId, createdAt: writtenAt, updatedAt: writtenAt })}
+        WHERE NOT EXISTS (SELECT 1 FROM "UndoneReview" WHERE "userId" = ${userId}::uuid AND "clientReviewId" = ${input.reviewId}::uuid)
         ON CONFLICT ("userId", "cardId") DO NOTHING
         RETURNING version`;
   const log = insertReviewLogSql({
@@ -226,32 +346,72 @@ function writeReviewSql(
     userId,
     cardId: card.id,
     deckId: card.deckId,
-    rating,
-    stateBefore: review.stateBefore,
-    stateAfter: review.stateAfter,
-    elapsedDays: review.elapsedDays,
-    scheduledDays: review.scheduledDays,
-    dueAfter: review.due,
-    stabilityAfter: review.stability,
-    difficultyAfter: review.difficulty,
+    rating: review.rating,
+    stateBefore: graded.stateBefore,
+    stateAfter: graded.stateAfter,
+    elapsedDays: graded.elapsedDays,
+    scheduledDays: graded.scheduledDays,
+    dueAfter: graded.due,
+    stabilityAfter: graded.stability,
+    difficultyAfter: graded.difficulty,
     lapsesAfter: after.lapses,
-    leech: after.suspended && !previous?.suspended,
+    leech: after.suspended && !review.before.suspended,
     previous,
-    answerMs: input.answerMs ?? null,
-    correct,
-    reviewedAt: now,
-    createdAt: now,
+    answerMs: review.answerMs,
+    correct: review.correct,
+    autoRating: review.autoRating,
+    versionAfter: after.version,
+    requestHash: requestHash(input),
+    reviewedAt: review.reviewedAt,
+    createdAt: writtenAt,
   });
+  const replaced = replaces
+    ? Prisma.sql`,
+    replaced AS (DELETE FROM "ReviewLog" WHERE id = ${replaces.id}::uuid AND EXISTS (SELECT 1 FROM written) RETURNING id),
+    spent AS (
+      INSERT INTO "UndoneReview" ("userId", "clientReviewId", "cardId")
+      SELECT ${userId}::uuid, ${replaces.clientReviewId}::uuid, ${card.id}::uuid FROM replaced
+      ON CONFLICT DO NOTHING RETURNING 1)`
+    : Prisma.empty;
   return Prisma.sql`
     WITH written AS (${writeState}),
-    logged AS (${log} FROM written RETURNING id)
+    logged AS (${log} FROM written RETURNING id)${replaced}
     SELECT (SELECT id::text FROM logged) AS "logId"`;
 }
 
+/**
+ * The request's fingerprint for the idempotency key (reviewId): the same id may only come back with
+ * the same body. Keys are sorted so the JSON key order the client used does not matter.
+ */
+function requestHash(input: ReviewSubmission): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === "object"
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([, v]) => v !== undefined)
+              .sort(([a], [b]) => (a < b ? -1 : 1))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
+        : value;
+  return createHash("sha256")
+    .update(JSON.stringify(canonical(input)))
+    .digest("hex");
+}
+
 /** For a request that cannot apply: the stored result if it is a retry of a recorded review, else `error`. */
-async function replayOr(userId: string, input: ReviewSubmission, error: DomainError): Promise<ReviewResult> {
-  const stored = await findReview(userId, input.reviewId);
-  if (stored) return replay(stored, input);
+async function replayOr(user: Reviewer, input: ReviewSubmission, error: DomainError): Promise<ReviewResult> {
+  const stored = await findReview(user.id, input.reviewId);
+  if (stored) return replay(stored, input, studyDayOf(user));
+  const undone = await db.undoneReview.findUnique({
+    where: { userId_clientReviewId: { userId: user.id, clientReviewId: input.reviewId } },
+  });
+  if (undone)
+    throw new ConflictError(
+      "That review was undone or replaced, so it cannot be applied again. Reload your queue to continue.",
+      "review_undone",
+    );
   throw error;
 }
 
@@ -317,20 +477,27 @@ function findReview(userId: string, reviewId: string) {
   });
 }
 
-function replay(stored: ReviewLog & { card: ReviewCard }, input: ReviewSubmission): ReviewResult {
+/** The card state's version a recorded review produced (older rows: one past the version it started from). */
+function versionAfterOf(log: Pick<ReviewLog, "versionAfter" | "previous">): number {
+  return log.versionAfter ?? (snapshotFromJson(log.previous)?.version ?? 0) + 1;
+}
+
+function replay(stored: ReviewLog & { card: ReviewCard }, input: ReviewSubmission, day: StudyDayRule): ReviewResult {
   if (stored.cardId !== input.cardId) {
     throw new InvalidError(
       "This reviewId was already used for another card. Generate a new one for each review.",
       "review_id_reused",
     );
   }
+  if (stored.requestHash !== null && stored.requestHash !== requestHash(input))
+    throw new InvalidError(REUSED, "review_id_reused");
   // Only what the review recorded: the card may have been reviewed again since, and a retry must
   // answer exactly what the first attempt answered.
   const previous = snapshotFromJson(stored.previous);
   const view: CardStateView = {
     due: stored.dueAfter,
     state: stored.stateAfter,
-    version: (previous?.version ?? 0) + 1,
+    version: versionAfterOf(stored),
     // Every review adds one rep (lib/srs undoReview relies on it too).
     reps: (previous?.reps ?? 0) + 1,
     lapses: stored.lapsesAfter ?? previous?.lapses ?? 0,
@@ -342,11 +509,12 @@ function replay(stored: ReviewLog & { card: ReviewCard }, input: ReviewSubmissio
     cardId: stored.cardId,
     rating: stored.rating,
     correct: stored.correct,
+    autoRating: stored.autoRating,
     dueAfter: stored.dueAfter,
     reviewedAt: stored.reviewedAt,
     previous: previous ?? newMemoryState(stored.reviewedAt),
   };
-  return buildResult(recorded, stored.card, view, true);
+  return buildResult(recorded, stored.card, view, day, true);
 }
 
 /** What a recorded review contributes to its result (from the write just made, or from the log). */
@@ -355,6 +523,7 @@ interface RecordedReview {
   cardId: string;
   rating: Rating;
   correct: boolean | null;
+  autoRating: Rating | null;
   dueAfter: Date;
   reviewedAt: Date;
   /** The memory state the review started from (a new card's empty state for a first review). */
@@ -374,12 +543,19 @@ function toStateView(s: CardStateView): CardStateView {
   };
 }
 
-function buildResult(review: RecordedReview, card: ReviewCard, state: CardStateView, replayed: boolean): ReviewResult {
+function buildResult(
+  review: RecordedReview,
+  card: ReviewCard,
+  state: CardStateView,
+  day: StudyDayRule,
+  replayed: boolean,
+): ReviewResult {
   return {
     reviewId: review.reviewId,
     cardId: review.cardId,
     rating: review.rating,
     correct: review.correct,
+    autoRating: review.autoRating,
     expected: card.answer,
     explanation: card.explanation,
     quote: card.quote,
@@ -387,14 +563,19 @@ function buildResult(review: RecordedReview, card: ReviewCard, state: CardStateV
     lapse: review.rating === "again",
     interval: formatInterval(review.dueAfter.getTime() - review.reviewedAt.getTime()),
     state: toStateView(state),
-    alternatives: previewIntervals(review.previous, review.reviewedAt, cardSrsSettings(card)),
+    alternatives: previewIntervals(review.previous, review.reviewedAt, cardSrsSettings(card), {
+      cardId: review.cardId,
+      day,
+    }),
     replayed,
   };
 }
 
 /**
- * Undoes the student's latest review of a card: puts the card's state back exactly as it was
- * (or removes it, for a card that was new) and deletes the log row, in one transaction.
+ * Undoes the student's latest review of a card: puts the card's memory back exactly as it was (or
+ * removes its state, for a card that was new) and deletes the log row, in one transaction. The
+ * version moves forward, never back, and the review's id stays spent (UndoneReview): a stale tab or
+ * a late retry of the undone review cannot apply again.
  */
 export async function undoReview(
   user: Pick<PublicUser, "id">,
@@ -413,11 +594,12 @@ export async function undoReview(
     throw new ConflictError("Only the most recent review of a card can be undone.", "not_latest_review");
 
   const previous = snapshotFromJson(log.previous);
-  const versionAfter = (previous?.version ?? 0) + 1;
+  const versionAfter = versionAfterOf(log);
+  const restored = previous && { ...previous, version: versionAfter + 1 };
   return db.$transaction(async (tx) => {
     const where = { userId: user.id, cardId: log.cardId, version: versionAfter };
-    const { count } = previous
-      ? await tx.cardState.updateMany({ where, data: previous })
+    const { count } = restored
+      ? await tx.cardState.updateMany({ where, data: restored })
       : await tx.cardState.deleteMany({ where });
     if (count === 0)
       throw new ConflictError(
@@ -426,10 +608,11 @@ export async function undoReview(
       );
     const deleted = await tx.reviewLog.deleteMany({ where: { id: log.id } });
     if (deleted.count === 0) throw new ConflictError("That review was already undone.", "already_undone");
+    await tx.undoneReview.create({ data: { userId: user.id, clientReviewId: reviewId, cardId: log.cardId } });
     return {
       reviewId,
       cardId: log.cardId,
-      state: previous ? toStateView(previous) : null,
+      state: restored ? toStateView(restored) : null,
     };
   });
 }

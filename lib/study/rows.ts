@@ -44,6 +44,12 @@ export interface ReviewLogRow {
   previous: StateSnapshot | null;
   answerMs: number | null;
   correct: boolean | null;
+  /** An override's automatic rating (what the checked answer gave); null or absent when not overridden. */
+  autoRating?: Rating | null;
+  /** The card state's version this review produced; absent on rows no browser retries or undoes. */
+  versionAfter?: number | null;
+  /** sha256 of the request (lib/study/review), so a reused reviewId with another body is refused. */
+  requestHash?: string | null;
   reviewedAt: Date;
   createdAt: Date;
 }
@@ -51,7 +57,7 @@ export interface ReviewLogRow {
 /** `type` is the column's SQL type; values of the other types travel as text and are cast. */
 interface Column<R> {
   name: string;
-  type: "uuid" | "float8" | "int" | "bool" | "timestamp" | "jsonb" | '"CardStateKind"' | '"Rating"';
+  type: "uuid" | "float8" | "int" | "bool" | "text" | "timestamp" | "jsonb" | '"CardStateKind"' | '"Rating"';
   value: (row: R) => unknown;
 }
 
@@ -101,6 +107,9 @@ const REVIEW_LOG_COLUMNS: Column<ReviewLogRow>[] = [
   { name: "previous", type: "jsonb", value: (r) => (r.previous ? JSON.stringify(snapshotToJson(r.previous)) : null) },
   { name: "answerMs", type: "int", value: (r) => r.answerMs },
   { name: "correct", type: "bool", value: (r) => r.correct },
+  { name: "autoRating", type: '"Rating"', value: (r) => r.autoRating ?? null },
+  { name: "versionAfter", type: "int", value: (r) => r.versionAfter ?? null },
+  { name: "requestHash", type: "text", value: (r) => r.requestHash ?? null },
   { name: "reviewedAt", type: "timestamp", value: (r) => iso(r.reviewedAt) },
   { name: "createdAt", type: "timestamp", value: (r) => iso(r.createdAt) },
 ];

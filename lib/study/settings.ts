@@ -1,4 +1,4 @@
-import { schedulingSettingsOf, type DeckSchedulingSettings, type SrsSettings } from "@/lib/srs";
+import { schedulingSettingsOf, type DeckSchedulingSettings, type SrsSettings, type StudyDayRule } from "@/lib/srs";
 
 /**
  * A deck's scheduling columns as lib/srs settings, fuzz on as everywhere else. Fuzz does not make a
@@ -10,4 +10,12 @@ export function deckSrsSettings(deck: DeckSchedulingSettings): SrsSettings {
     ...schedulingSettingsOf(deck),
     enableFuzz: true,
   };
+}
+
+/**
+ * When the student's days start (docs/decisions/007-local-days.md): the account's time zone and
+ * day-start hour, for scheduling, daily limits and stats alike.
+ */
+export function studyDayOf(user: { timezone: string; dayStartHour: number }): StudyDayRule {
+  return { timeZone: user.timezone, dayStartHour: user.dayStartHour };
 }

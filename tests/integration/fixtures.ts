@@ -7,7 +7,7 @@ import { syncDeck } from "@/lib/content/sync";
 export async function makeUser(role: "student" | "teacher" = "student", timezone = "UTC") {
   return db.user.create({
     data: { email: `${role}-${randomUUID()}@example.org`, name: `Test ${role}`, role, timezone },
-    select: { id: true, email: true, name: true, role: true, timezone: true },
+    select: { id: true, email: true, name: true, role: true, timezone: true, dayStartHour: true },
   });
 }
 

@@ -41,7 +41,9 @@ export const postReview = (body: {
   version: number;
   rating?: Rating;
   response?: Response;
-  answerMs: number;
+  answerMs?: number;
+  /** Overriding an auto-graded answer's rating: the reviewId of that review. */
+  overrides?: string;
 }) => call<ReviewResult>("/api/reviews", { method: "POST", json: body });
 
 export const postUndo = (reviewId: string) =>

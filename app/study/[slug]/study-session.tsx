@@ -112,21 +112,21 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
     }
   }, [last, busy, load]);
 
-  /** Overriding the suggested rating: undo the recorded review, record the student's rating instead. */
+  /**
+   * Overriding the suggested rating: a new version of the recorded review, which the server grades at
+   * the original answer's time with the checked correctness kept (a wrong answer stays at most Hard).
+   */
   const override = useCallback(
     async (rating: Rating) => {
       if (!result || !card || rating === result.rating || busy) return;
       dispatch({ type: "overrideStarted" });
       try {
-        const undone = await postUndo(result.reviewId);
-        const response = responseFor(card, answer);
         const res = await postReview({
           reviewId: crypto.randomUUID(),
           cardId: card.cardId,
-          version: undone.state?.version ?? 0,
-          answerMs: Date.now() - state.shownAt,
+          version: result.state.version,
           rating,
-          ...(response ? { response } : {}),
+          overrides: result.reviewId,
         });
         dispatch({ type: "ratingOverridden", result: res });
       } catch (e) {
@@ -135,7 +135,7 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
         dispatch({ type: "requestSettled" });
       }
     },
-    [result, card, busy, answer, state.shownAt],
+    [result, card, busy],
   );
 
   const rate = useCallback((rating: Rating) => void submit({ rating }), [submit]);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { PublicUser } from "@/lib/auth/users";
+import { updateStudyDay, type PublicUser } from "@/lib/auth/users";
 import { DomainError } from "@/lib/errors";
 import { httpStatusOf } from "@/app/_lib/route";
 import { createAssignment, deleteAssignment } from "@/lib/classes/assignments";
@@ -218,6 +218,11 @@ const ACTION_ROWS: Record<ActionKey, ActionRow> = {
   // Takes no id: it can only ever revoke the caller's own sessions (checked below).
   "app/account/actions.ts#signOutEverywhereAction": {
     call: (u) => revokeAllSessions(u.id, NOW),
+    expect: { studentIn: "ok", studentOut: "ok", owner: "ok", otherTeacher: "ok" },
+  },
+  // Scoped by the caller's own id: there is nobody else's to reach.
+  "app/account/actions.ts#updateStudyDayAction": {
+    call: (u) => updateStudyDay(u.id, { timezone: u.timezone, dayStartHour: "4" }),
     expect: { studentIn: "ok", studentOut: "ok", owner: "ok", otherTeacher: "ok" },
   },
 };

@@ -236,6 +236,7 @@ export const ACTION_KEYS = [
   "app/drafts/actions.ts#deleteDraftAction",
   "app/progress/actions.ts#unsuspendAction",
   "app/account/actions.ts#signOutEverywhereAction",
+  "app/account/actions.ts#updateStudyDayAction",
 ] as const;
 
 /**

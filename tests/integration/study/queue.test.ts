@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 
 /** Studies the queue's cards in order, rating self-graded ones and answering auto-graded ones right. */
-async function studyNew(user: { id: string; timezone: string }, count: number, now: Date) {
+async function studyNew(user: { id: string; timezone: string; dayStartHour: number }, count: number, now: Date) {
   const queue = await fetchQueue(user, deck.slug, now, 100);
   const cards = queue.cards.filter((c) => c.kind === "new").slice(0, count);
   for (const c of cards) {
@@ -47,7 +47,8 @@ describe("the study queue", () => {
     }
   });
 
-  it("stops offering new cards once today's limit is used, and offers more after the student's local midnight", async () => {
+  // Issue 10 moved the day boundary from local midnight to the student's day-start hour (4 am by default).
+  it("stops offering new cards once today's limit is used, and offers more once the student's next day starts", async () => {
     const user = await makeUser("student", "America/New_York");
     // 22:30 in New York on 2 March is 03:30 UTC on 3 March.
     const evening = new Date("2026-03-03T03:30:00Z");
@@ -55,7 +56,21 @@ describe("the study queue", () => {
     expect((await fetchQueue(user, deck.slug, evening, 100)).remaining.new).toBe(0);
     // 23:59 New York: still the same local day.
     expect((await fetchQueue(user, deck.slug, new Date("2026-03-03T04:59:00Z"), 100)).remaining.new).toBe(0);
-    // 00:01 New York on 3 March: a new day, a new allowance.
+    // 03:59 New York on 3 March: past midnight, but the day starts at 4 am.
+    expect((await fetchQueue(user, deck.slug, new Date("2026-03-03T08:59:00Z"), 100)).remaining.new).toBe(0);
+    // 04:01 New York on 3 March: a new day, a new allowance.
+    const nextDay = await fetchQueue(user, deck.slug, new Date("2026-03-03T09:01:00Z"), 100);
+    expect(nextDay.remaining.new).toBe(5);
+    expect(nextDay.dayEndsAt).toEqual(new Date("2026-03-04T09:00:00Z"));
+  });
+
+  it("starts the day at local midnight for a student whose day-start hour is 0", async () => {
+    const user = await db.user.update({
+      where: { id: (await makeUser("student", "America/New_York")).id },
+      data: { dayStartHour: 0 },
+      select: { id: true, timezone: true, dayStartHour: true },
+    });
+    await studyNew(user, 5, new Date("2026-03-03T03:30:00Z"));
     const nextDay = await fetchQueue(user, deck.slug, new Date("2026-03-03T05:01:00Z"), 100);
     expect(nextDay.remaining.new).toBe(5);
     expect(nextDay.dayEndsAt).toEqual(new Date("2026-03-04T05:00:00Z"));

@@ -141,7 +141,8 @@ describe("recording a review", () => {
 });
 
 describe("undo", () => {
-  it("restores the card's state exactly and removes the log row", async () => {
+  // Issue 10: the version moves forward on undo (it used to go back to the version before the review).
+  it("restores the card's memory exactly, moves its version forward and removes the log row", async () => {
     const user = await makeUser();
     const card = cardOf("basic", 6);
     await submitReview(user, submission(card.id, { rating: "good" }), T0);
@@ -156,10 +157,12 @@ describe("undo", () => {
     const after = await db.cardState.findUniqueOrThrow({
       where: { userId_cardId: { userId: user.id, cardId: card.id } },
     });
-    const { updatedAt: _a, ...restored } = after;
-    const { updatedAt: _b, ...original } = before;
+    const { updatedAt: _a, version: versionAfterUndo, ...restored } = after;
+    const { updatedAt: _b, version: versionBefore, ...original } = before;
     expect(restored).toEqual(original);
-    expect(undone.state?.version).toBe(2);
+    expect(versionBefore).toBe(2);
+    expect(versionAfterUndo).toBe(4);
+    expect(undone.state?.version).toBe(4);
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(2);
   });
 

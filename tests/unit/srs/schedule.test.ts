@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { createEmptyCard, fsrs, Rating as FsrsRating, State, type Card, type Grade } from "ts-fsrs";
+import {
+  createEmptyCard,
+  fsrs,
+  Rating as FsrsRating,
+  State,
+  StrategyMode,
+  type AbstractScheduler,
+  type Card,
+  type Grade,
+} from "ts-fsrs";
 import {
   DEFAULT_SRS_SETTINGS,
   gradeCard,
@@ -159,14 +168,16 @@ describe("grading a card", () => {
     expect(gradeCard(card, "easy", now, settings)).toEqual(gradeCard(card, "easy", now, settings));
   });
 
-  it("spreads long intervals when fuzz is on but keeps them close to the unfuzzed ones", () => {
+  // Fuzz is seeded per card (issue 10), so it is spread across cards, not across answer times.
+  it("spreads long intervals across cards when fuzz is on but keeps them close to the unfuzzed ones", () => {
     let card = reviewCard();
     for (let i = 0; i < 3; i++) card = gradeCard(card, "good", card.due, settings).state;
     const exact = gradeCard(card, "good", card.due, settings).state.scheduledDays;
     const fuzzed = Array.from(
       { length: 20 },
       (_, i) =>
-        gradeCard(card, "good", later(card.due, i * MINUTE), { ...settings, enableFuzz: true }).state.scheduledDays,
+        gradeCard(card, "good", card.due, { ...settings, enableFuzz: true }, { cardId: `card-${i}` }).state
+          .scheduledDays,
     );
     expect(new Set(fuzzed).size).toBeGreaterThan(1);
     for (const days of fuzzed) expect(Math.abs(days - exact)).toBeLessThanOrEqual(Math.ceil(exact * 0.1) + 1);
@@ -189,12 +200,15 @@ describe("agreement with ts-fsrs", () => {
 
   for (const enableFuzz of [false, true]) {
     it(`matches ts-fsrs field for field over a sequence of ratings (fuzz ${enableFuzz ? "on" : "off"})`, () => {
+      // Clio seeds fuzz with the card id ("" here) and reps (lib/srs seededScheduler), not ts-fsrs's review time.
       const scheduler = fsrs({
         enable_fuzz: enableFuzz,
         request_retention: 0.9,
         maximum_interval: 36500,
         learning_steps: ["1m", "10m"],
         relearning_steps: ["10m"],
+      }).useStrategy(StrategyMode.SEED, function (this: AbstractScheduler) {
+        return `:${(Reflect.get(this, "current") as Card).reps}`;
       });
       let card: Card = createEmptyCard(START);
       let state = newMemoryState(START);

@@ -33,12 +33,34 @@ describe("scheduling settings", () => {
     expect(SrsSettingsSchema.parse({ learningSteps: [] }).learningSteps).toEqual([]);
   });
 
-  it("accept steps in minutes, hours and days", () => {
-    expect(parseSrsSettings({ learningSteps: ["1m", "15m", "1h", "1d"] }).learningSteps).toEqual([
+  it("accept steps in minutes and hours, up to a day", () => {
+    expect(parseSrsSettings({ learningSteps: ["1m", "15m", "1h", "23h", "1439m"] }).learningSteps).toEqual([
       "1m",
       "15m",
       "1h",
-      "1d",
+      "23h",
+      "1439m",
+    ]);
+  });
+
+  // Issue 10: ts-fsrs turns a step of a day or more into a review interval and skips the later steps.
+  it("refuse steps of a day or more, naming the setting", () => {
+    expect(issuesOf({ learningSteps: ["10m", "1d", "1h"], relearningSteps: ["24h", "1440m"] })).toEqual([
+      {
+        path: "learningSteps.1",
+        message:
+          'Learning steps: each step must be shorter than a day (at most "23h" or "1439m"); longer gaps are FSRS\'s to choose.',
+      },
+      {
+        path: "relearningSteps.0",
+        message:
+          'Relearning steps: each step must be shorter than a day (at most "23h" or "1439m"); longer gaps are FSRS\'s to choose.',
+      },
+      {
+        path: "relearningSteps.1",
+        message:
+          'Relearning steps: each step must be shorter than a day (at most "23h" or "1439m"); longer gaps are FSRS\'s to choose.',
+      },
     ]);
   });
 
@@ -65,7 +87,7 @@ describe("scheduling settings", () => {
       "relearningSteps",
     ]);
     expect(issues[0]?.message).toBe(
-      'Write each step as a whole number above 0 and a unit m, h or d, e.g. "1m", "10m", "1h" or "1d".',
+      'Write each step as a whole number above 0 and a unit m, h or d, e.g. "1m", "10m" or "1h".',
     );
     expect(issues[4]?.message).toBe('Give relearning steps as a list such as ["1m", "10m"].');
   });

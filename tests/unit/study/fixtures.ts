@@ -89,6 +89,7 @@ export function reviewOf(card: QueueCard, overrides: Partial<ReviewResult> = {})
     cardId: card.cardId,
     rating: "good",
     correct: card.autoGraded ? true : null,
+    autoRating: null,
     expected: "1949",
     explanation: "Signed in Washington in 1949.",
     quote: card.quote,
