@@ -4,5 +4,13 @@ export async function register() {
   // NEXT_RUNTIME is Next's own variable, not app configuration, so it is read here and not in lib/env.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { prepareDatabase } = await import("@/lib/demo/seed");
-  await prepareDatabase(new Date());
+  const { DataDirLockedError } = await import("@/lib/db/lock");
+  try {
+    await prepareDatabase(new Date());
+  } catch (error) {
+    // Another process holds the embedded database: a server that cannot open it must not start.
+    if (!(error instanceof DataDirLockedError)) throw error;
+    console.error(`Clio cannot start. ${error.message}`);
+    process.exit(1);
+  }
 }
