@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { DomainError, MalformedError, type DomainErrorKind } from "@/lib/errors";
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/validation/text";
 
 // The route-handler transport: every error a handler lets out becomes one JSON shape,
 // { error, code, details? } (plus `issues` for a malformed field), with the status its kind
@@ -99,11 +100,17 @@ export async function readJson(request: Request, limit = MAX_JSON_BODY_BYTES): P
       chunks.push(value);
     }
   }
+  let body: unknown;
   try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
+    body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
   } catch {
     throw new MalformedError("The request body must be JSON.", "invalid_json");
   }
+  // Every string of every body, whatever schema reads it next (lib/validation/text.ts).
+  const unsafe = findUnsafeText(body);
+  if (unsafe !== null)
+    throw new MalformedError(`${unsafe ? `${unsafe}: ` : ""}${UNSAFE_TEXT_MESSAGE}`, "invalid_text", { path: unsafe });
+  return body;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textSchema } from "@/lib/validation/text";
 import { PasswordSchema, passwordWeakness } from "@/lib/auth/password";
 
 export const EmailSchema = z
@@ -27,8 +28,7 @@ const TimezoneSchema = z.string().refine(
 
 export const SignUpSchema = z
   .object({
-    name: z
-      .string({ error: "Enter your name." })
+    name: textSchema("Enter your name.")
       .trim()
       .min(1, { error: "Enter your name." })
       .max(100, { error: "Use at most 100 characters." }),
