@@ -3,6 +3,17 @@ export async function register() {
   // The Node.js runtime only: the embedded database and argon2 cannot run on the edge runtime.
   // NEXT_RUNTIME is Next's own variable, not app configuration, so it is read here and not in lib/env.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Rate limits need the client's socket address, which Next does not pass on (lib/auth/request-ip.ts).
+  const { tagSocketAddresses } = await import("@/lib/auth/request-ip");
+  tagSocketAddresses();
   const { prepareDatabase } = await import("@/lib/demo/seed");
-  await prepareDatabase(new Date());
+  const { DataDirLockedError } = await import("@/lib/db/lock");
+  try {
+    await prepareDatabase(new Date());
+  } catch (error) {
+    // Another process holds the embedded database: a server that cannot open it must not start.
+    if (!(error instanceof DataDirLockedError)) throw error;
+    console.error(`Clio cannot start. ${error.message}`);
+    process.exit(1);
+  }
 }

@@ -7,6 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { applyMigrations } from "@/lib/db/migrate";
+import { lockDataDir, type DataDirLock } from "@/lib/db/lock";
 
 /**
  * The one Prisma client. With DATABASE_URL it talks to that PostgreSQL server; without it, to
@@ -20,18 +21,42 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export const isEmbedded = env.DATABASE_URL === undefined;
 
-/** Opens (once per process) the embedded database and applies pending migrations. */
+type EmbeddedCache = { __clioPglite?: Promise<PGlite>; __clioDataDirLock?: DataDirLock };
+
+/**
+ * Opens (once per process) the embedded database and applies pending migrations. A directory on
+ * disk is locked first (lib/db/lock.ts): a second process stops with DataDirLockedError, naming
+ * the one that holds it, before PGlite touches a file.
+ */
 export function openEmbeddedDatabase(): Promise<PGlite> {
-  const g = globalThis as { __clioPglite?: Promise<PGlite> };
-  g.__clioPglite ??= (async () => {
+  const g = globalThis as EmbeddedCache;
+  if (g.__clioPglite) return g.__clioPglite;
+  const opening = (async () => {
     const inMemory = env.CLIO_DATA_DIR.startsWith("memory://");
     const dataDir = inMemory ? undefined : path.resolve(env.CLIO_DATA_DIR, "pglite");
-    if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-    const pglite = await PGlite.create(dataDir);
-    await applyMigrations(pglite);
-    return pglite;
+    if (!dataDir) return migrated(await PGlite.create());
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    const lock = lockDataDir(path.dirname(dataDir));
+    try {
+      const pglite = await migrated(await PGlite.create(dataDir));
+      g.__clioDataDirLock = lock;
+      return pglite;
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
   })();
-  return g.__clioPglite;
+  // A failed open (the directory locked by another process) is not kept: the next query retries.
+  opening.catch(() => {
+    if (g.__clioPglite === opening) g.__clioPglite = undefined;
+  });
+  g.__clioPglite = opening;
+  return opening;
+}
+
+async function migrated(pglite: PGlite): Promise<PGlite> {
+  await applyMigrations(pglite);
+  return pglite;
 }
 
 /** Defers opening PGlite until Prisma's first query. */
@@ -63,10 +88,12 @@ export const db: Db = (g.__clioDb ??= createClient());
  */
 export async function closeDb(): Promise<void> {
   await db.$disconnect();
-  const cached = globalThis as { __clioPglite?: Promise<PGlite> };
+  const cached = globalThis as EmbeddedCache;
   const pglite = cached.__clioPglite;
   if (!pglite) return;
   cached.__clioPglite = undefined;
   const opened = await pglite.catch(() => null);
   if (opened && !opened.closed) await opened.close();
+  cached.__clioDataDirLock?.release();
+  cached.__clioDataDirLock = undefined;
 }

@@ -18,6 +18,17 @@ const EnvSchema = z.object({
   /** GitHub sign-in is offered only when both are set. */
   AUTH_GITHUB_ID: z.string().min(1).optional(),
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+  /**
+   * How many reverse proxies in front of Clio append to X-Forwarded-For. 0 (the default: clients
+   * reach `next start` directly): the header is ignored and the socket address is used. N: the Nth
+   * entry from the right is the client's address. Set it too high and clients can pick their own.
+   */
+  CLIO_TRUSTED_PROXIES: z.coerce
+    .number({ error: "CLIO_TRUSTED_PROXIES must be a whole number of proxies (0 when none)" })
+    .int()
+    .min(0)
+    .max(10)
+    .default(0),
   /** Seed the demo article, deck and users on the first start of an empty embedded database. */
   CLIO_DEMO_SEED: z
     .enum(["0", "1"])

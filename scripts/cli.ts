@@ -1,6 +1,6 @@
 // `npm run cli -- <command>`: Clio from the command line, for teachers and scripts.
 // Use `npm run -s cli -- ...` when piping: npm prints its own banner to stdout otherwise.
-// On the embedded database, stop the app first: one process at a time may open it.
+// On the embedded database, stop the app first: one process at a time may open it (lib/db/lock.ts).
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -9,6 +9,7 @@ import { DeckNotFoundError, exportDeck } from "@/lib/content/export";
 import { importDeck } from "@/lib/content/import";
 import { ArticleConflictError, DeckOwnershipError } from "@/lib/content/sync";
 import { closeDb, db, isEmbedded } from "@/lib/db";
+import { DataDirLockedError } from "@/lib/db/lock";
 import { prepareDatabase } from "@/lib/demo/seed";
 
 const USAGE = `Usage:
@@ -98,7 +99,8 @@ async function main(argv: string[]): Promise<number> {
       error instanceof ContentError ||
       error instanceof DeckNotFoundError ||
       error instanceof DeckOwnershipError ||
-      error instanceof ArticleConflictError
+      error instanceof ArticleConflictError ||
+      error instanceof DataDirLockedError
     ) {
       return fail(error.message);
     }

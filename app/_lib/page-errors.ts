@@ -25,3 +25,12 @@ export async function orNotFound<T>(loading: Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** A path segment percent-decoded, or the 404 page when it is not valid percent-encoding (`%ff`). */
+export function decodedOrNotFound(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    notFound();
+  }
+}

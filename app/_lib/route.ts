@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { DomainError, MalformedError, type DomainErrorKind } from "@/lib/errors";
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/validation/text";
 
 // The route-handler transport: every error a handler lets out becomes one JSON shape,
 // { error, code, details? } (plus `issues` for a malformed field), with the status its kind
@@ -31,8 +32,29 @@ export function describeZodError(error: ZodError): { message: string; issues: Zo
   return { message: issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join(" "), issues };
 }
 
+/**
+ * A refusal by the transport itself, before any domain code runs: a body too large, a body that
+ * is not JSON, a request from another origin. Not a domain error: lib/ never sees these.
+ */
+export class RequestRefusedError extends Error {
+  readonly name = "RequestRefusedError";
+  constructor(
+    readonly status: 403 | 413 | 415,
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The largest JSON body a route reads (a draft of a long article's cards is well under it). */
+export const MAX_JSON_BODY_BYTES = 1_000_000;
+
 /** The JSON answer for a domain or zod error; null for anything else (a real failure). */
 export function errorResponse(error: unknown): Response | null {
+  if (error instanceof RequestRefusedError) {
+    return Response.json({ error: error.message, code: error.code } satisfies ApiErrorBody, { status: error.status });
+  }
   if (error instanceof DomainError) {
     const body: ApiErrorBody = {
       error: error.message,
@@ -55,17 +77,90 @@ export function errorResponse(error: unknown): Response | null {
   return null;
 }
 
-/** Reads a JSON body; malformed JSON is the client's mistake (400), not a crash. */
-export async function readJson(request: Request): Promise<unknown> {
+/**
+ * Reads a JSON body of at most `limit` bytes (413 beyond it, counted as it streams in, so a
+ * 50 MB body is never held whole); malformed JSON is the client's mistake (400), not a crash.
+ */
+export async function readJson(request: Request, limit = MAX_JSON_BODY_BYTES): Promise<unknown> {
+  const tooLarge = () =>
+    new RequestRefusedError(413, `The request body is too large (at most ${limit} bytes).`, "body_too_large");
+  if (Number(request.headers.get("content-length") ?? 0) > limit) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  let body: unknown;
   try {
-    return await request.json();
+    body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
   } catch {
     throw new MalformedError("The request body must be JSON.", "invalid_json");
   }
+  // Every string of every body, whatever schema reads it next (lib/validation/text.ts).
+  const unsafe = findUnsafeText(body);
+  if (unsafe !== null)
+    throw new MalformedError(`${unsafe ? `${unsafe}: ` : ""}${UNSAFE_TEXT_MESSAGE}`, "invalid_text", { path: unsafe });
+  return body;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * CSRF defence for the JSON API: a write must come from this site's own pages. Browsers send
+ * `Sec-Fetch-Site` (and `Origin` on every POST), which a page on another site or subdomain cannot
+ * forge; SameSite=Lax cookies alone do not stop a same-site page. A client outside a browser sends
+ * `Origin` itself. And a write's body must be `application/json`, a type no HTML form can send
+ * without the CORS preflight that Clio never grants.
+ */
+export function refuseCrossSiteWrite(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const fetchSite = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  const sameOrigin =
+    fetchSite !== null
+      ? fetchSite === "same-origin" || fetchSite === "none"
+      : origin !== null && isOwnOrigin(origin, request);
+  if (!sameOrigin || (origin !== null && !isOwnOrigin(origin, request)))
+    throw new RequestRefusedError(
+      403,
+      "This request did not come from Clio's own pages. Send it from the app, or with an Origin header naming this site.",
+      "cross_origin",
+    );
+  const type = request.headers.get("content-type");
+  const hasBody = request.body !== null || Number(request.headers.get("content-length") ?? 0) > 0;
+  if ((type !== null || hasBody) && type?.split(";")[0]?.trim().toLowerCase() !== "application/json")
+    throw new RequestRefusedError(
+      415,
+      "Send the request body as JSON (Content-Type: application/json).",
+      "unsupported_media_type",
+    );
+}
+
+function isOwnOrigin(origin: string, request: Request): boolean {
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false; // "null" (a sandboxed frame, a file:) or garbage
+  }
+  // The Host the client addressed (a proxy in front passes it on, or names it in X-Forwarded-Host).
+  const own = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  return host.toLowerCase() === own.split(",")[0]!.trim().toLowerCase();
 }
 
 /**
- * Wraps a route handler: domain errors and zod errors become JSON answers with their status;
+ * Wraps a route handler: a write from another site or with a body that is not JSON is refused
+ * first (refuseCrossSiteWrite); domain errors and zod errors become JSON answers with their status;
  * anything else is a real server error (500), logged by Next.
  *
  * @example export const GET = apiRoute(async (request: Request) => Response.json(await load(await requireSignedInUser(request))));
@@ -73,6 +168,7 @@ export async function readJson(request: Request): Promise<unknown> {
 export function apiRoute<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
+      if (args[0] instanceof Request) refuseCrossSiteWrite(args[0]);
       return await handler(...args);
     } catch (error) {
       const response = errorResponse(error);

@@ -2,7 +2,9 @@
 
 import { signIn } from "@/lib/auth/auth";
 import { SignUpSchema } from "@/lib/auth/schemas";
-import { EmailTakenError, createUser } from "@/lib/auth/users";
+import { headers } from "next/headers";
+import { requestIp } from "@/lib/auth/request-ip";
+import { EmailTakenError, createUser, throttleSignUp } from "@/lib/auth/users";
 import { toActionResult, type ActionResult } from "@/app/_lib/action-result";
 
 export type SignUpResult = ActionResult<"name" | "email" | "password" | "role">;
@@ -13,11 +15,12 @@ export async function signUpAction(_prev: SignUpResult, formData: FormData): Pro
   const parsed = SignUpSchema.safeParse(raw);
   if (!parsed.success) return toActionResult(parsed.error, values);
   try {
+    await throttleSignUp(requestIp(await headers()), new Date());
     await createUser(parsed.data);
   } catch (error) {
     if (error instanceof EmailTakenError)
       return { code: "email_taken", fieldErrors: { email: [error.message] }, values };
-    throw error;
+    return toActionResult(error, values);
   }
   // Redirects on success (signIn throws Next's redirect, which must not be caught).
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/?welcome=1" });

@@ -1,4 +1,6 @@
 import { db } from "@/lib/db";
+import { RateLimitedError } from "@/lib/errors";
+import { formatWait } from "@/lib/auth/format-wait";
 
 /**
  * Fixed-window counters in the database: one atomic upsert per hit, so concurrent attempts are all
@@ -34,4 +36,33 @@ export async function clearRateLimit(key: string): Promise<void> {
 /** Takes back one hit (a successful attempt should not count against a shared IP). */
 export async function refundRateLimit(key: string): Promise<void> {
   await db.$executeRaw`UPDATE "RateLimit" SET count = GREATEST(count - 1, 0) WHERE key = ${key}`;
+}
+
+export interface Limit {
+  max: number;
+  windowMs: number;
+}
+
+/** Whole seconds from `now` until `resetAt` (at least 1). */
+export function secondsUntil(resetAt: Date, now: Date): number {
+  return Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000));
+}
+
+/**
+ * Counts one attempt against `key` before the work it guards, so parallel attempts cannot slip past,
+ * and throws RateLimitedError (with the wait) once over `limit.max`. The caller refunds attempts that
+ * turn out fine (`refundRateLimit(key)`) when only failures should count.
+ *
+ * @example await countAttempt(`join:user:${user.id}`, JOIN_CODE_LIMIT, now, (wait) => `Try again in ${wait}.`);
+ */
+export async function countAttempt(
+  key: string,
+  limit: Limit,
+  now: Date,
+  message: (wait: string) => string,
+): Promise<void> {
+  const { count, resetAt } = await hitRateLimit(key, limit.windowMs, now);
+  if (count <= limit.max) return;
+  const retryAfterSeconds = secondsUntil(resetAt, now);
+  throw new RateLimitedError(message(formatWait(retryAfterSeconds)), "rate_limited", { retryAfterSeconds });
 }

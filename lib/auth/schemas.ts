@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { PasswordSchema } from "@/lib/auth/password";
+import { textSchema } from "@/lib/validation/text";
+import { PasswordSchema, passwordWeakness } from "@/lib/auth/password";
 
 export const EmailSchema = z
   .string({ error: "Enter your email address." })
@@ -25,18 +26,25 @@ export const TimezoneSchema = z.string().refine(
   { error: "Unknown time zone." },
 );
 
-export const SignUpSchema = z.object({
-  name: z
-    .string({ error: "Enter your name." })
-    .trim()
-    .min(1, { error: "Enter your name." })
-    .max(100, { error: "Use at most 100 characters." }),
-  email: EmailSchema,
-  password: PasswordSchema,
-  role: RoleSchema,
-  /** Sent by the browser (Intl); daily limits reset at this zone's midnight. */
-  timezone: TimezoneSchema.catch("UTC"),
-});
+export const SignUpSchema = z
+  .object({
+    name: textSchema("Enter your name.")
+      .trim()
+      .min(1, { error: "Enter your name." })
+      .max(100, { error: "Use at most 100 characters." }),
+    email: EmailSchema,
+    password: PasswordSchema,
+    role: RoleSchema,
+    /** Sent by the browser (Intl); daily limits reset at this zone's midnight. */
+    timezone: TimezoneSchema.catch("UTC"),
+  })
+  .check((ctx) => {
+    // The rules that need the email too (PasswordSchema has checked the rest).
+    const { password, email } = ctx.value;
+    if (passwordWeakness(password) !== null) return;
+    const weakness = passwordWeakness(password, email);
+    if (weakness) ctx.issues.push({ code: "custom", message: weakness, path: ["password"], input: password });
+  });
 export type SignUpInput = z.input<typeof SignUpSchema>;
 
 // Sign-in checks only the shape: the password rules may have changed since the account was made.

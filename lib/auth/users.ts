@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { SignUpSchema, StudyDaySettingsSchema, type SignUpInput } from "@/lib/auth/schemas";
+import { countAttempt } from "@/lib/auth/rate-limit";
 
 export class EmailTakenError extends Error {
   constructor() {
@@ -21,6 +22,23 @@ export const PUBLIC_USER_FIELDS = {
   dayStartHour: true,
 } as const;
 export type PublicUser = Prisma.UserGetPayload<{ select: typeof PUBLIC_USER_FIELDS }>;
+
+/**
+ * Sign-ups per address: each costs an argon2 hash, and each "already exists" answer tells whether
+ * an email has an account (docs/decisions/008-brute-force-without-lockout.md). Generous, because a
+ * whole class may sign up at once from one school address.
+ */
+export const SIGN_UP_LIMIT = { max: 100, windowMs: 60 * 60 * 1000 } as const;
+
+/** Counts a sign-up from this address; RateLimitedError once over SIGN_UP_LIMIT. */
+export function throttleSignUp(ip: string, now: Date): Promise<void> {
+  return countAttempt(
+    `sign-up:ip:${ip}`,
+    SIGN_UP_LIMIT,
+    now,
+    (wait) => `Too many new accounts from your network. Try again in ${wait}.`,
+  );
+}
 
 /** Creates an account; throws ZodError for bad input and EmailTakenError for a duplicate email. */
 export async function createUser(input: SignUpInput): Promise<PublicUser> {

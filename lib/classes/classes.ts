@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { countAttempt, refundRateLimit } from "@/lib/auth/rate-limit";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/uuid";
 import { requireOwnedClass, requireTeacherRole, type ClassUser } from "./access";
@@ -219,22 +220,40 @@ function notFoundForCode(code: string): NotFoundError {
   );
 }
 
+/** Wrong join codes a user may try per window: a class's code is its only key, so guessing is throttled. */
+export const JOIN_CODE_LIMIT = { max: 20, windowMs: 60 * 60 * 1000 } as const;
+
+/**
+ * Runs a join-code lookup counted against the user's limit (RateLimitedError beyond it); a code
+ * that is found takes its count back, so only wrong guesses add up.
+ */
+async function lookUpJoinCode<T>(user: ClassUser, now: Date, lookUp: () => Promise<T | null>): Promise<T | null> {
+  const key = `join-code:user:${user.id}`;
+  await countAttempt(key, JOIN_CODE_LIMIT, now, (wait) => `Too many wrong join codes. Try again in ${wait}.`);
+  const found = await lookUp();
+  if (found) await refundRateLimit(key);
+  return found;
+}
+
 /**
  * Looks a code up for the join page: ZodError for a malformed code, NotFoundError for an unknown
- * (or replaced) one. Knowing a code is what entitles someone to the class's name.
+ * (or replaced) one, RateLimitedError after too many wrong codes. Knowing a code is what entitles
+ * someone to the class's name.
  */
-export async function previewJoin(user: ClassUser, rawCode: string): Promise<JoinPreview> {
+export async function previewJoin(user: ClassUser, rawCode: string, now: Date): Promise<JoinPreview> {
   const { code } = JoinClassSchema.parse({ code: rawCode });
-  const found = await db.class.findFirst({
-    where: { joinCode: code, archivedAt: null },
-    select: {
-      id: true,
-      name: true,
-      ownerId: true,
-      owner: { select: { name: true } },
-      memberships: { where: { userId: user.id }, select: { userId: true } },
-    },
-  });
+  const found = await lookUpJoinCode(user, now, () =>
+    db.class.findFirst({
+      where: { joinCode: code, archivedAt: null },
+      select: {
+        id: true,
+        name: true,
+        ownerId: true,
+        owner: { select: { name: true } },
+        memberships: { where: { userId: user.id }, select: { userId: true } },
+      },
+    }),
+  );
   if (!found) throw notFoundForCode(code);
   const base = { classId: found.id, className: found.name, teacherName: found.owner.name, code };
   if (found.ownerId === user.id) return { kind: "owner", ...base };
@@ -260,10 +279,9 @@ export async function joinClass(
 ): Promise<{ classId: string; className: string; alreadyMember: boolean }> {
   const { code } = JoinClassSchema.parse({ code: rawCode });
   if (user.role === "teacher") throw new ForbiddenError(TEACHERS_CANNOT_JOIN, "teachers_cannot_join");
-  const found = await db.class.findFirst({
-    where: { joinCode: code, archivedAt: null },
-    select: { id: true, name: true },
-  });
+  const found = await lookUpJoinCode(user, now, () =>
+    db.class.findFirst({ where: { joinCode: code, archivedAt: null }, select: { id: true, name: true } }),
+  );
   if (!found) throw notFoundForCode(code);
   // ON CONFLICT DO NOTHING: a double submit or two tabs joining at once both succeed, once.
   const { count } = await db.membership.createMany({

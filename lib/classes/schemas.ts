@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { textSchema } from "@/lib/validation/text";
 import { JoinCodeSchema } from "./join-code";
 
 // Inputs of every class action, validated at the edge (server actions) and again by the services.
 // One base, ClassRefSchema, and the rest derived from it.
 
-export const ClassNameSchema = z
-  .string({ error: "Give the class a name." })
+export const ClassNameSchema = textSchema("Give the class a name.")
   .trim()
   .min(1, { error: "Give the class a name." })
   .max(80, { error: "Keep the class name to 80 characters or fewer." });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TextSchema } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 import type { PublicUser } from "@/lib/auth/users";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "@/lib/errors";
@@ -36,9 +37,7 @@ export const TEACHERS_ONLY = "Only teachers can make decks. Ask your teacher to 
 // Schemas
 
 const optionalText = (max: number, what: string) =>
-  z
-    .string()
-    .trim()
+  TextSchema.trim()
     .max(max, { error: `Keep the ${what} under ${max} characters.` })
     .optional()
     .transform((value) => (value ? value : undefined));
@@ -48,7 +47,7 @@ export const SourceUrlSchema = z.url({ protocol: /^https?$/, error: "Give the so
 
 /** What a teacher types about the article: the deck's title, where it was published, its URL. */
 export const DraftMetaSchema = z.object({
-  title: z.string().trim().min(1, { error: "Give the deck a title." }).max(200, { error: "Keep the title under 200 characters." }),
+  title: TextSchema.trim().min(1, { error: "Give the deck a title." }).max(200, { error: "Keep the title under 200 characters." }),
   outlet: optionalText(200, "outlet's name"),
   sourceUrl: z
     .string()
@@ -61,12 +60,12 @@ export const DraftMetaSchema = z.object({
 
 /** The new-deck form: the meta, and the article pasted as `text` or uploaded as `file`. */
 export const NewDraftSchema = DraftMetaSchema.extend({
-  text: z.string().optional(),
+  text: TextSchema.optional(),
 });
 export type NewDraftInput = z.input<typeof NewDraftSchema> & { file?: UploadedFile | null };
 export type UploadedFile = { name: string; bytes: Uint8Array };
 
-const editable = (max: number) => z.string().max(max, { error: `keep it under ${max.toLocaleString("en-US")} characters` });
+const editable = (max: number) => TextSchema.max(max, { error: `keep it under ${max.toLocaleString("en-US")} characters` });
 
 // The editor's card shape is the card model's (each kind converts to and from it).
 export { DraftCardSchema, toDraftCard, type DraftCard } from "@/lib/cards";

@@ -34,6 +34,8 @@ export async function ensureDemoUsers(): Promise<void> {
 }
 
 export async function seedDemo(now: Date): Promise<void> {
+  // Opened first so that a locked data directory stops here with its own message (lib/db/lock.ts).
+  if (isEmbedded) await openEmbeddedDatabase();
   await syncContentDecks(now);
   await ensureDemoUsers();
   await seedDemoClass(now);

@@ -11,7 +11,7 @@ describe("sign-in over HTTP", () => {
     // A spoofed address keeps this test's failures off the other tests' IP budget.
     const client = new HttpSession(baseUrl, { "x-forwarded-for": "203.0.113.77" });
     const email = `nobody-${Date.now()}@example.org`;
-    for (let i = 0; i < SIGN_IN_LIMITS.account.max; i++) {
+    for (let i = 0; i < SIGN_IN_LIMITS.pair.max; i++) {
       const res = await client.signIn(email, "wrong-password");
       expect(res.status).toBe(302);
       expect(res.headers.get("location")).toContain("error=CredentialsSignin");
@@ -20,7 +20,7 @@ describe("sign-in over HTTP", () => {
     expect(limited.status).toBe(429);
     const retryAfter = Number(limited.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(SIGN_IN_LIMITS.account.windowMs / 1000);
+    expect(retryAfter).toBeLessThanOrEqual(SIGN_IN_LIMITS.pair.windowMs / 1000);
     const body = (await limited.json()) as { error: string; code: string };
     expect(body.error).toMatch(/Too many sign-in attempts. Try again in \d+ minutes?\./);
     expect(body.code).toBe("rate_limited");

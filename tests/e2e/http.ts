@@ -9,6 +9,8 @@ export class HttpSession {
   async fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     for (const [k, v] of Object.entries(this.extraHeaders)) headers.set(k, v);
+    // As a browser does on every write: the JSON API refuses writes without it (app/_lib/route.ts).
+    if (init.method && init.method !== "GET" && !headers.has("origin")) headers.set("origin", this.baseUrl);
     if (this.cookies.size) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     const res = await fetch(this.baseUrl + path, { ...init, headers, redirect: "manual" });
     for (const line of res.headers.getSetCookie()) {

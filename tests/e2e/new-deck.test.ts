@@ -75,7 +75,9 @@ describe.runIf(chromiumPath)("a new deck from an article, in Chromium", () => {
     await page.getByRole("button", { name: "Publish changes" }).waitFor();
 
     // A tab still holding an old version is refused, and the draft keeps the newer edit.
+    // As the tab's own fetch would, it names its origin (the API refuses writes that do not).
     const stale = await page.request.put(`${draftUrl.replace("/drafts/", "/api/drafts/")}`, {
+      headers: { origin: new URL(draftUrl).origin },
       data: { version: 0, title: "From a stale tab", outlet: "", sourceUrl: "", cards: [] },
     });
     expect(stale.status()).toBe(409);
@@ -94,9 +96,11 @@ describe.runIf(chromiumPath)("a new deck from an article, in Chromium", () => {
     await page.goto(`${baseUrl}/decks/new`);
     await page.waitForURL(`${baseUrl}/?error=teachers-only`);
     const res = await page.request.put(`${baseUrl}/api/drafts/00000000-0000-4000-8000-000000000000`, {
+      headers: { origin: baseUrl },
       data: { version: 0, title: "", outlet: "", sourceUrl: "", cards: [] },
     });
     expect(res.status()).toBe(403);
+    expect(((await res.json()) as { code: string }).code).toBe("teacher_only");
     await page.close();
   });
 });

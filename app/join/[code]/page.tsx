@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/app/_lib/require-user";
-import { orNotFound } from "@/app/_lib/page-errors";
+import { decodedOrNotFound, orNotFound } from "@/app/_lib/page-errors";
+import { RateLimitedError } from "@/lib/errors";
 import { previewJoin, TEACHERS_CANNOT_JOIN } from "@/lib/classes/classes";
 import { formatJoinCode } from "@/lib/classes/join-code";
 import { joinClassAction } from "@/app/join/actions";
@@ -18,9 +19,21 @@ type Props = { params: Promise<{ code: string }> };
  */
 export default async function JoinPage({ params }: Props) {
   const { code: raw } = await params;
-  const code = decodeURIComponent(raw);
+  const code = decodedOrNotFound(raw);
   const user = await requireUser(`/join/${encodeURIComponent(code)}`);
-  const preview = await orNotFound(previewJoin(user, code));
+  const preview = await orNotFound(previewJoin(user, code, new Date())).catch((error: unknown) => {
+    if (error instanceof RateLimitedError) return error;
+    throw error;
+  });
+  if (preview instanceof RateLimitedError)
+    return (
+      <div className="mx-auto max-w-md space-y-6 py-6">
+        <h1 className="text-2xl font-bold">Join a class</h1>
+        <p role="alert" className="card text-bad">
+          {preview.message}
+        </p>
+      </div>
+    );
   return (
     <div className="mx-auto max-w-md space-y-6 py-6">
       <h1 className="text-2xl font-bold">Join {preview.className}</h1>

@@ -85,7 +85,8 @@ describe("every route handler's error answers carry a code", () => {
       expect(handlers.length, `${file} exports no HTTP method`).toBeGreaterThan(0);
       for (const [method, handler] of handlers) {
         const { url, context } = requestTarget(file, GARBAGE_ID);
-        const res = await handler(new Request(url, { method, ...(method === "GET" ? {} : { body: "{}" }) }), context);
+        const write = { body: "{}", headers: { origin: new URL(url).origin, "content-type": "application/json" } };
+        const res = await handler(new Request(url, { method, ...(method === "GET" ? {} : write) }), context);
         await expectCodedError(res, 401);
       }
     });
@@ -95,7 +96,7 @@ describe("every route handler's error answers carry a code", () => {
         const { url, context } = requestTarget(file, GARBAGE_ID);
         const init: RequestInit = {
           method,
-          headers: { cookie, "content-type": "application/json" },
+          headers: { cookie, "content-type": "application/json", origin: new URL(url).origin },
           ...(method === "GET" ? {} : { body: "{not json" }),
         };
         await expectCodedError(await handler(new Request(url, init), context));

@@ -76,29 +76,57 @@ describe("sign-in", () => {
     expect(unknownEmail).toEqual(wrongPassword);
   });
 
-  it("locks an account after repeated failures, even for the right password, until the window passes", async () => {
+  it("blocks an account from one address after repeated failures there, even the right password, until the window passes", async () => {
     const user = await signUp();
     const ip = "198.51.100.3";
-    for (let i = 0; i < SIGN_IN_LIMITS.account.max; i++) {
+    for (let i = 0; i < SIGN_IN_LIMITS.pair.max; i++) {
       expect(await authenticate({ email: user.email, password: "wrong-password" }, ip, NOW)).toMatchObject({
         reason: "invalid",
       });
     }
-    expect(await signInRetryAfter(user.email, ip, NOW)).toBe(SIGN_IN_LIMITS.account.windowMs / 1000);
+    expect(await signInRetryAfter(user.email, ip, NOW)).toBe(SIGN_IN_LIMITS.pair.windowMs / 1000);
     const locked = await authenticate({ email: user.email, password: PASSWORD }, ip, NOW);
     expect(locked).toEqual({
       ok: false,
       reason: "rate_limited",
-      retryAfterSeconds: SIGN_IN_LIMITS.account.windowMs / 1000,
+      retryAfterSeconds: SIGN_IN_LIMITS.pair.windowMs / 1000,
     });
-    // From another address too: the limit is on the account.
+    // Not from the owner's own address: an attacker elsewhere cannot lock the owner out.
     expect(await authenticate({ email: user.email, password: PASSWORD }, "198.51.100.99", NOW)).toMatchObject({
-      reason: "rate_limited",
+      ok: true,
     });
 
-    const later = new Date(NOW.getTime() + SIGN_IN_LIMITS.account.windowMs + 1000);
+    const later = new Date(NOW.getTime() + SIGN_IN_LIMITS.pair.windowMs + 1000);
     expect(await signInRetryAfter(user.email, ip, later)).toBe(0);
     expect(await authenticate({ email: user.email, password: PASSWORD }, ip, later)).toMatchObject({ ok: true });
+  });
+
+  it("lets the owner in from their own address however long an attacker elsewhere keeps guessing", async () => {
+    const user = await signUp();
+    const attacker = "203.0.113.66";
+    const results = [];
+    for (let i = 0; i < 120; i++)
+      results.push(await authenticate({ email: user.email, password: `guess-${i}-guess` }, attacker, NOW));
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(SIGN_IN_LIMITS.pair.max);
+    expect(await signInRetryAfter(user.email, "198.51.100.42", NOW)).toBe(0);
+    expect(await authenticate({ email: user.email, password: PASSWORD }, "198.51.100.42", NOW)).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("caps failures per account from everywhere at OWASP ASVS's 100 an hour (a distributed attack)", async () => {
+    const user = await signUp();
+    for (let i = 0; i < SIGN_IN_LIMITS.account.max; i++)
+      expect(
+        await authenticate({ email: user.email, password: "wrong-password" }, `10.1.${i >> 8}.${i & 255}`, NOW),
+      ).toMatchObject({ reason: "invalid" });
+    expect(await authenticate({ email: user.email, password: PASSWORD }, "10.2.0.1", NOW)).toMatchObject({
+      reason: "rate_limited",
+    });
+    const later = new Date(NOW.getTime() + SIGN_IN_LIMITS.account.windowMs + 1000);
+    expect(await authenticate({ email: user.email, password: PASSWORD }, "10.2.0.1", later)).toMatchObject({
+      ok: true,
+    });
   });
 
   it("counts parallel guesses, so a burst cannot slip past the limit", async () => {
@@ -108,8 +136,8 @@ describe("sign-in", () => {
         authenticate({ email: user.email, password: "guess-guess" }, "198.51.100.4", NOW),
       ),
     );
-    expect(burst.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(SIGN_IN_LIMITS.account.max);
-    expect(burst.filter((r) => !r.ok && r.reason === "rate_limited")).toHaveLength(12 - SIGN_IN_LIMITS.account.max);
+    expect(burst.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(SIGN_IN_LIMITS.pair.max);
+    expect(burst.filter((r) => !r.ok && r.reason === "rate_limited")).toHaveLength(12 - SIGN_IN_LIMITS.pair.max);
   });
 
   it("limits failures per IP across many accounts, and a success does not count against the IP", async () => {
@@ -130,10 +158,10 @@ describe("sign-in", () => {
   it("resets an account's failure count after a successful sign-in", async () => {
     const user = await signUp();
     const ip = "198.51.100.6";
-    for (let i = 0; i < SIGN_IN_LIMITS.account.max - 1; i++)
+    for (let i = 0; i < SIGN_IN_LIMITS.pair.max - 1; i++)
       await authenticate({ email: user.email, password: "nope-nope" }, ip, NOW);
     expect(await authenticate({ email: user.email, password: PASSWORD }, ip, NOW)).toMatchObject({ ok: true });
-    for (let i = 0; i < SIGN_IN_LIMITS.account.max - 1; i++) {
+    for (let i = 0; i < SIGN_IN_LIMITS.pair.max - 1; i++) {
       expect(await authenticate({ email: user.email, password: "nope-nope" }, ip, NOW)).toMatchObject({
         reason: "invalid",
       });

@@ -73,7 +73,7 @@ describe("joining a class", () => {
     expect(await joinClass(student, typed, LATER)).toEqual({ classId, className: "History 11B", alreadyMember: true });
     const memberships = await db.membership.findMany({ where: { classId } });
     expect(memberships).toEqual([{ classId, userId: student.id, joinedAt: NOW }]);
-    expect((await previewJoin(student, joinCode)).kind).toBe("member");
+    expect((await previewJoin(student, joinCode, NOW)).kind).toBe("member");
   });
 
   it("lets two joins racing from two tabs both succeed, with one membership", async () => {
@@ -100,7 +100,7 @@ describe("joining a class", () => {
 
     const late = await makeUser("student");
     await expect(answerOfRejection(joinClass(late, oldCode, LATER))).resolves.toMatchObject({ status: 404 });
-    await expect(answerOfRejection(previewJoin(late, oldCode))).resolves.toMatchObject({ status: 404 });
+    await expect(answerOfRejection(previewJoin(late, oldCode, LATER))).resolves.toMatchObject({ status: 404 });
     expect(await joinClass(late, newCode, LATER)).toMatchObject({ classId, alreadyMember: false });
     expect(await db.membership.count({ where: { classId } })).toBe(2);
   });
@@ -114,8 +114,8 @@ describe("joining a class", () => {
       message: TEACHERS_CANNOT_JOIN,
     });
     await expect(answerOfRejection(joinClass(owner, joinCode, NOW))).resolves.toMatchObject({ status: 403 });
-    expect((await previewJoin(colleague, joinCode)).kind).toBe("teacher");
-    expect((await previewJoin(owner, joinCode)).kind).toBe("owner");
+    expect((await previewJoin(colleague, joinCode, NOW)).kind).toBe("teacher");
+    expect((await previewJoin(owner, joinCode, NOW)).kind).toBe("owner");
   });
 });
 

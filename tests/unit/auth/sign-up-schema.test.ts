@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { SignUpSchema } from "@/lib/auth/schemas";
-import { isCommonPassword } from "@/lib/auth/password";
+import { isCommonPassword, PUBLISHED_PASSWORDS } from "@/lib/auth/password";
+import { DEMO_USERS } from "@/lib/demo/seed";
 
 const valid = {
   name: "Ada Lovelace",
@@ -33,7 +34,9 @@ describe("sign-up validation", () => {
   });
 
   it("allows passwords of 64 characters and more, up to 128", () => {
-    expect(fieldErrors({ ...valid, password: "x".repeat(20) + "y".repeat(44) }).password).toBeUndefined();
+    expect(
+      fieldErrors({ ...valid, password: "quartz-lantern-orbit-velvet-".repeat(3).slice(0, 64) }).password,
+    ).toBeUndefined();
     expect(fieldErrors({ ...valid, password: "correct horse ".repeat(9) }).password).toBeUndefined();
     expect(fieldErrors({ ...valid, password: "z".repeat(129) }).password).toEqual(["Use at most 128 characters."]);
   });
@@ -44,6 +47,22 @@ describe("sign-up validation", () => {
     expect(isCommonPassword("12345678")).toBe(true);
     expect(fieldErrors({ ...valid, password: "Iloveyou1" }).password?.[0]).toMatch(/most common/);
     expect(isCommonPassword("analytical-engine-1843")).toBe(false);
+  });
+
+  it("refuses weak passwords with advice: repeats, a common word dressed up, runs, the README's, the email's", () => {
+    const advice = (password: string, email = valid.email) => fieldErrors({ ...valid, email, password }).password;
+    expect(advice("aaaaaaaa")).toEqual([expect.stringMatching(/most common|too few different characters/)]);
+    expect(advice("abababab")).toEqual([expect.stringMatching(/too few different characters/)]);
+    expect(advice("Password1!")).toEqual([expect.stringMatching(/common word or password with a few characters/)]);
+    expect(advice("P@ssw0rd!!")).toEqual([expect.stringMatching(/common word or password/)]);
+    expect(advice("Elephant12")).toEqual([expect.stringMatching(/common word or password/)]);
+    expect(advice("bcdefghij")).toEqual([expect.stringMatching(/run of letters/)]);
+    for (const { password } of DEMO_USERS) expect(advice(password)).toEqual([expect.stringMatching(/README/)]);
+    expect([...PUBLISHED_PASSWORDS].sort()).toEqual(DEMO_USERS.map((u) => u.password).sort());
+    expect(advice("grace.hopper@navy.mil", "grace.hopper@navy.mil")).toEqual([expect.stringMatching(/email/)]);
+    expect(advice("grace.hopper-2026", "Grace.Hopper@navy.mil")).toEqual([expect.stringMatching(/email/)]);
+    expect(advice("analytical-engine-1843")).toBeUndefined();
+    expect(advice("the-analytical-engine")).toBeUndefined();
   });
 
   it("falls back to UTC for an unknown time zone rather than refusing the sign-up", () => {

@@ -1,0 +1,67 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { isUnsafeText } from "@/lib/validation/text";
+
+/**
+ * Security headers on every response Next renders (next.config.js adds the static ones to files as
+ * well). The Content-Security-Policy carries a fresh nonce per request: Next.js reads it from the
+ * request's CSP header and puts it on the inline scripts that hydrate the page, so every other inline
+ * script (an injected one) is refused. Pages must render per request for that: app/layout.tsx opts in.
+ */
+export function proxy(request: NextRequest) {
+  const refusal = refuseBadPath(request.nextUrl.pathname);
+  if (refusal) return refusal;
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  const csp = contentSecurityPolicy(nonce, https);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", csp);
+  requestHeaders.set("x-nonce", nonce);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", csp);
+  // HTTPS only: over plain HTTP browsers ignore it, and localhost must stay reachable without TLS.
+  if (https) response.headers.set("strict-transport-security", "max-age=31536000; includeSubDomains");
+  return response;
+}
+
+/**
+ * A path that is not valid percent-encoding (`/decks/%ff`) or that decodes to a NUL or a lone
+ * surrogate (`/api/decks/%00/queue`) names nothing: 400 here, before a page or route passes it to
+ * the database (which answered 500).
+ */
+function refuseBadPath(pathname: string): Response | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    decoded = "\u0000";
+  }
+  if (!isUnsafeText(decoded)) return null;
+  const message = "This address is not valid: it contains a character that cannot be part of one.";
+  return pathname.startsWith("/api/")
+    ? Response.json({ error: message, code: "invalid_path" }, { status: 400 })
+    : new Response(message, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+export function contentSecurityPolicy(nonce: string, https: boolean): string {
+  return [
+    "default-src 'self'",
+    // React's development build evaluates code for its error overlays; the production build does not.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
+    // Inline style attributes (React's style={...}) need it; styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self' https://github.com",
+    "frame-ancestors 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+export const config = {
+  // Not the build's static files (immutable; next.config.js gives them the static headers).
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};
