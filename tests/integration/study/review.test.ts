@@ -23,7 +23,7 @@ const submission = (cardId: string, extra: Partial<ReviewSubmission> = {}): Revi
   ...extra,
 });
 
-async function expectHttpError(promise: Promise<unknown>, status: number, message?: RegExp) {
+async function expectDomainError(promise: Promise<unknown>, status: number, message?: RegExp) {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
@@ -98,7 +98,7 @@ describe("recording a review", () => {
     const user = await makeUser();
     const card = cardOf("basic", 3);
     await submitReview(user, submission(card.id, { rating: "good" }), T0);
-    await expectHttpError(
+    await expectDomainError(
       submitReview(user, submission(card.id, { rating: "easy", version: 0 }), minutes(20)),
       409,
       /changed since you loaded it/,
@@ -118,7 +118,7 @@ describe("recording a review", () => {
     expect(later.state).not.toEqual(original.state);
     const retry = await submitReview(user, first, minutes(6));
     expect(retry).toEqual({ ...original, replayed: true });
-    await expectHttpError(
+    await expectDomainError(
       submitReview(user, { ...first, cardId: cardOf("basic", 5).id }, T0),
       422,
       /already used for another card/,
@@ -129,9 +129,9 @@ describe("recording a review", () => {
     const user = await makeUser();
     const teacher = await makeUser("teacher");
     const privateDeck = await makeDeck("private-deck", { isPublic: false, ownerId: teacher.id });
-    await expectHttpError(submitReview(user, submission(privateDeck.cards[0]!.id, { rating: "good" }), T0), 404);
+    await expectDomainError(submitReview(user, submission(privateDeck.cards[0]!.id, { rating: "good" }), T0), 404);
     await db.card.update({ where: { id: deck.cards.at(-1)!.id }, data: { retiredAt: T0 } });
-    await expectHttpError(
+    await expectDomainError(
       submitReview(user, submission(deck.cards.at(-1)!.id, { rating: "good" }), T0),
       422,
       /removed from its deck/,
@@ -185,10 +185,10 @@ describe("undo", () => {
     await submitReview(user, first, T0);
     const second = submission(card.id, { rating: "good", version: 1 });
     await submitReview(user, second, minutes(15));
-    await expectHttpError(undoReview(user, first.reviewId), 409, /most recent review/);
-    await expectHttpError(undoReview(other, second.reviewId), 404);
+    await expectDomainError(undoReview(user, first.reviewId), 409, /most recent review/);
+    await expectDomainError(undoReview(other, second.reviewId), 404);
     await undoReview(user, second.reviewId);
-    await expectHttpError(undoReview(user, second.reviewId), 404);
+    await expectDomainError(undoReview(user, second.reviewId), 404);
   });
 });
 
@@ -243,7 +243,7 @@ describe("auto-grading", () => {
     expect(result).toMatchObject({ correct: false, rating: "again", lapse: true, expected: mc.answer });
     const log = await db.reviewLog.findFirstOrThrow({ where: { userId: user.id, cardId: mc.id } });
     expect(log).toMatchObject({ rating: "again", correct: false });
-    await expectHttpError(
+    await expectDomainError(
       submitReview(user, submission(cardOf("basic").id, { response: { kind: "dont_know" } }), T0),
       422,
       /self-graded/,
@@ -280,22 +280,22 @@ describe("auto-grading", () => {
 
   it("answers 422 with a clear message for the wrong kind of answer", async () => {
     const user = await makeUser();
-    await expectHttpError(
+    await expectDomainError(
       submitReview(user, submission(cardOf("basic").id, { response: { kind: "text", text: "x" } }), T0),
       422,
       /self-graded/,
     );
-    await expectHttpError(
+    await expectDomainError(
       submitReview(user, submission(cardOf("basic").id, {}), T0),
       422,
       /Rate how well you recalled/,
     );
-    await expectHttpError(
+    await expectDomainError(
       submitReview(user, submission(cardOf("multiple_choice", 2).id, { rating: "good" }), T0),
       422,
       /Send your answer/,
     );
-    await expectHttpError(
+    await expectDomainError(
       submitReview(
         user,
         submission(cardOf("multiple_choice", 2).id, { response: { kind: "choice", choice: "Atlantis" } }),
