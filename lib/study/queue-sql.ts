@@ -59,8 +59,10 @@ export function queueSql(p: QueueSqlParams): Prisma.Sql {
   // part must stay its own index range).
   const live = Prisma.sql`"CardState" s JOIN "Card" c ON c.id = s."cardId" AND c."retiredAt" IS NULL
     WHERE s."userId" = ${user} AND s."deckId" = ${deck} AND NOT s.suspended`;
-  const days = Prisma.sql`GREATEST(floor(extract(epoch FROM (${now} - s."lastReview")) / 86400), 0)::float8`;
-  const recall = Prisma.sql`round(power(1 + ${factor}::float8 * ${days} / round(s.stability::numeric, 8)::float8, ${decay}::float8)::numeric, 8)`;
+  // In float8, as ts-fsrs computes it in JavaScript (roundTo: Math.round(x · 1e8) / 1e8).
+  const days = Prisma.sql`GREATEST(floor(extract(epoch FROM (${now} - s."lastReview"))::float8 / 86400), 0)`;
+  const stability = Prisma.sql`(round(s.stability * 1e8) / 1e8)`;
+  const recall = Prisma.sql`round(power(1 + ${factor}::float8 * ${days} / ${stability}, ${decay}::float8) * 1e8) / 1e8`;
   const nextOf = (condition: Prisma.Sql) =>
     Prisma.sql`(SELECT s.due FROM ${live} AND ${condition} ORDER BY s.due LIMIT 1)`;
 
