@@ -2,7 +2,7 @@
 
 // The shell of the study page: it wires `studyReducer` to the network, the clock and the keyboard.
 // What the page shows, and how each answer or request changes it, lives in study-state.ts.
-import { useCallback, useEffect, useReducer, useState } from "react";
+import { useCallback, useEffect, useReducer, useRef } from "react";
 import { QUESTION_VIEWS } from "@/app/study/[slug]/cards";
 import { saveStatus } from "@/app/study/[slug]/outbox";
 import { postReview, postUndo, type QueueCard, type Rating, type Response } from "@/app/study/[slug]/study-client";
@@ -43,12 +43,12 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
 
   const last = state.history.at(-1);
   // An undo asked for while the last review is still being saved runs once it is recorded.
-  const [undoAsked, setUndoAsked] = useState(false);
+  const undoAsked = useRef(false);
   const saving = saveStatus(state.outbox);
   const undo = useCallback(async () => {
     if (!last || busy) return;
-    if (!last.result || state.outbox.items.length > 0) return setUndoAsked(true);
-    setUndoAsked(false);
+    undoAsked.current = !last.result || state.outbox.items.length > 0;
+    if (undoAsked.current || !last.result) return;
     dispatch({ type: "undoStarted" });
     try {
       const undone = await postUndo(last.result.reviewId);
@@ -61,8 +61,8 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
     }
   }, [last, busy, state.outbox.items.length]);
   useEffect(() => {
-    if (undoAsked && state.outbox.items.length === 0) void undo();
-  }, [undoAsked, state.outbox.items.length, undo]);
+    if (undoAsked.current && state.outbox.items.length === 0) void undo();
+  }, [state.outbox.items.length, undo]);
 
   /**
    * Overriding the suggested rating: a new version of the recorded review, which the server grades at
