@@ -13,7 +13,7 @@ import {
 } from "@/lib/srs";
 import { cardKind, type CardType, type ResponseKind } from "@/lib/cards";
 import { memoryStateOf } from "@/lib/study/memory";
-import { orderQueue } from "@/lib/study/queue-order";
+import { queueSql, type QueueSqlRow } from "@/lib/study/queue-sql";
 import { deckSrsSettings, studyDayOf } from "@/lib/study/settings";
 
 /** One card as the study page shows it. Auto-graded cards carry no answer: the server checks it. */
@@ -69,7 +69,8 @@ function displayOptions(card: { id: string; type: CardType; options: string[] },
 }
 
 /**
- * The student's queue for a deck, in `orderQueue`'s order (lib/study/queue-order.ts): learning cards
+ * The student's queue for a deck, in `orderQueue`'s order (lib/study/queue-order.ts), computed in SQL
+ * (lib/study/queue-sql.ts) so only the cards shown leave the database: learning cards
  * that are due, then due reviews (lowest retrievability first) up to the daily review limit, then new
  * cards in deck order up to the daily new-card limit. Days are the student's own (their time zone and
  * day-start hour).
@@ -87,43 +88,32 @@ export async function fetchQueue(
   const dayStart = startOfStudyDay(now, day);
   const dayEnd = nextStudyDay(now, day);
 
-  const [todays, states, newCards] = await Promise.all([
-    db.reviewLog.groupBy({
-      by: ["stateBefore"],
-      where: { userId: user.id, deckId: deck.id, reviewedAt: { gte: dayStart } },
-      _count: { _all: true },
+  const [row] = await db.$queryRaw<QueueSqlRow[]>(
+    queueSql({
+      userId: user.id,
+      deckId: deck.id,
+      now,
+      dayStart,
+      dayEnd,
+      newCardsPerDay: deck.newCardsPerDay,
+      maxReviewsPerDay: deck.maxReviewsPerDay,
+      limit,
     }),
-    // Scheduling fields only: a deck can have thousands of cards; content is loaded for the few shown.
-    db.cardState.findMany({
-      where: { userId: user.id, deckId: deck.id, suspended: false, card: { retiredAt: null } },
-      omit: { createdAt: true, updatedAt: true },
-    }),
-    db.card.findMany({
-      where: { deckId: deck.id, retiredAt: null, states: { none: { userId: user.id } } },
-      orderBy: { position: "asc" },
-      take: deck.newCardsPerDay,
-      select: { id: true },
-    }),
-  ]);
-  const doneToday = (kind: string) => todays.find((t) => t.stateBefore === kind)?._count._all ?? 0;
-  const { learning, reviews, fresh, ordered, nextDueAt } = orderQueue({
-    states,
-    newCardIds: newCards.map((c) => c.id),
-    doneToday: { new: doneToday("new"), review: doneToday("review") },
-    limits: deck,
-    now,
-    dayEnd,
-    settings,
-    memoryOf: memoryStateOf,
-    limit,
-  });
-  type Entry = (typeof ordered)[number];
-  const cards = new Map(
-    (await db.card.findMany({ where: { id: { in: ordered.map((e) => e.cardId) } } })).map((c) => [c.id, c]),
   );
+  const ordered = row!.cards;
+  const ids = ordered.map((e) => e.cardId);
+  // Content and scheduling fields of the cards shown only.
+  const [cardRows, stateRows] = await Promise.all([
+    db.card.findMany({ where: { id: { in: ids } } }),
+    db.cardState.findMany({ where: { userId: user.id, cardId: { in: ids } } }),
+  ]);
+  const cards = new Map(cardRows.map((c) => [c.id, c]));
+  const states = new Map(stateRows.map((s) => [s.cardId, s]));
+  type Entry = (typeof ordered)[number];
 
-  const view = ({ cardId, kind, state }: Entry): QueueCard => {
+  const view = ({ cardId, kind }: Entry): QueueCard => {
     const card = cards.get(cardId)!;
+    const state = kind === "new" ? null : states.get(cardId)!;
     const gradable = {
       type: card.type,
       answer: card.answer,
@@ -155,22 +145,9 @@ export async function fetchQueue(
   };
   return {
     deck: { slug: deck.slug, title: deck.title },
-    remaining: { new: fresh.length, learning: learning.length, review: reviews.length },
+    remaining: { new: row!.new, learning: row!.learning, review: row!.review },
     cards: ordered.map(view),
-    nextDueAt,
+    nextDueAt: row!.nextDueAt === null ? null : new Date(row!.nextDueAt),
     dayEndsAt: dayEnd,
   };
-}
-
-/**
- * One student's next due cards across all decks, soonest first: the hot path the (userId, due)
- * index serves (bench/due-queue measures it).
- */
-export function fetchDueCards(userId: string, now: Date, take = 50) {
-  return db.cardState.findMany({
-    where: { userId, due: { lte: now }, suspended: false },
-    orderBy: { due: "asc" },
-    take,
-    select: { cardId: true, deckId: true, due: true, state: true, stability: true, difficulty: true, version: true },
-  });
 }

@@ -32,10 +32,13 @@ export { ApiError };
 // Retried on network failure: a review carries its own id, so a retry can never count twice.
 const call = <T>(url: string, request: ApiRequest = {}) => callApi<T>(url, { ...request, retries: 2 });
 
-export const fetchQueue = (slug: string) =>
-  call<Queue>(`/api/decks/${encodeURIComponent(slug)}/queue?limit=50`, { cache: "no-store" });
+/** Cards fetched at a time: the page holds them and fetches again before they run out. */
+export const QUEUE_PAGE = 50;
 
-export const postReview = (body: {
+export const fetchQueue = (slug: string) =>
+  call<Queue>(`/api/decks/${encodeURIComponent(slug)}/queue?limit=${QUEUE_PAGE}`, { cache: "no-store" });
+
+export interface ReviewBody {
   reviewId: string;
   cardId: string;
   version: number;
@@ -44,7 +47,12 @@ export const postReview = (body: {
   answerMs?: number;
   /** Overriding an auto-graded answer's rating: the reviewId of that review. */
   overrides?: string;
-}) => call<ReviewResult>("/api/reviews", { method: "POST", json: body });
+}
+
+export const postReview = (body: ReviewBody) => call<ReviewResult>("/api/reviews", { method: "POST", json: body });
+
+/** One attempt: the outbox (outbox.ts) retries, with a back-off, in order. */
+export const sendReview = (body: ReviewBody) => callApi<ReviewResult>("/api/reviews", { method: "POST", json: body });
 
 export const postUndo = (reviewId: string) =>
   call<{ reviewId: string; cardId: string; state: { version: number } | null }>(`/api/reviews/${reviewId}/undo`, {

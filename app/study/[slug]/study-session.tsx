@@ -2,25 +2,13 @@
 
 // The shell of the study page: it wires `studyReducer` to the network, the clock and the keyboard.
 // What the page shows, and how each answer or request changes it, lives in study-state.ts.
-import { useCallback, useEffect, useReducer } from "react";
+import { useCallback, useEffect, useReducer, useRef } from "react";
 import { QUESTION_VIEWS } from "@/app/study/[slug]/cards";
-import {
-  ApiError,
-  fetchQueue,
-  postReview,
-  postUndo,
-  type QueueCard,
-  type Rating,
-  type Response,
-} from "@/app/study/[slug]/study-client";
+import { saveStatus } from "@/app/study/[slug]/outbox";
+import { postReview, postUndo, type QueueCard, type Rating, type Response } from "@/app/study/[slug]/study-client";
 import { keyCommand, type KeyCommand } from "@/app/study/[slug]/study-keys";
-import {
-  initialStudyState,
-  movesStraightOn,
-  responseFor,
-  sessionProgress,
-  studyReducer,
-} from "@/app/study/[slug]/study-state";
+import { initialStudyState, responseFor, sessionProgress, studyReducer } from "@/app/study/[slug]/study-state";
+import { useStudySync } from "@/app/study/[slug]/study-sync";
 import { AnswerResult } from "@/app/study/[slug]/views/answer-result";
 import { KeyHints } from "@/app/study/[slug]/views/key-hints";
 import { SessionProgress } from "@/app/study/[slug]/views/session-progress";
@@ -34,83 +22,47 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
   const [state, dispatch] = useReducer(studyReducer, undefined, () => initialStudyState(Date.now()));
   const { phase, queue, card, answer, result, busy } = state;
 
-  const load = useCallback(async () => {
-    try {
-      const next = await fetchQueue(slug);
-      dispatch({ type: "queueLoaded", queue: next, now: Date.now(), reviewId: crypto.randomUUID() });
-    } catch (e) {
-      dispatch({ type: "loadFailed", message: messageOf(e) });
-    }
-  }, [slug]);
+  // The queue fetched ahead and the reviews sent in the background (study-sync.ts).
+  useStudySync(slug, state, dispatch);
 
-  useEffect(() => {
-    let cancelled = false;
-    fetchQueue(slug).then(
-      (next) =>
-        !cancelled && dispatch({ type: "queueLoaded", queue: next, now: Date.now(), reviewId: crypto.randomUUID() }),
-      (e: unknown) => !cancelled && dispatch({ type: "loadFailed", message: messageOf(e) }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [slug]);
-
-  // While waiting for a learning step, check again when it comes due.
-  useEffect(() => {
-    if (phase !== "waiting" || !queue?.nextDueAt) return;
-    const ms = Math.max(1000, new Date(queue.nextDueAt).getTime() - Date.now() + 500);
-    const timer = setTimeout(() => void load(), ms);
-    return () => clearTimeout(timer);
-  }, [phase, queue, load]);
-
-  const submit = useCallback(
-    async (opts: { rating: Rating } | { response: Response }) => {
-      if (!card || busy || !state.reviewId) return;
-      dispatch({ type: "reviewStarted" });
-      try {
-        const res = await postReview({
-          reviewId: state.reviewId,
-          cardId: card.cardId,
-          version: card.version,
-          answerMs: Date.now() - state.shownAt,
-          ...opts,
-        });
-        dispatch({ type: "reviewRecorded", result: res });
-        if (movesStraightOn(card, res)) await load();
-      } catch (e) {
-        dispatch({ type: "requestFailed", message: messageOf(e) });
-        // The card changed since it was loaded (another tab reviewed it): show the queue as it now stands.
-        if (e instanceof ApiError && e.code === "version_conflict") await load();
-      } finally {
-        dispatch({ type: "requestSettled" });
-      }
-    },
-    [card, busy, state.reviewId, state.shownAt, load],
+  /** A self-graded card's rating: the next card shows at once, the review is saved behind it. */
+  const rate = useCallback(
+    (rating: Rating) => dispatch({ type: "rated", rating, now: Date.now(), reviewId: crypto.randomUUID() }),
+    [],
   );
+  const next = useCallback(() => dispatch({ type: "continued", now: Date.now(), reviewId: crypto.randomUUID() }), []);
 
   /** Checks the answer drafted so far, or `response` (a double-clicked option) when given. */
   const check = useCallback(
     (response?: Response) => {
       const sent = response ?? (card && responseFor(card, answer));
-      if (sent) void submit({ response: sent });
+      if (sent) dispatch({ type: "checked", response: sent, now: Date.now() });
     },
-    [card, answer, submit],
+    [card, answer],
   );
 
   const last = state.history.at(-1);
+  // An undo asked for while the last review is still being saved runs once it is recorded.
+  const undoAsked = useRef(false);
+  const saving = saveStatus(state.outbox);
   const undo = useCallback(async () => {
     if (!last || busy) return;
+    undoAsked.current = !last.result || state.outbox.items.length > 0;
+    if (undoAsked.current || !last.result) return;
     dispatch({ type: "undoStarted" });
     try {
       const undone = await postUndo(last.result.reviewId);
-      dispatch({ type: "reviewUndone", version: undone.state?.version ?? 0 });
-      await load();
+      const version = undone.state?.version ?? 0;
+      dispatch({ type: "reviewUndone", version, now: Date.now(), reviewId: crypto.randomUUID() });
     } catch (e) {
       dispatch({ type: "requestFailed", message: messageOf(e) });
     } finally {
       dispatch({ type: "requestSettled" });
     }
-  }, [last, busy, load]);
+  }, [last, busy, state.outbox.items.length]);
+  useEffect(() => {
+    if (undoAsked.current && state.outbox.items.length === 0) void undo();
+  }, [state.outbox.items.length, undo]);
 
   /**
    * Overriding the suggested rating: a new version of the recorded review, which the server grades at
@@ -138,18 +90,16 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
     [result, card, busy],
   );
 
-  const rate = useCallback((rating: Rating) => void submit({ rating }), [submit]);
-
   const run = useCallback(
     (command: KeyCommand) => {
       if (command.kind === "edit") dispatch(command.action);
       else if (command.kind === "rate") rate(command.rating);
       else if (command.kind === "check") check();
       else if (command.kind === "override") void override(command.rating);
-      else if (command.kind === "next") void load();
+      else if (command.kind === "next") next();
       else void undo();
     },
-    [rate, check, override, load, undo],
+    [rate, check, override, next, undo],
   );
 
   useEffect(() => {
@@ -181,6 +131,9 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
       <p className="sr-only" aria-live="polite">
         {state.announcement}
       </p>
+      <p className="text-right text-xs text-muted" aria-live="polite" data-save-status={saving.kind}>
+        {saving.text}
+      </p>
       {state.error && (
         <p role="alert" className="rounded-lg bg-bad-soft px-3 py-2 text-sm text-bad">
           {state.error}
@@ -189,15 +142,22 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
 
       {phase === "loading" && <p className="card text-muted">Loading your cards…</p>}
       {phase === "error" && (
-        <button type="button" className="btn-primary" onClick={() => void load()}>
+        <button type="button" className="btn-primary" onClick={() => dispatch({ type: "connectionRestored" })}>
           Try again
         </button>
       )}
 
-      {card && Question && (phase === "question" || phase === "answered") && (
+      {card && Question && (phase === "question" || phase === "checking" || phase === "answered") && (
         <StudyCard card={card} typeLabel={typeLabels[card.type]}>
-          {phase === "question" && (
-            <Question card={card} answer={answer} busy={busy} onEdit={dispatch} onRate={rate} onCheck={check} />
+          {phase !== "answered" && (
+            <Question
+              card={card}
+              answer={answer}
+              busy={busy || phase === "checking"}
+              onEdit={dispatch}
+              onRate={rate}
+              onCheck={check}
+            />
           )}
           {phase === "question" && card.autoGraded && (
             // An honest Again instead of a guess: a lucky guess would count as memory (docs/learning.md).
@@ -211,13 +171,7 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
             </button>
           )}
           {phase === "answered" && result && (
-            <AnswerResult
-              card={card}
-              result={result}
-              busy={busy}
-              onOverride={(r) => void override(r)}
-              onNext={() => void load()}
-            />
+            <AnswerResult card={card} result={result} busy={busy} onOverride={(r) => void override(r)} onNext={next} />
           )}
         </StudyCard>
       )}

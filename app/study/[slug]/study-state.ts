@@ -2,6 +2,19 @@
 // and reads the clock; every change of what the page shows goes through `studyReducer`, so each
 // transition can be tested without a browser. Time always arrives in an action (`now`, ms since epoch).
 import {
+  EMPTY_OUTBOX,
+  drop,
+  enqueue,
+  markConflict,
+  markFailed,
+  markSaved,
+  markSending,
+  rebase,
+  retryNow,
+  type Outbox,
+} from "@/app/study/[slug]/outbox";
+import {
+  QUEUE_PAGE,
   RATING_LABELS,
   type Queue,
   type QueueCard,
@@ -13,7 +26,15 @@ import {
 // Learning steps shorter than this are waited for in the session rather than ending it.
 export const WAIT_FOR_LEARNING_MS = 20 * 60_000;
 
-export type StudyPhase = "loading" | "question" | "answered" | "waiting" | "done" | "error";
+/**
+ * question: the card on screen is being answered; checking: its answer waits for the server's check
+ * (auto-graded cards, and a forgotten self-graded card whose passage is then shown); answered: the
+ * result is shown; loading: no card is held and the queue is being (re)fetched.
+ */
+export type StudyPhase = "loading" | "question" | "checking" | "answered" | "waiting" | "done" | "error";
+
+/** Fetch the queue again when fewer cards than this are held after the one on screen. */
+export const REFILL_BELOW = 5;
 
 /** What the student has done to the card on screen before it is checked or rated. */
 export interface AnswerDraft {
@@ -29,10 +50,13 @@ export interface AnswerDraft {
   picked: number | null;
 }
 
-/** A review recorded this session: what undo takes back. */
+/** A review given this session: what undo takes back (once the server has recorded it). */
 export interface DoneReview {
   card: QueueCard;
-  result: ReviewResult;
+  reviewId: string;
+  rating: Rating | null;
+  /** The server's answer; null while the review waits in the outbox. */
+  result: ReviewResult | null;
 }
 
 export interface SessionCounters {
@@ -45,8 +69,11 @@ export interface SessionCounters {
 
 export interface StudyState {
   phase: StudyPhase;
+  /** The last queue fetched: its counts and next due date (cards answered since are in `answeredSinceFetch`). */
   queue: Queue | null;
   card: QueueCard | null;
+  /** The cards held after the one on screen, in the order they come. */
+  upcoming: QueueCard[];
   /** When the card on screen was shown: the review's answer time counts from here. */
   shownAt: number;
   /** One id per attempt at this card: a retry after a network error reuses it, so it never counts twice. */
@@ -56,29 +83,51 @@ export interface StudyState {
   /** Newest last. */
   history: DoneReview[];
   counters: SessionCounters;
-  /** A request is in flight: the buttons that would start another are disabled. */
+  /** Reviews given and not yet recorded, sent in the background. */
+  outbox: Outbox;
+  /** A queue fetch is in flight. */
+  refilling: boolean;
+  /** No fetch before this time (ms since epoch): the back-off after a failed one. */
+  refillNotBefore: number;
+  /** Cards answered since the last fetch was sent: a queue read before their review counts them still due. */
+  answeredSinceFetch: string[];
+  /** The last fetch returned a full page: the server holds more than the cards held here. */
+  lastFetchFull: boolean;
+  /** An undo or override request is in flight: the buttons that would start another are disabled. */
   busy: boolean;
   error: string | null;
   /** Read out by the polite live region. */
   announcement: string;
-  /** The card an undo brings back, shown first when the queue next arrives. */
-  returning: QueueCard | null;
 }
 
 export type StudyAction =
+  /** The shell sends a queue fetch. */
+  | { type: "refillStarted" }
   /** `reviewId` is the id the next review of the card shown will carry (unused when none is shown). */
-  | { type: "queueLoaded"; queue: Queue; now: number; reviewId: string }
-  | { type: "loadFailed"; message: string }
+  | { type: "queueLoaded"; queue: Queue; now: number; reviewId: string; limit?: number }
+  | { type: "loadFailed"; message: string; now: number }
   | { type: "answerRevealed" }
   | { type: "choicePicked"; choice: string }
   | { type: "textTyped"; text: string }
   | { type: "timelineItemPicked"; index: number }
   | { type: "timelineItemMoved"; from: number; to: number }
-  // A request's life: *Started sets busy, then its outcome (or requestFailed), then requestSettled.
-  | { type: "reviewStarted" }
-  | { type: "reviewRecorded"; result: ReviewResult }
+  /** A self-graded card rated: the review goes to the outbox and the next card is shown at once. */
+  | { type: "rated"; rating: Rating; now: number; reviewId: string }
+  /** An auto-graded card's answer given: it goes to the outbox, and the card waits for the check. */
+  | { type: "checked"; response: Response; now: number }
+  /** "Continue" after a result: the next card held, at once. */
+  | { type: "continued"; now: number; reviewId: string }
+  // The outbox's deliveries (outbox.ts), reported by the shell.
+  | { type: "reviewSending"; reviewId: string }
+  | { type: "reviewSaved"; reviewId: string; result: ReviewResult }
+  | { type: "reviewFailed"; reviewId: string; message: string; now: number }
+  | { type: "reviewConflicted"; reviewId: string }
+  | { type: "reviewRebased"; reviewId: string; version: number; newReviewId: string }
+  | { type: "reviewDropped"; reviewId: string; message: string; now: number; nextReviewId: string }
+  | { type: "connectionRestored" }
+  // Undo and override: a request's life is *Started (busy), its outcome (or requestFailed), requestSettled.
   | { type: "undoStarted" }
-  | { type: "reviewUndone"; version: number }
+  | { type: "reviewUndone"; version: number; now: number; reviewId: string }
   | { type: "overrideStarted" }
   | { type: "ratingOverridden"; result: ReviewResult }
   | { type: "requestFailed"; message: string }
@@ -98,17 +147,39 @@ export function initialStudyState(now: number): StudyState {
     phase: "loading",
     queue: null,
     card: null,
+    upcoming: [],
     shownAt: now,
     reviewId: null,
     answer: EMPTY_ANSWER,
     result: null,
     history: [],
     counters: { reviews: 0, again: 0, startedAt: now, finishedAt: null },
+    outbox: EMPTY_OUTBOX,
+    refilling: false,
+    refillNotBefore: 0,
+    answeredSinceFetch: [],
+    lastFetchFull: false,
     busy: false,
     error: null,
     announcement: "",
-    returning: null,
   };
+}
+
+/**
+ * Whether the shell should fetch the queue now: never while one is in flight, while reviews wait to
+ * be recorded (the queue would still count them due) or during a back-off; on first load; when no
+ * card is held and answers were given since the last fetch (learning cards may be due); and ahead of
+ * time, when fewer than REFILL_BELOW cards are held and the server has more.
+ */
+export function wantsRefill(state: StudyState, now: number): boolean {
+  if (state.refilling || state.outbox.items.length > 0 || now < state.refillNotBefore) return false;
+  if (state.phase === "done") return false;
+  // After a failed first load, every few seconds; while waiting, once the next card comes due.
+  if (state.phase === "error" || state.queue === null) return true;
+  if (state.phase === "waiting") return state.queue.nextDueAt !== null && now >= Date.parse(state.queue.nextDueAt);
+  if (state.answeredSinceFetch.length === 0) return false;
+  if (state.phase === "loading") return true;
+  return state.upcoming.length < REFILL_BELOW && state.lastFetchFull;
 }
 
 /** Self-graded cards move straight on unless forgotten: then the source passage is shown. */
@@ -131,9 +202,12 @@ export function responseFor(card: QueueCard, answer: AnswerDraft): Response | nu
 }
 
 /** Share of today's cards done this session, 0 to 1, for the progress bar. */
-export function sessionProgress(state: Pick<StudyState, "queue" | "counters">): number {
+export function sessionProgress(
+  state: Pick<StudyState, "queue" | "counters"> & { answeredSinceFetch?: string[] },
+): number {
   const { queue, counters } = state;
-  const left = queue ? queue.remaining.new + queue.remaining.learning + queue.remaining.review : 0;
+  const fetched = queue ? queue.remaining.new + queue.remaining.learning + queue.remaining.review : 0;
+  const left = Math.max(0, fetched - (state.answeredSinceFetch?.length ?? 0));
   return counters.reviews + left === 0 ? 0 : counters.reviews / (counters.reviews + left);
 }
 
@@ -151,26 +225,33 @@ function recordedAnnouncement(result: ReviewResult): string {
   return `${verdict}Rated ${RATING_LABELS[result.rating]}, next review ${result.interval === "now" ? "soon" : `in ${result.interval}`}.`;
 }
 
-/** The next card on screen, or the waiting or done phase when the queue has none to show now. */
-function show(state: StudyState, queue: Queue, now: number, reviewId: string): StudyState {
-  const back = state.returning;
-  const card = back ? (queue.cards.find((c) => c.cardId === back.cardId) ?? back) : (queue.cards[0] ?? null);
-  const fresh = {
-    ...state,
-    queue,
-    card,
-    returning: null,
-    result: null,
-    error: null,
-    answer: EMPTY_ANSWER,
-    reviewId: null,
-  };
-  if (card) {
-    const answer = card.responseKind === "order" ? { ...EMPTY_ANSWER, order: card.options } : EMPTY_ANSWER;
-    return { ...fresh, phase: "question", answer, shownAt: now, reviewId };
-  }
-  const soon = queue.nextDueAt !== null && new Date(queue.nextDueAt).getTime() - now < WAIT_FOR_LEARNING_MS;
-  return soon ? { ...fresh, phase: "waiting" } : finish(fresh, now);
+/** `card` on screen as a question, timed from now. */
+function ask(state: StudyState, card: QueueCard, now: number, reviewId: string): StudyState {
+  const answer = card.responseKind === "order" ? { ...EMPTY_ANSWER, order: card.options } : EMPTY_ANSWER;
+  return { ...state, phase: "question", card, answer, result: null, shownAt: now, reviewId };
+}
+
+/**
+ * The next card held, at once; with none held, loading (a fetch will tell whether learning cards
+ * came due) when answers were given since the last fetch, else waiting or done.
+ */
+function advance(state: StudyState, now: number, reviewId: string): StudyState {
+  const [next, ...rest] = state.upcoming;
+  if (next) return ask({ ...state, upcoming: rest, error: null }, next, now, reviewId);
+  const cleared = { ...state, card: null, result: null, answer: EMPTY_ANSWER, reviewId: null };
+  if (state.answeredSinceFetch.length > 0 || state.refilling || state.outbox.items.length > 0)
+    return { ...cleared, phase: "loading" };
+  const queue = state.queue;
+  const soon = queue?.nextDueAt != null && new Date(queue.nextDueAt).getTime() - now < WAIT_FOR_LEARNING_MS;
+  return soon ? { ...cleared, phase: "waiting" } : finish(cleared, now);
+}
+
+/** A fetched queue merged into the cards held: the ones held keep their place, answered ones stay out. */
+function merge(state: StudyState, queue: Queue): QueueCard[] {
+  const held = new Set([...state.upcoming.map((c) => c.cardId), ...state.answeredSinceFetch]);
+  if (state.card && state.phase !== "loading") held.add(state.card.cardId);
+  for (const i of state.outbox.items) held.add(i.cardId);
+  return [...state.upcoming, ...queue.cards.filter((c) => !held.has(c.cardId))];
 }
 
 function finish(state: StudyState, now: number): StudyState {
@@ -184,13 +265,76 @@ function editAnswer(state: StudyState, edit: (answer: AnswerDraft, card: QueueCa
   return answer ? { ...state, answer } : state;
 }
 
+/** A review given for the card on screen: into the outbox, the history and the counters. */
+function give(state: StudyState, now: number, given: { rating: Rating } | { response: Response }): StudyState {
+  const card = state.card!;
+  const reviewId = state.reviewId!;
+  const rating = "rating" in given ? given.rating : null;
+  return {
+    ...state,
+    outbox: enqueue(state.outbox, {
+      reviewId,
+      cardId: card.cardId,
+      version: card.version,
+      ...given,
+      answerMs: Math.max(0, now - state.shownAt),
+    }),
+    history: [...state.history, { card, reviewId, rating, result: null }],
+    counters: rating
+      ? { ...state.counters, reviews: state.counters.reviews + 1, again: state.counters.again + againCount(rating) }
+      : state.counters,
+    answeredSinceFetch: [...state.answeredSinceFetch, card.cardId],
+  };
+}
+
+/** The review's server answer arrived: the history keeps it; the card waiting for it shows it. */
+function saved(state: StudyState, reviewId: string, result: ReviewResult): StudyState {
+  const entry = state.history.find((h) => h.reviewId === reviewId);
+  if (!entry) return { ...state, outbox: markSaved(state.outbox, reviewId) };
+  const counted = entry.rating !== null;
+  const next: StudyState = {
+    ...state,
+    outbox: markSaved(state.outbox, reviewId),
+    history: state.history.map((h) => (h === entry ? { ...h, result } : h)),
+    counters: counted
+      ? state.counters
+      : {
+          ...state.counters,
+          reviews: state.counters.reviews + 1,
+          again: state.counters.again + againCount(result.rating),
+        },
+  };
+  const waiting = state.phase === "checking" && state.reviewId === reviewId;
+  return waiting ? { ...next, phase: "answered", result, announcement: recordedAnnouncement(result) } : next;
+}
+
 export function studyReducer(state: StudyState, action: StudyAction): StudyState {
   switch (action.type) {
-    case "queueLoaded":
-      return show(state, action.queue, action.now, action.reviewId);
+    case "refillStarted":
+      return { ...state, refilling: true, answeredSinceFetch: [] };
 
-    case "loadFailed":
-      return { ...state, phase: "error", error: action.message };
+    case "queueLoaded": {
+      const upcoming = merge(state, action.queue);
+      const next: StudyState = {
+        ...state,
+        queue: action.queue,
+        upcoming,
+        refilling: false,
+        refillNotBefore: 0,
+        lastFetchFull: action.queue.cards.length >= (action.limit ?? QUEUE_PAGE),
+        error: state.phase === "loading" || state.phase === "error" ? null : state.error,
+      };
+      const idle = state.phase === "loading" || state.phase === "waiting" || state.phase === "error";
+      return idle ? advance(next, action.now, action.reviewId) : next;
+    }
+
+    case "loadFailed": {
+      const next = { ...state, refilling: false, refillNotBefore: action.now + 3000 };
+      // With no card to show the failure is the page's; with cards held, the next fetch will try again.
+      return (state.phase === "loading" || state.phase === "error") && state.outbox.items.length === 0
+        ? { ...next, phase: "error", error: action.message }
+        : next;
+    }
 
     case "answerRevealed":
       return editAnswer(state, (answer, card) => (card.autoGraded ? null : { ...answer, revealed: true }));
@@ -218,48 +362,96 @@ export function studyReducer(state: StudyState, action: StudyAction): StudyState
         return { ...answer, order, picked };
       });
 
-    case "reviewStarted":
-      if (state.phase !== "question" || !state.card || state.busy) return state;
-      return { ...state, busy: true, error: null };
-
-    case "reviewRecorded": {
+    case "rated": {
       const card = state.card;
-      if (!card || card.cardId !== action.result.cardId) return state;
-      const { result } = action;
+      if (state.phase !== "question" || !card || card.autoGraded || !state.reviewId) return state;
+      const given = give(state, action.now, { rating: action.rating });
+      const announced = { ...given, announcement: `Rated ${RATING_LABELS[action.rating]}.` };
+      // A forgotten review card waits for its result, which carries the passage to reread.
+      if (card.kind === "review" && action.rating === "again") return { ...announced, phase: "checking" };
+      return advance(announced, action.now, action.reviewId);
+    }
+
+    case "checked":
+      if (state.phase !== "question" || !state.card?.autoGraded || !state.reviewId) return state;
+      return { ...give(state, action.now, { response: action.response }), phase: "checking", error: null };
+
+    case "continued":
+      if (state.phase !== "answered" || state.busy) return state;
+      return advance(state, action.now, action.reviewId);
+
+    case "reviewSending":
+      return { ...state, outbox: markSending(state.outbox, action.reviewId) };
+
+    case "reviewSaved":
+      return saved(state, action.reviewId, action.result);
+
+    case "reviewFailed":
+      return { ...state, outbox: markFailed(state.outbox, action.reviewId, action.now, action.message) };
+
+    case "reviewConflicted":
+      return { ...state, outbox: markConflict(state.outbox, action.reviewId) };
+
+    case "reviewRebased": {
+      const { reviewId, newReviewId } = action;
       return {
         ...state,
-        // While the next card loads, the rated one stays on screen with its buttons disabled.
-        phase: movesStraightOn(card, result) ? "question" : "answered",
-        result,
-        history: [...state.history, { card, result }],
-        counters: {
-          ...state.counters,
-          reviews: state.counters.reviews + 1,
-          again: state.counters.again + againCount(result.rating),
-        },
-        announcement: recordedAnnouncement(result),
+        outbox: rebase(state.outbox, reviewId, action.version, newReviewId),
+        history: state.history.map((h) => (h.reviewId === reviewId ? { ...h, reviewId: newReviewId } : h)),
+        reviewId: state.reviewId === reviewId ? newReviewId : state.reviewId,
       };
     }
 
-    case "undoStarted":
-      if (state.history.length === 0 || state.busy) return state;
+    case "reviewDropped": {
+      const entry = state.history.find((h) => h.reviewId === action.reviewId);
+      const next: StudyState = {
+        ...state,
+        outbox: drop(state.outbox, action.reviewId, action.message),
+        history: state.history.filter((h) => h !== entry),
+        counters:
+          entry?.rating != null
+            ? {
+                ...state.counters,
+                reviews: state.counters.reviews - 1,
+                again: state.counters.again - againCount(entry.rating),
+              }
+            : state.counters,
+        error: action.message,
+      };
+      const waiting = state.phase === "checking" && state.reviewId === action.reviewId;
+      return waiting ? advance(next, action.now, action.nextReviewId) : next;
+    }
+
+    case "connectionRestored":
+      return { ...state, outbox: retryNow(state.outbox), refillNotBefore: 0 };
+
+    case "undoStarted": {
+      const last = state.history.at(-1);
+      if (!last?.result || state.busy || state.outbox.items.length > 0) return state;
+      if (state.phase !== "question" && state.phase !== "answered") return state;
       return { ...state, busy: true };
+    }
 
     case "reviewUndone": {
       const last = state.history.at(-1);
       if (!last) return state;
-      return {
+      // The card on screen goes back to the front of the cards held, unless it is the one undone.
+      const shown = state.card && state.card.cardId !== last.card.cardId ? [state.card] : [];
+      const next: StudyState = {
         ...state,
+        upcoming: [...shown, ...state.upcoming.filter((c) => c.cardId !== last.card.cardId)],
         history: state.history.slice(0, -1),
         counters: {
           ...state.counters,
           reviews: state.counters.reviews - 1,
-          again: state.counters.again - againCount(last.result.rating),
+          again: state.counters.again - (last.result ? againCount(last.result.rating) : 0),
         },
+        answeredSinceFetch: state.answeredSinceFetch.filter((id) => id !== last.card.cardId),
         announcement: "Last review undone.",
-        // The card comes back at the version the undo restored, so its next review is not a conflict.
-        returning: { ...last.card, version: action.version },
+        error: null,
       };
+      // The card comes back at once, at the version the undo restored, so its next review is not a conflict.
+      return ask(next, { ...last.card, version: action.version }, action.now, action.reviewId);
     }
 
     case "overrideStarted":
@@ -274,7 +466,7 @@ export function studyReducer(state: StudyState, action: StudyAction): StudyState
       return {
         ...state,
         result,
-        history: [...state.history.slice(0, -1), { card, result }],
+        history: [...state.history.slice(0, -1), { card, reviewId: result.reviewId, rating: result.rating, result }],
         counters: {
           ...state.counters,
           again: state.counters.again - againCount(previous.rating) + againCount(result.rating),

@@ -18,13 +18,16 @@ function session(card: QueueCard, ...actions: StudyAction[]): StudyState {
   return [start, ...actions].reduce(studyReducer, initialStudyState(NOW));
 }
 
+/** The card's result on screen: an auto-graded card checked, or a self-graded review card forgotten. */
 function answered(card: QueueCard): StudyState {
-  return session(
-    card,
-    { type: "reviewStarted" },
-    { type: "reviewRecorded", result: reviewOf(card, { lapse: true }) },
-    { type: "requestSettled" },
-  );
+  const given: StudyAction[] = card.autoGraded
+    ? [{ type: "checked", response: { kind: "dont_know" }, now: NOW }]
+    : [{ type: "answerRevealed" }, { type: "rated", rating: "again", now: NOW, reviewId: "attempt-2" }];
+  return session(card.autoGraded ? card : { ...card, kind: "review" }, ...given, {
+    type: "reviewSaved",
+    reviewId: "attempt-1",
+    result: reviewOf(card, { lapse: true }),
+  });
 }
 
 describe("the study keyboard", () => {

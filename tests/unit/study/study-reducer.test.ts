@@ -3,13 +3,16 @@ import {
   initialStudyState,
   move,
   movesStraightOn,
+  REFILL_BELOW,
   responseFor,
   sessionProgress,
   studyReducer,
   WAIT_FOR_LEARNING_MS,
+  wantsRefill,
   type StudyAction,
   type StudyState,
 } from "@/app/study/[slug]/study-state";
+import type { Rating } from "@/app/study/[slug]/study-client";
 import { MINUTE, NOW, basicCard, choiceCard, clozeCard, queueOf, reviewOf, timelineCard } from "./fixtures";
 
 /** Freezes the state handed in, so a reducer that mutates instead of copying throws. */
@@ -32,22 +35,33 @@ const loaded = (queue = queueOf([choiceCard(), basicCard()]), now = NOW, reviewI
   reviewId,
 });
 
-/** A session showing `card` as its question. */
+/** A session showing `card` as its question, with card-next held after it. */
 const showing = (card = choiceCard(), ...rest: StudyAction[]) =>
   run(initialStudyState(NOW), loaded(queueOf([card, basicCard({ cardId: "card-next" })])), ...rest);
 
-/** A session where `card` was answered (and the review recorded), with the request settled. */
-function answered(card = choiceCard(), result = reviewOf(card)) {
+/** A session where auto-graded `card` was checked and its result arrived. */
+function answered(card = choiceCard(), result = reviewOf(card, { reviewId: "attempt-1" })) {
   return run(
     showing(card, { type: "choicePicked", choice: "1949" }),
-    { type: "reviewStarted" },
-    { type: "reviewRecorded", result },
-    { type: "requestSettled" },
+    { type: "checked", response: { kind: "choice", choice: "1949" }, now: NOW + 3000 },
+    { type: "reviewSending", reviewId: "attempt-1" },
+    { type: "reviewSaved", reviewId: "attempt-1", result },
+  );
+}
+
+/** A session where self-graded card-basic was rated (its review still in the outbox); card-next is on screen. */
+function rated(rating: Rating = "good", card = basicCard()) {
+  return run(
+    initialStudyState(NOW),
+    loaded(queueOf([card, basicCard({ cardId: "card-next" }), choiceCard()])),
+    { type: "answerRevealed" },
+    { type: "rated", rating, now: NOW + 4000, reviewId: "attempt-2" },
   );
 }
 
 // Every action gets a describe block through `transition`; the last test checks none is missing.
 const ACTION_TYPES = {
+  refillStarted: true,
   queueLoaded: true,
   loadFailed: true,
   answerRevealed: true,
@@ -55,8 +69,16 @@ const ACTION_TYPES = {
   textTyped: true,
   timelineItemPicked: true,
   timelineItemMoved: true,
-  reviewStarted: true,
-  reviewRecorded: true,
+  rated: true,
+  checked: true,
+  continued: true,
+  reviewSending: true,
+  reviewSaved: true,
+  reviewFailed: true,
+  reviewConflicted: true,
+  reviewRebased: true,
+  reviewDropped: true,
+  connectionRestored: true,
   undoStarted: true,
   reviewUndone: true,
   overrideStarted: true,
@@ -99,17 +121,32 @@ transition("queueLoaded", () => {
     expect(state.answer.order).toEqual(["Warsaw Pact", "NATO", "Budapest Memorandum"]);
   });
 
-  it("clears the previous card's answer, result and error", () => {
-    const before = run(answered(), { type: "requestFailed", message: "Network error" });
+  it("after a failed load, shows the first card and clears the error", () => {
+    const before = run(initialStudyState(NOW), { type: "loadFailed", message: "Network error", now: NOW });
     const state = run(before, loaded(queueOf([basicCard()]), NOW + MINUTE, "attempt-2"));
-    expect(state).toMatchObject({
-      phase: "question",
-      card: basicCard(),
-      result: null,
-      error: null,
-      reviewId: "attempt-2",
-    });
-    expect(state.answer.choice).toBeNull();
+    expect(state).toMatchObject({ phase: "question", card: basicCard(), error: null, reviewId: "attempt-2" });
+  });
+
+  it("keeps the card on screen and the cards held, adding only cards not held, answered or waiting to be saved", () => {
+    const before = run(rated(), { type: "refillStarted" });
+    // card-next is on screen, card-choice held, card-basic answered (in the outbox).
+    const fresh = basicCard({ cardId: "card-fresh" });
+    const state = run(before, loaded(queueOf([basicCard(), basicCard({ cardId: "card-next" }), fresh, choiceCard()])));
+    expect(state.card?.cardId).toBe("card-next");
+    expect(state.upcoming.map((c) => c.cardId)).toEqual(["card-choice", "card-fresh"]);
+    expect(state).toMatchObject({ refilling: false, phase: "question" });
+  });
+
+  it("leaves out a card answered after the fetch was sent, even once its review is saved", () => {
+    const before = run(
+      showing(basicCard()),
+      { type: "refillStarted" },
+      { type: "answerRevealed" },
+      { type: "rated", rating: "good", now: NOW, reviewId: "attempt-2" },
+      { type: "reviewSaved", reviewId: "attempt-1", result: reviewOf(basicCard(), { reviewId: "attempt-1" }) },
+    );
+    const state = run(before, loaded(queueOf([basicCard(), choiceCard()])));
+    expect(state.upcoming.map((c) => c.cardId)).toEqual(["card-choice"]);
   });
 
   it("keeps the session's history and counters", () => {
@@ -119,23 +156,10 @@ transition("queueLoaded", () => {
     expect(state.counters).toBe(before.counters);
   });
 
-  it("brings back the card an undo returned, as the queue now lists it, ahead of the queue's first card", () => {
-    const undone = choiceCard({ version: 3 });
-    const before = run(answered(undone), { type: "undoStarted" }, { type: "reviewUndone", version: 3 });
-    const listed = choiceCard({ version: 3, kind: "learning" });
-    const state = run(before, loaded(queueOf([basicCard(), listed])));
-    expect(state.card).toEqual(listed);
-    expect(state.returning).toBeNull();
-  });
-
-  it("brings back the undone card itself, at the restored version, when the queue no longer lists it", () => {
-    const before = run(
-      answered(choiceCard({ version: 3 })),
-      { type: "undoStarted" },
-      { type: "reviewUndone", version: 3 },
-    );
-    const state = run(before, loaded(queueOf([basicCard()])));
-    expect(state.card).toEqual(choiceCard({ version: 3 }));
+  it("notes whether the page was full, so the page fetches ahead only when the server holds more", () => {
+    const full = queueOf(Array.from({ length: 3 }, (_, i) => basicCard({ cardId: `c${i}` })));
+    expect(run(initialStudyState(NOW), { ...loaded(full), limit: 3 } as StudyAction).lastFetchFull).toBe(true);
+    expect(run(initialStudyState(NOW), { ...loaded(full), limit: 4 } as StudyAction).lastFetchFull).toBe(false);
   });
 
   it("waits when no card is left and a learning step comes due within the waiting window", () => {
@@ -163,8 +187,23 @@ transition("loadFailed", () => {
     const state = run(initialStudyState(NOW), {
       type: "loadFailed",
       message: "Network error: offline. Check your connection.",
+      now: NOW,
     });
     expect(state).toMatchObject({ phase: "error", error: "Network error: offline. Check your connection." });
+    expect(state.refillNotBefore).toBe(NOW + 3000);
+  });
+
+  it("keeps studying the cards held when a fetch ahead fails, and waits before the next", () => {
+    const before = run(rated(), { type: "reviewSaved", reviewId: "attempt-1", result: reviewOf(basicCard()) });
+    const state = run(before, { type: "refillStarted" }, { type: "loadFailed", message: "offline", now: NOW });
+    expect(state).toMatchObject({ phase: "question", error: null, refilling: false, refillNotBefore: NOW + 3000 });
+  });
+});
+
+transition("refillStarted", () => {
+  it("marks a fetch in flight and starts counting the cards answered from now", () => {
+    const state = run(rated(), { type: "refillStarted" });
+    expect(state).toMatchObject({ refilling: true, answeredSinceFetch: [] });
   });
 });
 
@@ -179,7 +218,12 @@ transition("answerRevealed", () => {
   });
 
   it("does nothing once the card has been answered", () => {
-    const before = answered(basicCard(), reviewOf(basicCard(), { lapse: true, rating: "again" }));
+    const before = run(rated("again", basicCard({ kind: "review" })), {
+      type: "reviewSaved",
+      reviewId: "attempt-1",
+      result: reviewOf(basicCard(), { lapse: true, rating: "again" }),
+    });
+    expect(before.phase).toBe("answered");
     expect(run(before, { type: "answerRevealed" })).toBe(before);
   });
 });
@@ -256,79 +300,256 @@ transition("timelineItemMoved", () => {
   });
 });
 
-transition("reviewStarted", () => {
-  it("marks the session busy and clears an earlier error", () => {
-    const state = run(showing(), { type: "requestFailed", message: "Network error" }, { type: "reviewStarted" });
-    expect(state).toMatchObject({ busy: true, error: null, phase: "question" });
+transition("rated", () => {
+  it("shows the next card held at once, the review in the outbox with the attempt's id, version and answer time", () => {
+    const state = rated("good", basicCard({ version: 3 }));
+    expect(state).toMatchObject({ phase: "question", reviewId: "attempt-2", shownAt: NOW + 4000 });
+    expect(state.card?.cardId).toBe("card-next");
+    expect(state.outbox.items).toEqual([
+      expect.objectContaining({
+        reviewId: "attempt-1",
+        cardId: "card-basic",
+        version: 3,
+        rating: "good",
+        answerMs: 4000,
+      }),
+    ]);
+    expect(state.counters).toMatchObject({ reviews: 1, again: 0 });
+    expect(state.history).toEqual([expect.objectContaining({ reviewId: "attempt-1", rating: "good", result: null })]);
+    expect(state.answeredSinceFetch).toEqual(["card-basic"]);
+    expect(state.announcement).toBe("Rated Good.");
   });
 
-  it("does nothing while another request is in flight", () => {
-    const before = run(showing(), { type: "reviewStarted" });
-    expect(run(before, { type: "reviewStarted" })).toBe(before);
+  it("counts Again, and keeps a forgotten review card on screen until its result (the passage) arrives", () => {
+    const state = rated("again", basicCard({ kind: "review" }));
+    expect(state).toMatchObject({ phase: "checking", reviewId: "attempt-1" });
+    expect(state.card?.cardId).toBe("card-basic");
+    expect(state.counters.again).toBe(1);
   });
 
-  it("does nothing once the card has been answered", () => {
-    const before = answered();
-    expect(run(before, { type: "reviewStarted" })).toBe(before);
+  it("moves on from a new card rated Again: it is no lapse", () => {
+    expect(rated("again").phase).toBe("question");
+  });
+
+  it("with no card held, loads: the queue is fetched again to see which learning cards came due", () => {
+    const state = run(
+      initialStudyState(NOW),
+      loaded(queueOf([basicCard()])),
+      { type: "answerRevealed" },
+      { type: "rated", rating: "again", now: NOW, reviewId: "attempt-2" },
+    );
+    expect(state).toMatchObject({ phase: "loading", card: null });
+  });
+
+  it("ignores a rating for an auto-graded card, or with no question on screen", () => {
+    const before = showing(choiceCard());
+    expect(run(before, { type: "rated", rating: "good", now: NOW, reviewId: "x" })).toBe(before);
+    const none = initialStudyState(NOW);
+    expect(run(none, { type: "rated", rating: "good", now: NOW, reviewId: "x" })).toBe(none);
   });
 });
 
-transition("reviewRecorded", () => {
+transition("checked", () => {
+  it("puts the answer in the outbox and waits for the server's check", () => {
+    const state = run(
+      showing(clozeCard()),
+      { type: "textTyped", text: "1949" },
+      {
+        type: "checked",
+        response: { kind: "text", text: "1949" },
+        now: NOW + 2000,
+      },
+    );
+    expect(state.phase).toBe("checking");
+    expect(state.outbox.items).toEqual([
+      expect.objectContaining({ reviewId: "attempt-1", response: { kind: "text", text: "1949" }, answerMs: 2000 }),
+    ]);
+    expect(state.counters.reviews).toBe(0); // counted once its rating is known
+  });
+
+  it("ignores a check on a self-graded card, or a second one", () => {
+    const before = showing(basicCard());
+    expect(run(before, { type: "checked", response: { kind: "dont_know" }, now: NOW })).toBe(before);
+    const checking = run(showing(), { type: "checked", response: { kind: "dont_know" }, now: NOW });
+    expect(run(checking, { type: "checked", response: { kind: "dont_know" }, now: NOW })).toBe(checking);
+  });
+});
+
+transition("continued", () => {
+  it("shows the next card held at once, with a new attempt id", () => {
+    const state = run(answered(), { type: "continued", now: NOW + MINUTE, reviewId: "attempt-9" });
+    expect(state).toMatchObject({ phase: "question", reviewId: "attempt-9", shownAt: NOW + MINUTE, result: null });
+    expect(state.card?.cardId).toBe("card-next");
+  });
+
+  it("does nothing before the result is shown, or while an override is in flight", () => {
+    const before = showing();
+    expect(run(before, { type: "continued", now: NOW, reviewId: "x" })).toBe(before);
+    const busy = run(answered(), { type: "overrideStarted" });
+    expect(run(busy, { type: "continued", now: NOW, reviewId: "x" })).toBe(busy);
+  });
+
+  it("waits when no card is held, none was answered since the fetch, and a learning step comes due soon", () => {
+    const queue = queueOf([choiceCard()], { nextDueAt: new Date(NOW + MINUTE).toISOString() });
+    const before = run(initialStudyState(NOW), { type: "refillStarted" }, loaded(queue));
+    const checked = run(before, { type: "checked", response: { kind: "dont_know" }, now: NOW });
+    const saved = run(checked, { type: "reviewSaved", reviewId: "attempt-1", result: reviewOf(choiceCard()) });
+    // The card was answered since the fetch: the queue is fetched again first.
+    expect(run(saved, { type: "continued", now: NOW, reviewId: "x" }).phase).toBe("loading");
+    const fetched = { ...saved, answeredSinceFetch: [] };
+    expect(run(fetched, { type: "continued", now: NOW, reviewId: "x" }).phase).toBe("waiting");
+  });
+});
+
+transition("reviewSending", () => {
+  it("marks the review in flight, so it is not sent twice", () => {
+    const state = run(rated(), { type: "reviewSending", reviewId: "attempt-1" });
+    expect(state.outbox.items[0]?.status).toBe("sending");
+  });
+});
+
+transition("reviewSaved", () => {
   it("shows an auto-graded card's result, counts the review and announces the verdict", () => {
     const card = choiceCard();
-    const result = reviewOf(card);
-    const state = run(showing(card), { type: "reviewStarted" }, { type: "reviewRecorded", result });
-    expect(state).toMatchObject({ phase: "answered", result, busy: true });
-    expect(state.history).toEqual([{ card, result }]);
+    const result = reviewOf(card, { reviewId: "attempt-1" });
+    const state = answered(card, result);
+    expect(state).toMatchObject({ phase: "answered", result });
+    expect(state.outbox.items).toEqual([]);
+    expect(state.outbox.saved).toBe(1);
+    expect(state.history).toEqual([{ card, reviewId: "attempt-1", rating: null, result }]);
     expect(state.counters).toMatchObject({ reviews: 1, again: 0 });
     expect(state.announcement).toBe("Correct. Rated Good, next review in 10m.");
   });
 
   it("counts a wrong answer rated Again, and says the card comes back soon when its interval is now", () => {
     const card = clozeCard();
-    const result = reviewOf(card, { correct: false, rating: "again", lapse: true, interval: "now" });
-    const state = run(showing(card), { type: "reviewStarted" }, { type: "reviewRecorded", result });
+    const state = answered(card, reviewOf(card, { correct: false, rating: "again", lapse: true, interval: "now" }));
     expect(state.counters).toMatchObject({ reviews: 1, again: 1 });
     expect(state.announcement).toBe("Not quite. Rated Again, next review soon.");
   });
 
-  it("keeps a remembered self-graded card on screen, still busy, while the next card loads", () => {
-    const card = basicCard();
-    const result = reviewOf(card, { rating: "easy", interval: "4d" });
-    const state = run(
-      showing(card, { type: "answerRevealed" }),
-      { type: "reviewStarted" },
-      { type: "reviewRecorded", result },
-    );
-    expect(state).toMatchObject({ phase: "question", busy: true, result });
-    expect(state.announcement).toBe("Rated Easy, next review in 4d.");
+  it("records a self-graded review's result in the history without touching the card on screen", () => {
+    const before = rated();
+    const result = reviewOf(basicCard(), { reviewId: "attempt-1" });
+    const state = run(before, { type: "reviewSaved", reviewId: "attempt-1", result });
+    expect(state.history[0]?.result).toBe(result);
+    expect(state.card).toBe(before.card);
+    expect(state.counters).toBe(before.counters);
+    expect(state.outbox).toMatchObject({ items: [], saved: 1 });
   });
 
   it("shows a forgotten self-graded card's result, so its source passage can be read", () => {
-    const card = basicCard();
-    const result = reviewOf(card, { rating: "again", lapse: true });
+    const before = rated("again", basicCard({ kind: "review" }));
+    const result = reviewOf(basicCard(), { rating: "again", lapse: true });
+    expect(run(before, { type: "reviewSaved", reviewId: "attempt-1", result }).phase).toBe("answered");
+  });
+});
+
+transition("reviewFailed", () => {
+  it("keeps the answer in the outbox, to be tried again after a back-off, and says so", () => {
     const state = run(
-      showing(card, { type: "answerRevealed" }),
-      { type: "reviewStarted" },
-      { type: "reviewRecorded", result },
+      rated(),
+      { type: "reviewSending", reviewId: "attempt-1" },
+      {
+        type: "reviewFailed",
+        reviewId: "attempt-1",
+        message: "Network error",
+        now: NOW,
+      },
     );
-    expect(state.phase).toBe("answered");
+    expect(state.outbox.items[0]).toMatchObject({ status: "pending", attempts: 1, notBefore: NOW + 1000 });
+    expect(state.outbox.lastError).toBe("Network error");
+    expect(state.card?.cardId).toBe("card-next"); // studying goes on
+  });
+});
+
+transition("reviewConflicted", () => {
+  it("holds the review until it is reconciled", () => {
+    const state = run(rated(), { type: "reviewConflicted", reviewId: "attempt-1" });
+    expect(state.outbox.items[0]?.status).toBe("conflict");
+  });
+});
+
+transition("reviewRebased", () => {
+  it("keeps the answer on the card's current version under a new id, in the history too", () => {
+    const state = run(
+      rated(),
+      { type: "reviewConflicted", reviewId: "attempt-1" },
+      { type: "reviewRebased", reviewId: "attempt-1", version: 5, newReviewId: "attempt-1b" },
+    );
+    expect(state.outbox.items[0]).toMatchObject({
+      reviewId: "attempt-1b",
+      version: 5,
+      status: "pending",
+      rating: "good",
+    });
+    expect(state.history[0]?.reviewId).toBe("attempt-1b");
   });
 
-  it("ignores a result for a card no longer on screen", () => {
-    const before = run(showing(choiceCard()), { type: "reviewStarted" });
-    expect(run(before, { type: "reviewRecorded", result: reviewOf(basicCard()) })).toBe(before);
+  it("renames the attempt of a card waiting for its check", () => {
+    const checking = run(showing(), { type: "checked", response: { kind: "dont_know" }, now: NOW });
+    const state = run(checking, {
+      type: "reviewRebased",
+      reviewId: "attempt-1",
+      version: 2,
+      newReviewId: "attempt-1b",
+    });
+    expect(state.reviewId).toBe("attempt-1b");
+  });
+});
+
+transition("reviewDropped", () => {
+  it("takes a review the server refused for good off the outbox, the history and the counters, and says why", () => {
+    const state = run(rated("again"), {
+      type: "reviewDropped",
+      reviewId: "attempt-1",
+      message: "That card was already reviewed elsewhere.",
+      now: NOW,
+      nextReviewId: "x",
+    });
+    expect(state.outbox).toMatchObject({ items: [], dropped: 1 });
+    expect(state.history).toEqual([]);
+    expect(state.counters).toMatchObject({ reviews: 0, again: 0 });
+    expect(state.error).toBe("That card was already reviewed elsewhere.");
+  });
+
+  it("moves on from a card that was waiting for that review's check", () => {
+    const checking = run(showing(), { type: "checked", response: { kind: "dont_know" }, now: NOW });
+    const state = run(checking, {
+      type: "reviewDropped",
+      reviewId: "attempt-1",
+      message: "card_retired",
+      now: NOW,
+      nextReviewId: "attempt-2",
+    });
+    expect(state).toMatchObject({ phase: "question", reviewId: "attempt-2" });
+    expect(state.card?.cardId).toBe("card-next");
+  });
+});
+
+transition("connectionRestored", () => {
+  it("lets waiting reviews and fetches go at once", () => {
+    const failed = run(
+      rated(),
+      { type: "reviewFailed", reviewId: "attempt-1", message: "offline", now: NOW },
+      { type: "loadFailed", message: "offline", now: NOW },
+    );
+    const state = run(failed, { type: "connectionRestored" });
+    expect(state.outbox.items[0]?.notBefore).toBe(0);
+    expect(state.refillNotBefore).toBe(0);
   });
 });
 
 transition("undoStarted", () => {
-  it("marks the session busy when there is a review to take back", () => {
+  it("marks the session busy when the last review is recorded", () => {
     expect(run(answered(), { type: "undoStarted" }).busy).toBe(true);
   });
 
-  it("does nothing with no review to take back", () => {
+  it("does nothing with no review to take back, or while one waits to be saved", () => {
     const before = showing();
     expect(run(before, { type: "undoStarted" })).toBe(before);
+    const waiting = rated();
+    expect(run(waiting, { type: "undoStarted" })).toBe(waiting);
   });
 
   it("does nothing while another request is in flight", () => {
@@ -338,24 +559,27 @@ transition("undoStarted", () => {
 });
 
 transition("reviewUndone", () => {
-  it("takes the last review off the history and the counters, announces it, and sets the card to come back", () => {
+  it("takes the last review off the history and the counters and shows its card again at the restored version", () => {
     const card = clozeCard({ version: 4 });
     const before = answered(card, reviewOf(card, { rating: "again", correct: false }));
-    const state = run(before, { type: "undoStarted" }, { type: "reviewUndone", version: 4 });
+    const state = run(before, { type: "undoStarted" }, { type: "reviewUndone", version: 4, now: NOW, reviewId: "a-9" });
     expect(state.history).toEqual([]);
     expect(state.counters).toMatchObject({ reviews: 0, again: 0 });
     expect(state.announcement).toBe("Last review undone.");
-    expect(state.returning).toEqual(card);
+    expect(state).toMatchObject({ phase: "question", card, reviewId: "a-9" });
+    expect(state.upcoming.map((c) => c.cardId)).toEqual(["card-next"]);
   });
 
-  it("brings a card never reviewed before back at version 0", () => {
-    const before = answered(choiceCard());
-    expect(run(before, { type: "undoStarted" }, { type: "reviewUndone", version: 0 }).returning?.version).toBe(0);
+  it("puts the card that was on screen back at the front of the cards held", () => {
+    const saved = run(rated(), { type: "reviewSaved", reviewId: "attempt-1", result: reviewOf(basicCard()) });
+    const state = run(saved, { type: "undoStarted" }, { type: "reviewUndone", version: 0, now: NOW, reviewId: "a-9" });
+    expect(state.card).toEqual(basicCard({ version: 0 }));
+    expect(state.upcoming.map((c) => c.cardId)).toEqual(["card-next", "card-choice"]);
   });
 
   it("does nothing with an empty history", () => {
     const before = showing();
-    expect(run(before, { type: "reviewUndone", version: 1 })).toBe(before);
+    expect(run(before, { type: "reviewUndone", version: 1, now: NOW, reviewId: "x" })).toBe(before);
   });
 });
 
@@ -377,7 +601,7 @@ transition("ratingOverridden", () => {
     const result = reviewOf(card, { reviewId: "review-2", rating: "hard", interval: "6m" });
     const state = run(before, { type: "overrideStarted" }, { type: "ratingOverridden", result });
     expect(state.result).toBe(result);
-    expect(state.history).toEqual([{ card, result }]);
+    expect(state.history).toEqual([{ card, reviewId: "review-2", rating: "hard", result }]);
     expect(state.counters).toMatchObject({ reviews: 1, again: 0 });
     expect(state.announcement).toBe("Rated Hard, next review in 6m.");
   });
@@ -400,31 +624,74 @@ transition("ratingOverridden", () => {
 
 transition("requestFailed", () => {
   it("shows the message and leaves the card and phase as they were", () => {
-    const before = run(showing(), { type: "reviewStarted" });
+    const before = run(answered(), { type: "overrideStarted" });
     const state = run(before, { type: "requestFailed", message: "This card changed in another tab." });
     expect(state).toMatchObject({
-      phase: "question",
+      phase: "answered",
       card: before.card,
       error: "This card changed in another tab.",
       busy: true,
     });
   });
-
-  it("keeps the attempt's review id, so a retry of the same answer cannot count twice", () => {
-    const state = run(
-      showing(),
-      { type: "reviewStarted" },
-      { type: "requestFailed", message: "Network error" },
-      { type: "requestSettled" },
-      { type: "reviewStarted" },
-    );
-    expect(state.reviewId).toBe("attempt-1");
-  });
 });
 
 transition("requestSettled", () => {
   it("frees the session for the next request", () => {
-    expect(run(showing(), { type: "reviewStarted" }, { type: "requestSettled" }).busy).toBe(false);
+    expect(run(answered(), { type: "overrideStarted" }, { type: "requestSettled" }).busy).toBe(false);
+  });
+});
+
+describe("fetching ahead (wantsRefill)", () => {
+  it("fetches on first load, and after a failed one once its back-off has passed", () => {
+    expect(wantsRefill(initialStudyState(NOW), NOW)).toBe(true);
+    const failed = run(initialStudyState(NOW), { type: "loadFailed", message: "offline", now: NOW });
+    expect(wantsRefill(failed, NOW + 1000)).toBe(false);
+    expect(wantsRefill(failed, NOW + 3000)).toBe(true);
+  });
+
+  it("never while a fetch is in flight or a review waits to be saved", () => {
+    expect(wantsRefill(run(initialStudyState(NOW), { type: "refillStarted" }), NOW)).toBe(false);
+    const empty = run(
+      initialStudyState(NOW),
+      loaded(queueOf([basicCard()])),
+      { type: "answerRevealed" },
+      {
+        type: "rated",
+        rating: "good",
+        now: NOW,
+        reviewId: "attempt-2",
+      },
+    );
+    expect(empty.phase).toBe("loading");
+    expect(wantsRefill(empty, NOW)).toBe(false);
+    const saved = run(empty, { type: "reviewSaved", reviewId: "attempt-1", result: reviewOf(basicCard()) });
+    expect(wantsRefill(saved, NOW)).toBe(true);
+  });
+
+  it("ahead of time only when few cards are held and the last page was full, not after each answer", () => {
+    const many = Array.from({ length: REFILL_BELOW + 2 }, (_, i) => basicCard({ cardId: `c${i}` }));
+    const answer = (s: StudyState, id: string) =>
+      run(
+        s,
+        { type: "answerRevealed" },
+        { type: "rated", rating: "good", now: NOW, reviewId: id },
+        { type: "reviewSaved", reviewId: s.reviewId!, result: reviewOf(s.card!) },
+      );
+    let state = run(initialStudyState(NOW), { ...loaded(queueOf(many)), limit: many.length } as StudyAction);
+    state = answer(state, "a-2");
+    expect(wantsRefill(state, NOW)).toBe(false); // REFILL_BELOW cards held after the one on screen
+    state = answer(state, "a-3");
+    expect(wantsRefill(state, NOW)).toBe(true);
+    const partial = { ...state, lastFetchFull: false };
+    expect(wantsRefill(partial, NOW)).toBe(false);
+  });
+
+  it("while waiting, once the next card comes due", () => {
+    const queue = queueOf([], { nextDueAt: new Date(NOW + MINUTE).toISOString() });
+    const waiting = run(initialStudyState(NOW), loaded(queue));
+    expect(waiting.phase).toBe("waiting");
+    expect(wantsRefill(waiting, NOW)).toBe(false);
+    expect(wantsRefill(waiting, NOW + MINUTE)).toBe(true);
   });
 });
 

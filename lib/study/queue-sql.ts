@@ -1,0 +1,118 @@
+import { computeDecayFactor, FSRS6_DEFAULT_DECAY } from "ts-fsrs";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+// The study queue's order and limits as one SQL statement: the same rules as orderQueue
+// (lib/study/queue-order.ts, the pure reference, which tests/integration/study/queue-sql.test.ts
+// compares it with), computed where the rows are, so the route's cost follows the cards shown and
+// the reviews due rather than the deck's size. The CardState (userId, deckId, state, due) index
+// serves each part: the due learning cards, today's reviews and the next due date are ranges of it.
+
+export interface QueueSqlParams {
+  userId: string;
+  deckId: string;
+  now: Date;
+  /** The start and the end of the student's day: limits count from the start, reviews due before the end are today's. */
+  dayStart: Date;
+  dayEnd: Date;
+  newCardsPerDay: number;
+  maxReviewsPerDay: number;
+  /** How many cards to return. */
+  limit: number;
+  /**
+   * FSRS-6's decay, w[20] (the forgetting curve R = (1 + factor·t/S)^(−decay)). Per student once
+   * students have their own parameters; the default until then.
+   */
+  decay?: number;
+}
+
+/** One row: what is left today, the next due date, and the cards to show, in order. */
+export interface QueueSqlRow {
+  learning: number;
+  review: number;
+  new: number;
+  nextDueAt: Date | string | null;
+  cards: Array<{ cardId: string; kind: "new" | "learning" | "review" }>;
+}
+
+const iso = (d: Date) => d.toISOString();
+
+/**
+ * The queue statement, with its values as parameters: run it with `db.$queryRaw(sql)` or
+ * node-postgres (`client.query(sql.text, sql.values)`).
+ *
+ * Retrievability is ts-fsrs's `get_retrievability` in SQL: whole days since the last review
+ * (rounded down, never below 0), stability rounded to 8 digits, the result rounded to 8 digits; ties
+ * go to the lower cardId (orderQueue keeps its input's order, which callers sort by cardId).
+ *
+ * @example
+ * const [row] = await db.$queryRaw<QueueSqlRow[]>(queueSql({ userId, deckId, now, dayStart, dayEnd, newCardsPerDay: 20, maxReviewsPerDay: 200, limit: 20 }));
+ */
+export function queueSql(p: QueueSqlParams): Prisma.Sql {
+  // computeDecayFactor takes w[20] and answers the curve's exponent (−w[20]) and its factor.
+  const { decay, factor } = computeDecayFactor(p.decay ?? FSRS6_DEFAULT_DECAY);
+  const user = Prisma.sql`${p.userId}::uuid`;
+  const deck = Prisma.sql`${p.deckId}::uuid`;
+  const now = Prisma.sql`${iso(p.now)}::timestamp`;
+  const dayEnd = Prisma.sql`${iso(p.dayEnd)}::timestamp`;
+  const limit = Prisma.sql`${p.limit}::int`;
+  // The student's unsuspended states of live cards in the deck (repeated, not a shared CTE: each
+  // part must stay its own index range).
+  const live = Prisma.sql`"CardState" s JOIN "Card" c ON c.id = s."cardId" AND c."retiredAt" IS NULL
+    WHERE s."userId" = ${user} AND s."deckId" = ${deck} AND NOT s.suspended`;
+  // In float8, as ts-fsrs computes it in JavaScript (roundTo: Math.round(x · 1e8) / 1e8).
+  const days = Prisma.sql`GREATEST(floor(extract(epoch FROM (${now} - s."lastReview"))::float8 / 86400), 0)`;
+  const stability = Prisma.sql`(round(s.stability * 1e8) / 1e8)`;
+  const recall = Prisma.sql`round(power(1 + ${factor}::float8 * ${days} / ${stability}, ${decay}::float8) * 1e8) / 1e8`;
+  const nextOf = (condition: Prisma.Sql) =>
+    Prisma.sql`(SELECT s.due FROM ${live} AND ${condition} ORDER BY s.due LIMIT 1)`;
+
+  return Prisma.sql`
+    WITH done AS (
+      SELECT count(*) FILTER (WHERE "stateBefore" = 'new')::int AS new_done,
+             count(*) FILTER (WHERE "stateBefore" = 'review')::int AS review_done
+      FROM "ReviewLog"
+      WHERE "userId" = ${user} AND "deckId" = ${deck} AND "reviewedAt" >= ${iso(p.dayStart)}::timestamp
+    ),
+    lim AS (
+      SELECT GREATEST(0, ${p.newCardsPerDay}::int - new_done) AS new_left,
+             GREATEST(0, ${p.maxReviewsPerDay}::int - review_done) AS review_left
+      FROM done
+    ),
+    learning AS (
+      SELECT s."cardId", s.due FROM ${live}
+        AND s.state IN ('learning', 'relearning') AND s.due <= ${now}
+    ),
+    reviews AS (
+      SELECT s."cardId", ${recall} AS r FROM ${live}
+        AND s.state = 'review' AND s.due < ${dayEnd}
+    ),
+    fresh AS (
+      SELECT c.id AS "cardId", c.position FROM "Card" c
+      WHERE c."deckId" = ${deck} AND c."retiredAt" IS NULL
+        -- One hashed set of the student's cards in the deck, not a probe per card: a student who has
+        -- studied most of the deck would otherwise cost one index lookup per card walked past.
+        AND c.id NOT IN (SELECT s."cardId" FROM "CardState" s WHERE s."userId" = ${user} AND s."deckId" = ${deck})
+      ORDER BY c.position, c.id
+      LIMIT (SELECT new_left FROM lim)
+    ),
+    shown AS (
+      (SELECT "cardId", 'learning' AS kind, 1 AS part, row_number() OVER (ORDER BY due, "cardId") AS rank
+       FROM learning ORDER BY due, "cardId" LIMIT ${limit})
+      UNION ALL
+      (SELECT "cardId", 'review', 2, row_number() OVER (ORDER BY r, "cardId")
+       FROM reviews ORDER BY r, "cardId" LIMIT LEAST((SELECT review_left FROM lim), ${limit}))
+      UNION ALL
+      (SELECT "cardId", 'new', 3, row_number() OVER (ORDER BY position, "cardId")
+       FROM fresh ORDER BY position, "cardId" LIMIT ${limit})
+    )
+    SELECT
+      (SELECT count(*)::int FROM learning) AS learning,
+      (SELECT LEAST(count(*), (SELECT review_left FROM lim))::int FROM reviews) AS review,
+      (SELECT count(*)::int FROM fresh) AS new,
+      LEAST(
+        ${nextOf(Prisma.sql`s.state IN ('new', 'learning', 'relearning') AND s.due > ${now}`)},
+        ${nextOf(Prisma.sql`s.state = 'review' AND s.due >= ${dayEnd} AND s.due > ${now}`)}
+      ) AS "nextDueAt",
+      (SELECT COALESCE(json_agg(json_build_object('cardId', x."cardId", 'kind', x.kind) ORDER BY x.part, x.rank), '[]'::json)
+       FROM (SELECT * FROM shown ORDER BY part, rank LIMIT ${limit}) x) AS cards`;
+}
