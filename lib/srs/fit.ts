@@ -32,6 +32,8 @@ export interface ModelEvaluation {
   logLoss: number;
   /** fsrs-rs's RMSE over bins of similar reviews (the srs-benchmark's "RMSE (bins)"). */
   rmseBins: number;
+  /** Held-out reviews judged (those on a later day than the card's previous review). */
+  count: number;
 }
 
 const RATING_NUMBER: Record<Rating, 1 | 2 | 3 | 4> = { again: 1, hard: 2, good: 3, easy: 4 };
@@ -109,8 +111,9 @@ export interface FitOptions {
  * const parameters = await fitParameters(trainingItemsOf(logs, day));
  */
 export async function fitParameters(items: readonly TrainingItem[], options: FitOptions = {}): Promise<number[]> {
-  if (items.length < MIN_TRAINING_ITEMS) return [...DEFAULT_PARAMETERS];
-  const fitted = await computeParameters(items.map(toBindingItem), {
+  const usable = items.filter(hasLongTermReview);
+  if (usable.length < MIN_TRAINING_ITEMS) return [...DEFAULT_PARAMETERS];
+  const fitted = await computeParameters(usable.map(toBindingItem), {
     enableShortTerm: true,
     timeout: options.pollMs ?? 5,
   });
@@ -118,8 +121,8 @@ export async function fitParameters(items: readonly TrainingItem[], options: Fit
 }
 
 /**
- * How well `parameters` predict `items` (log loss and RMSE over bins), or null when there are too
- * few items for fsrs-rs to say.
+ * How well `parameters` predict `items` (log loss and RMSE over bins) on the items that predict a
+ * review on a later day than the card's previous one, or null when there are too few for fsrs-rs to say.
  *
  * @example
  * evaluateParameters(DEFAULT_PARAMETERS, heldOut); // { logLoss: 0.36, rmseBins: 0.05 }
@@ -128,14 +131,34 @@ export function evaluateParameters(
   parameters: readonly number[],
   items: readonly TrainingItem[],
 ): ModelEvaluation | null {
-  if (items.length === 0) return null;
+  const usable = items.filter(predictsLaterDay);
+  if (usable.length === 0) return null;
   try {
-    const { logLoss, rmseBins } = new FSRSBinding([...parameters]).evaluate(items.map(toBindingItem));
-    return Number.isFinite(logLoss) && Number.isFinite(rmseBins) ? { logLoss, rmseBins } : null;
+    const { logLoss, rmseBins } = new FSRSBinding([...parameters]).evaluate(usable.map(toBindingItem));
+    return Number.isFinite(logLoss) && Number.isFinite(rmseBins) ? { logLoss, rmseBins, count: usable.length } : null;
   } catch {
     // fsrs-rs answers NotEnoughData when no item has a long-term review to predict.
     return null;
   }
+}
+
+/**
+ * fsrs-rs panics on an item whose reviews all fall on one day ("at least one review with delta_t > 0
+ * is required"), and a panic on the binding's thread aborts the whole process (the server, since
+ * fits run in it): such items (a new card's learning steps) never reach it. They carry nothing the
+ * fit could learn from anyway; Anki filters them out the same way.
+ */
+function hasLongTermReview(item: TrainingItem): boolean {
+  return item.reviews.some((r) => r.deltaT > 0);
+}
+
+/**
+ * Held-out figures are over reviews on a later day than the card's previous one, as in the
+ * srs-benchmark: FSRS does not predict a review within the same day (a learning step), and fsrs-rs
+ * refuses to evaluate one (InvalidInput).
+ */
+function predictsLaterDay(item: TrainingItem): boolean {
+  return (item.reviews.at(-1)?.deltaT ?? 0) > 0;
 }
 
 function toBindingItem(item: TrainingItem): FSRSBindingItem {

@@ -153,6 +153,18 @@ describe("fitParameters and evaluateParameters", () => {
     expect(after.rmseBins).toBeLessThan(before.rmseBins);
   }, 30_000);
 
+  it("never hands the optimizer an item within one day (fsrs-rs panics on it, aborting the process)", async () => {
+    const sameDay = Array.from({ length: 100 }, (_, i) => ({
+      reviews: [
+        { rating: 3 as const, deltaT: 0 },
+        { rating: 3 as const, deltaT: 0 },
+      ],
+      at: new Date(Date.UTC(2027, 0, 1, 0, i)),
+    }));
+    await expect(fitParameters(sameDay)).resolves.toEqual([...DEFAULT_PARAMETERS]);
+    expect(evaluateParameters(DEFAULT_PARAMETERS, sameDay)).toBeNull();
+  });
+
   it("cannot evaluate without held-out reviews", () => {
     expect(evaluateParameters(DEFAULT_PARAMETERS, [])).toBeNull();
   });
