@@ -31,7 +31,7 @@ export interface StudentFitOutcome {
  * (lib/models/adoption.ts) against their class's latest pooled set and FSRS-6's defaults.
  *
  * @example
- * const outcome = await fitStudent(userId, tx); // outcome.scope: "student" | "class" | "default"
+ * const outcome = await fitStudent(userId, new Date()); // outcome.scope: "student", "class" or "default"
  */
 export async function fitStudent(userId: string, now: Date): Promise<StudentFitOutcome> {
   const user = await db.user.findUniqueOrThrow({
