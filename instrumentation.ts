@@ -16,4 +16,7 @@ export async function register() {
     console.error(`Clio cannot start. ${error.message}`);
     process.exit(1);
   }
+  // Parameter fits run in this process, one at a time, off the request path (docs/decisions/009-fitted-parameters.md).
+  const { startFitWorker } = await import("@/lib/models/worker");
+  startFitWorker();
 }

@@ -26,6 +26,7 @@ import {
 import { ratingFromAnswer, schedulingSettingsFor, typicalAnswerMs, SLOW_ANSWER_RATIO } from "@/lib/study/grading";
 import { orderQueue } from "@/lib/study/queue-order";
 import { deckSrsSettings } from "@/lib/study/settings";
+import { runPersonalization, SCOPES, type SizeFigures } from "./personalization";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -139,6 +140,26 @@ export const CLIO: SchedulerStrategy = {
   rate: (answer) => ratingFromAnswer(answer),
   settings: (deck, policy) => schedulingSettingsFor(deck, policy),
 };
+
+/**
+ * The app with fitted memory models (issue 11): Clio's rules, each student scheduled with the
+ * parameter set the adoption rule picked for them (bench/personalization.ts); FSRS-6's defaults for
+ * a student without one.
+ */
+export function withParameters(
+  base: SchedulerStrategy,
+  name: string,
+  parameters: ReadonlyMap<string, number[]>,
+): SchedulerStrategy {
+  return {
+    ...base,
+    name,
+    settings: (deck, policy, student) => {
+      const own = parameters.get(student.id);
+      return own ? { ...base.settings(deck, policy, student), parameters: own } : base.settings(deck, policy, student);
+    },
+  };
+}
 
 /** The rule before issue 10 (commit f9a2c4a), measured in the same run: every right answer alike, Easy at half the typical time, Hard at twice. */
 export const BEFORE: SchedulerStrategy = {
@@ -418,7 +439,17 @@ export interface Figures {
   labelMismatch: number;
   calibrationGap: number;
   examRecall: number;
-  byClass: Record<string, { reviewsPerDay: number; trueRecall: number; examRecall: number; calibrationGap: number }>;
+  byClass: Record<
+    string,
+    {
+      reviewsPerDay: number;
+      trueRecall: number;
+      /** True recall at review on recall cards only (recognition cards aim higher by design). */
+      recallCardsTrueRecall: number;
+      examRecall: number;
+      calibrationGap: number;
+    }
+  >;
 }
 
 /** The held-out reviews for calibration: the last this many days, which no future fit may see. */
@@ -479,6 +510,9 @@ export function summarize(
           {
             reviewsPerDay: round(mine.length / n / options.days, 1),
             trueRecall: round(mean(mine.filter((r) => r.stateBefore === "review").map((r) => r.trueRecall))),
+            recallCardsTrueRecall: round(
+              mean(mine.filter((r) => r.stateBefore === "review" && r.evidence === "recall").map((r) => r.trueRecall)),
+            ),
             examRecall: round(mean(exam.filter((e) => e.className === name).map((e) => e.recall))),
             calibrationGap: calibration(mine),
           },
@@ -494,6 +528,8 @@ export interface LearningQualityOptions {
   classes?: readonly ClassSpec[];
   strategies?: readonly SchedulerStrategy[];
   sessionHours?: [number, number];
+  /** Each student's adopted parameter set (bench/personalization.ts): the app's strategy schedules with them. */
+  adoptedParameters?: ReadonlyMap<string, number[]>;
 }
 
 /** Every strategy over the same students; the first is the app's and gives the headline figures. */
@@ -502,7 +538,16 @@ export function runLearningQuality(options: LearningQualityOptions = {}) {
   const sessionHours = options.sessionHours;
   const days = options.days ?? 120;
   const classes = options.classes ?? CLASSES;
-  const strategies = options.strategies ?? [CLIO, BEFORE, CLIO_FAST_EASY, CLIO_NO_SLOW_HARD, PASS_FAIL];
+  const adopted = options.adoptedParameters;
+  const appStrategy = adopted ? withParameters(CLIO, "clio", adopted) : CLIO;
+  const strategies = options.strategies ?? [
+    appStrategy,
+    ...(adopted ? [{ ...CLIO, name: "clio-default-parameters" }] : []),
+    BEFORE,
+    CLIO_FAST_EASY,
+    CLIO_NO_SLOW_HARD,
+    PASS_FAIL,
+  ];
   const { settings } = deckCards();
   const figures = strategies.map((strategy) =>
     summarize(
@@ -606,10 +651,62 @@ function printTable(figures: Figures[], target: number): void {
   }
 }
 
-function main(): void {
+/** Training sizes of the personalization part (reviews per student), and the held-out reviews after each. */
+export const PERSONALIZATION_SIZES = [200, 1_000, 5_000, 20_000] as const;
+export const PERSONALIZATION_HELD_OUT = 2_000;
+/**
+ * The adopted sets the 120-day run schedules with: each student's pick after 5,000 earlier reviews
+ * of their own (the personalization history, on other cards). At 1,000 the rule keeps 37 of 40
+ * students on the defaults, and the run measures the defaults again.
+ */
+export const ADOPTED_AT = 5_000;
+
+/**
+ * The whole bench: personalization first (bench/personalization.ts), then every strategy over the
+ * same students with the app's scheduling each student by their adopted set.
+ */
+export async function runBench(options: { seed?: number; subsample?: number } = {}) {
+  const seed = options.seed ?? 20_261_130;
+  const { settings } = deckCards();
+  const personalization = await runPersonalization({
+    students: makeStudents(CLASSES, seed),
+    settings,
+    sizes: PERSONALIZATION_SIZES,
+    heldOut: PERSONALIZATION_HELD_OUT,
+    // 20,000 reviews for every student would take minutes: the first few of each class only.
+    subsampleAbove: 5_000,
+    subsample: options.subsample ?? 2,
+  });
+  const run = runLearningQuality({ seed, adoptedParameters: personalization.adopted.get(ADOPTED_AT) });
+  const weak = run.json.byClass.weak;
+  const json = {
+    ...run.json,
+    personalization: {
+      ...personalization.bySize,
+      adoptedAt: ADOPTED_AT,
+      controlAdoptedMinusDefault: personalization.controlAdoptedMinusDefault,
+      fitCpuSeconds20k: personalization.fitCpuSeconds20k,
+      fitPeakMb20k: personalization.fitPeakMb20k,
+      // Target minus the weak class's true recall at review on recall cards, scheduled with their adopted sets.
+      weakRetentionGap: weak ? round(Math.abs(run.json.target - weak.recallCardsTrueRecall)) : Number.NaN,
+    },
+  };
+  return { ...run, json };
+}
+
+async function main(): Promise<void> {
   const started = performance.now();
-  const { figures, dayBoundary, json } = runLearningQuality();
+  const { figures, dayBoundary, json } = await runBench();
   printTable(figures, json.target);
+  console.log("\nPersonalization: mean over students of held-out log loss / RMSE(bins), later 2,000 reviews");
+  for (const size of PERSONALIZATION_SIZES) {
+    const f = (json.personalization as unknown as Record<string, SizeFigures>)[String(size)]!;
+    console.log(
+      `${String(size).padStart(6)} (${f.students} students)  ` +
+        SCOPES.map((s) => `${s} ${f.logLoss[s].toFixed(4)}/${f.rmseBins[s].toFixed(4)}`).join("  ") +
+        `  adopted: ${JSON.stringify(f.adoptedScopes)}`,
+    );
+  }
   console.log(
     `\nDay boundary (New York, new card Good then Good 10 min later): 15:00 -> ${dayBoundary.afternoonDays}d, 18:55 -> ${dayBoundary.eveningDays}d`,
   );
@@ -650,4 +747,4 @@ function fmt(value: number | undefined): string {
   return value === undefined || Number.isNaN(value) ? "-" : value.toFixed(3);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -6,6 +6,7 @@ import { visibleDecksWhere } from "@/lib/content/decks";
 import { memoryStateOf } from "@/lib/study/memory";
 import { DECK_SETTINGS_SELECT } from "@/lib/srs";
 import { deckSrsSettings } from "@/lib/study/settings";
+import { parametersForStudent, withStudentParameters } from "@/lib/models/parameters";
 import { requireOwnedClass, type ClassUser } from "./access";
 import { zonedDateTime } from "./due-date";
 import { addStudiedCard, createRecallForecast, emptyProgress, toForecastState } from "./progress";
@@ -155,16 +156,17 @@ export async function listStudentAssignments(
   });
   if (assignments.length === 0) return [];
   const deckIds = [...new Set(assignments.map((a) => a.deck.id))];
-  const [counts, states] = await Promise.all([
+  const [counts, states, parameters] = await Promise.all([
     db.card.groupBy({ by: ["deckId"], where: { deckId: { in: deckIds }, retiredAt: null }, _count: { _all: true } }),
     db.cardState.findMany({
       where: { userId: user.id, deckId: { in: deckIds }, card: { retiredAt: null } },
       select: FORECAST_STATE_FIELDS,
     }),
+    parametersForStudent(user.id),
   ]);
   const cardCount = new Map(counts.map((c) => [c.deckId, c._count._all]));
   return assignments.map((a) => {
-    const settings = deckSrsSettings(a.deck);
+    const settings = withStudentParameters(deckSrsSettings(a.deck), parameters);
     const recallAt = createRecallForecast(forecastDate(a.dueAt, now), settings);
     const progress = emptyProgress(cardCount.get(a.deck.id) ?? 0);
     for (const s of states)

@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError } from "@/lib/errors";
 import type { MemoryStateKind } from "@/lib/srs";
 import { deckSrsSettings } from "@/lib/study/settings";
+import { parametersForStudents, withStudentParameters } from "@/lib/models/parameters";
 import { isUuid } from "@/lib/validation/uuid";
 import { requireOwnedClass, type ClassUser } from "./access";
 import { toCsv } from "./csv";
@@ -270,11 +271,25 @@ export async function computeAssignmentDashboard(
     cards.map((c) => c.id),
   );
   wrongPending.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
-  const states = await fetchCardStates(deck.id, studentIds);
+  const [states, parameters] = await Promise.all([
+    fetchCardStates(deck.id, studentIds),
+    parametersForStudents(studentIds),
+  ]);
 
   const settings = deckSrsSettings(deck);
   const forecastAt = forecastDate(assignment.dueAt, now);
-  const recallAt = createRecallForecast(forecastAt, settings);
+  // Each student's forecast uses their own memory model (lib/models/parameters.ts): one per set.
+  const forecasts = new Map<string | null, ReturnType<typeof createRecallForecast>>();
+  const recallFor = (userId: string) => {
+    const chosen = parameters.get(userId);
+    const key = chosen?.setId ?? null;
+    let forecast = forecasts.get(key);
+    if (!forecast) {
+      forecast = createRecallForecast(forecastAt, chosen ? withStudentParameters(settings, chosen) : settings);
+      forecasts.set(key, forecast);
+    }
+    return forecast;
+  };
   const terms = {
     dueAt: assignment.dueAt,
     targetRecall: assignment.targetRecall,
@@ -289,7 +304,7 @@ export async function computeAssignmentDashboard(
     const student = progress.get(row.userId);
     const card = perCard.get(row.cardId);
     if (!student || !card) continue;
-    const r = addStudiedCard(student, row, recallAt, now);
+    const r = addStudiedCard(student, row, recallFor(row.userId), now);
     card.recallSum += r;
     card.studiedBy += 1;
     card.reviews += row.reps;

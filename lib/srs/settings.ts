@@ -16,6 +16,11 @@ export interface SrsSettings {
   enableFuzz: boolean;
   /** Lapses at which a card is a leech (the caller suspends it); 0 turns leech detection off. */
   leechThreshold: number;
+  /**
+   * The 21 FSRS-6 weights of the student's memory model (a fitted set, lib/srs/fit.ts); absent: FSRS-6's
+   * defaults. Not a deck's setting: the student's parameter set is chosen per student (lib/models).
+   */
+  parameters?: number[] | undefined;
 }
 
 // Whole minutes, hours or days. ts-fsrs parses steps with parseInt, so "1.5m" would silently become
@@ -67,6 +72,10 @@ export const SrsSettingsSchema = z.object({
     .min(0, { error: "Leech threshold must be 0 (off) or more." })
     .max(100, { error: "Leech threshold must be at most 100 lapses." })
     .default(8),
+  parameters: z
+    .array(z.number().finite(), { error: "Parameters must be a list of 21 numbers (FSRS-6 weights)." })
+    .length(21, { error: "Parameters must be a list of 21 numbers (FSRS-6 weights)." })
+    .optional(),
 });
 
 // The interface above is the documented shape; this keeps the schema from drifting away from it.
@@ -81,7 +90,7 @@ void schemaMatchesInterface;
  *
  * @example DeckSettingsSchema.parse({ learningSteps: ["1m"] }).newCardsPerDay // 20
  */
-export const DeckSettingsSchema = SrsSettingsSchema.omit({ enableFuzz: true }).extend({
+export const DeckSettingsSchema = SrsSettingsSchema.omit({ enableFuzz: true, parameters: true }).extend({
   newCardsPerDay: z
     .number({ error: "New cards per day must be a whole number." })
     .int({ error: "New cards per day must be a whole number." })
@@ -112,9 +121,9 @@ export function pickDeckSettings(row: DeckSettings): DeckSettings {
 }
 
 /** What of a deck's settings the scheduler reads. */
-export type DeckSchedulingSettings = Omit<SrsSettings, "enableFuzz">;
+export type DeckSchedulingSettings = Omit<SrsSettings, "enableFuzz" | "parameters">;
 const DECK_SCHEDULING_KEYS = Object.keys(
-  SrsSettingsSchema.omit({ enableFuzz: true }).shape,
+  SrsSettingsSchema.omit({ enableFuzz: true, parameters: true }).shape,
 ) as (keyof DeckSchedulingSettings)[];
 
 /**
@@ -168,6 +177,7 @@ export function createScheduler(settings: SrsSettings): FSRS {
       // Safe after parseSrsSettings: StepSchema only lets through `${number}${"m" | "h" | "d"}`.
       learning_steps: settings.learningSteps as StepUnit[],
       relearning_steps: settings.relearningSteps as StepUnit[],
+      ...(settings.parameters ? { w: settings.parameters } : {}),
     }),
   );
 }

@@ -15,6 +15,7 @@ import { cardKind, type CardType, type ResponseKind } from "@/lib/cards";
 import { memoryStateOf } from "@/lib/study/memory";
 import { queueSql, type QueueSqlRow } from "@/lib/study/queue-sql";
 import { deckSrsSettings, studyDayOf } from "@/lib/study/settings";
+import { parametersForStudent, withStudentParameters } from "@/lib/models/parameters";
 
 /** One card as the study page shows it. Auto-graded cards carry no answer: the server checks it. */
 export interface QueueCard {
@@ -83,7 +84,8 @@ export async function fetchQueue(
 ): Promise<StudyQueue> {
   const deck = await db.deck.findFirst({ where: { AND: [{ slug }, visibleDecksWhere(user)] } });
   if (!deck) throw new NotFoundError(`No deck "${slug}" among your decks.`, "deck_not_found");
-  const settings = deckSrsSettings(deck);
+  // The student's memory model (lib/models/parameters.ts): the buttons' labels are what grading gives.
+  const settings = withStudentParameters(deckSrsSettings(deck), await parametersForStudent(user.id));
   const day = studyDayOf(user);
   const dayStart = startOfStudyDay(now, day);
   const dayEnd = nextStudyDay(now, day);

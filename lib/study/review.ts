@@ -24,6 +24,8 @@ import { memoryStateOf, snapshotFromJson, type StateSnapshot } from "@/lib/study
 import { insertCardStateSql, insertReviewLogSql, setCardStateSql } from "@/lib/study/rows";
 import { deckSrsSettings, studyDayOf } from "@/lib/study/settings";
 import { passageUrl } from "@/lib/content/links";
+import { parametersForStudent, withStudentParameters, type StudentParameters } from "@/lib/models/parameters";
+import { queueFitAfterReviews } from "@/lib/models/worker";
 
 /**
  * POST /api/reviews. `version` is the card state's version the student saw (0 for a card they
@@ -274,9 +276,10 @@ async function recordReview(
 ): Promise<ReviewResult> {
   const { before, reviewedAt } = review;
   const day = studyDayOf(user);
+  const parameters = await parametersForStudent(user.id);
   let graded;
   try {
-    graded = gradeCard(before, review.rating, reviewedAt, cardSrsSettings(card), { cardId: card.id, day });
+    graded = gradeCard(before, review.rating, reviewedAt, cardSrsSettings(card, parameters), { cardId: card.id, day });
   } catch (error) {
     if (error instanceof SrsError) throw new InvalidError(error.message, "cannot_schedule");
     throw error;
@@ -310,7 +313,13 @@ async function recordReview(
     reviewedAt,
     previous: logPrevious ?? newMemoryState(reviewedAt),
   };
-  return buildResult(recorded, card, after, day, false);
+  // Every FIT_EVERY_REVIEWS reviews, a refit of the student's memory model is queued for the
+  // background worker (lib/models/worker.ts). The review is recorded already: a failure here must
+  // not turn it into an error the browser would retry.
+  await queueFitAfterReviews(user.id, review.writtenAt).catch((error: unknown) => {
+    console.warn(`[clio] could not queue a parameter fit: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  return buildResult(recorded, card, after, day, parameters, false);
 }
 
 /**
@@ -403,7 +412,7 @@ function requestHash(input: ReviewSubmission): string {
 /** For a request that cannot apply: the stored result if it is a retry of a recorded review, else `error`. */
 async function replayOr(user: Reviewer, input: ReviewSubmission, error: DomainError): Promise<ReviewResult> {
   const stored = await findReview(user.id, input.reviewId);
-  if (stored) return replay(stored, input, studyDayOf(user));
+  if (stored) return replay(stored, input, studyDayOf(user), await parametersForStudent(user.id));
   const undone = await db.undoneReview.findUnique({
     where: { userId_clientReviewId: { userId: user.id, clientReviewId: input.reviewId } },
   });
@@ -445,9 +454,18 @@ async function rateAnswer(
   return { rating: ratingFromAnswer({ correct, answerMs: input.answerMs ?? null, typicalMs, policy }), correct };
 }
 
-/** The deck's settings as this card is scheduled with them (a recognition card aims higher: lib/study/grading.ts). */
-function cardSrsSettings(card: Pick<ReviewCard, "type" | "answer" | "options" | "extra" | "deck">) {
-  return schedulingSettingsFor(deckSrsSettings(card.deck), ratingPolicyOf(cardForGrading(card)));
+/**
+ * The settings this card is scheduled with for this student: the deck's (a recognition card aims
+ * higher: lib/study/grading.ts) with the student's memory model (lib/models/parameters.ts).
+ */
+function cardSrsSettings(
+  card: Pick<ReviewCard, "type" | "answer" | "options" | "extra" | "deck">,
+  parameters: StudentParameters,
+) {
+  return withStudentParameters(
+    schedulingSettingsFor(deckSrsSettings(card.deck), ratingPolicyOf(cardForGrading(card))),
+    parameters,
+  );
 }
 
 function cardForGrading(card: Pick<Card, "type" | "answer" | "options" | "extra">) {
@@ -482,7 +500,12 @@ function versionAfterOf(log: Pick<ReviewLog, "versionAfter" | "previous">): numb
   return log.versionAfter ?? (snapshotFromJson(log.previous)?.version ?? 0) + 1;
 }
 
-function replay(stored: ReviewLog & { card: ReviewCard }, input: ReviewSubmission, day: StudyDayRule): ReviewResult {
+function replay(
+  stored: ReviewLog & { card: ReviewCard },
+  input: ReviewSubmission,
+  day: StudyDayRule,
+  parameters: StudentParameters,
+): ReviewResult {
   if (stored.cardId !== input.cardId) {
     throw new InvalidError(
       "This reviewId was already used for another card. Generate a new one for each review.",
@@ -514,7 +537,7 @@ function replay(stored: ReviewLog & { card: ReviewCard }, input: ReviewSubmissio
     reviewedAt: stored.reviewedAt,
     previous: previous ?? newMemoryState(stored.reviewedAt),
   };
-  return buildResult(recorded, stored.card, view, day, true);
+  return buildResult(recorded, stored.card, view, day, parameters, true);
 }
 
 /** What a recorded review contributes to its result (from the write just made, or from the log). */
@@ -548,6 +571,7 @@ function buildResult(
   card: ReviewCard,
   state: CardStateView,
   day: StudyDayRule,
+  parameters: StudentParameters,
   replayed: boolean,
 ): ReviewResult {
   return {
@@ -563,7 +587,7 @@ function buildResult(
     lapse: review.rating === "again",
     interval: formatInterval(review.dueAfter.getTime() - review.reviewedAt.getTime()),
     state: toStateView(state),
-    alternatives: previewIntervals(review.previous, review.reviewedAt, cardSrsSettings(card), {
+    alternatives: previewIntervals(review.previous, review.reviewedAt, cardSrsSettings(card, parameters), {
       cardId: review.cardId,
       day,
     }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CLIO, BEFORE, runLearningQuality, simulateClasses } from "@/bench/learning-quality";
+import { CLIO, BEFORE, deckCards, makeStudents, runLearningQuality, simulateClasses } from "@/bench/learning-quality";
+import { runPersonalization, SCOPES } from "@/bench/personalization";
 
 const TINY = [
   { name: "control", students: 2, stability: [1, 1] as [number, number], sessions: [1, 1] as [number, number] },
@@ -47,4 +48,18 @@ describe("the learning-quality benchmark", () => {
     // ...while a typed answer is right only when recalled.
     expect(cloze.every((r) => r.correct === r.recalled)).toBe(true);
   });
+
+  it("measures personalization: every scope's held-out log loss and RMSE per training size, and each student's adopted set", async () => {
+    const students = makeStudents(TINY, 5);
+    const result = await runPersonalization({ students, settings: deckCards().settings, sizes: [300], heldOut: 300 });
+    const figures = result.bySize["300"]!;
+    expect(figures.students).toBe(4);
+    for (const scope of SCOPES) {
+      expect(figures.logLoss[scope]).toBeGreaterThan(0);
+      expect(figures.rmseBins[scope]).toBeGreaterThan(0);
+    }
+    expect(Object.values(figures.adoptedScopes).reduce((a, b) => a + b, 0)).toBe(4);
+    expect([...result.adopted.get(300)!.keys()].sort()).toEqual(students.map((s) => s.id).sort());
+    expect(Number.isFinite(result.controlAdoptedMinusDefault)).toBe(true);
+  }, 60_000);
 });

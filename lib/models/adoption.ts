@@ -1,0 +1,73 @@
+import {
+  DEFAULT_PARAMETERS,
+  evaluateParameters,
+  MIN_TRAINING_ITEMS,
+  type ModelEvaluation,
+  type TrainingItem,
+} from "@/lib/srs/fit";
+
+// The adoption rule (issue 11): a student is scheduled with their own fitted parameters only when
+// those predict the student's own later reviews better than both the class pool's and FSRS-6's
+// defaults; else with the class's when it beats the defaults there; else (and whenever there are
+// too few later reviews to judge by) with the defaults. Per-student fits of a few hundred reviews are unstable, and a
+// student who matches the defaults can be predicted slightly worse by their own fit: the rule keeps
+// both from costing the student anything.
+
+/** The latest share of a student's reviews the candidate sets are judged on. */
+export const ADOPTION_VALIDATION_SHARE = 0.2;
+/**
+ * Fewer held-out reviews than this judge nothing: log loss over a few dozen reviews is noise, and a
+ * set "better" on it was as often worse on the student's next 2,000 (bench/personalization).
+ */
+export const MIN_VALIDATION_REVIEWS = 100;
+
+export type ParameterScope = "student" | "class" | "default";
+
+export interface ParameterChoice {
+  scope: ParameterScope;
+  /** The set to schedule with: for "student", the fit on the earlier reviews (refit on all before storing, if wanted). */
+  parameters: number[];
+  /** Each candidate's figures on the student's held-out later reviews (null: too few to judge). */
+  evaluations: Record<ParameterScope, ModelEvaluation | null>;
+  /** How many of the student's items trained the own fit, and how many judged. */
+  trainItems: number;
+  validationItems: number;
+}
+
+/**
+ * Picks the student's parameter set by the adoption rule, on a time-series split of their training
+ * items (`ADOPTION_VALIDATION_SHARE` latest held out). `fit` is lib/srs/fit's `fitParameters`
+ * (passed in so a caller can time or queue it).
+ *
+ * @example
+ * const choice = await chooseParameterSet({ items, classParameters: pooled, fit: fitParameters });
+ * choice.scope; // "class"
+ */
+export async function chooseParameterSet(input: {
+  items: readonly TrainingItem[];
+  classParameters: readonly number[] | null;
+  fit: (items: readonly TrainingItem[]) => Promise<number[]>;
+}): Promise<ParameterChoice> {
+  const cut = Math.floor(input.items.length * (1 - ADOPTION_VALIDATION_SHARE));
+  const train = input.items.slice(0, cut);
+  const validation = input.items.slice(cut);
+  const own = train.length >= MIN_TRAINING_ITEMS ? await input.fit(train) : null;
+  const evaluations: Record<ParameterScope, ModelEvaluation | null> = {
+    default: evaluateParameters(DEFAULT_PARAMETERS, validation),
+    class: input.classParameters ? evaluateParameters(input.classParameters, validation) : null,
+    student: own ? evaluateParameters(own, validation) : null,
+  };
+  const base = { evaluations, trainItems: train.length, validationItems: validation.length };
+  const judged =
+    evaluations.default && evaluations.default.count >= MIN_VALIDATION_REVIEWS ? evaluations.default : null;
+  if (own && evaluations.student && judged) {
+    const beatsClass = evaluations.class === null || evaluations.student.logLoss < evaluations.class.logLoss;
+    if (beatsClass && evaluations.student.logLoss < judged.logLoss) {
+      return { scope: "student", parameters: own, ...base };
+    }
+  }
+  if (judged && input.classParameters && evaluations.class && evaluations.class.logLoss < judged.logLoss) {
+    return { scope: "class", parameters: [...input.classParameters], ...base };
+  }
+  return { scope: "default", parameters: [...DEFAULT_PARAMETERS], ...base };
+}

@@ -1,0 +1,56 @@
+import { db } from "@/lib/db";
+import type { SrsSettings } from "@/lib/srs";
+import type { ParameterScope } from "./adoption";
+
+// The one place that says which memory model a student is scheduled with (issue 11): scheduling
+// (lib/study/review.ts), the answer buttons' labels (lib/study/queue.ts) and the teacher's
+// predictions (lib/classes) all ask here, so the three never disagree.
+
+/** The parameter set a student is scheduled with. */
+export interface StudentParameters {
+  scope: ParameterScope;
+  /** The 21 FSRS-6 weights; undefined: FSRS-6's defaults. */
+  parameters: number[] | undefined;
+  /** The `ParameterSet` row, null for the defaults. */
+  setId: string | null;
+}
+
+const DEFAULTS: StudentParameters = Object.freeze({ scope: "default", parameters: undefined, setId: null });
+
+/**
+ * The student's picked parameter set (`ParameterPick`, written by the adoption rule in
+ * lib/models/fitting.ts), or FSRS-6's defaults when there is none.
+ *
+ * @example
+ * const chosen = await parametersForStudent(user.id);
+ * gradeCard(state, "good", now, withStudentParameters(settings, chosen));
+ */
+export async function parametersForStudent(userId: string): Promise<StudentParameters> {
+  return (await parametersForStudents([userId])).get(userId) ?? DEFAULTS;
+}
+
+/** `parametersForStudent` for many students in one query (a class dashboard). */
+export async function parametersForStudents(userIds: readonly string[]): Promise<Map<string, StudentParameters>> {
+  const picks =
+    userIds.length === 0
+      ? []
+      : await db.parameterPick.findMany({
+          where: { userId: { in: [...userIds] } },
+          select: { userId: true, scope: true, parameterSet: { select: { id: true, parameters: true } } },
+        });
+  const chosen = new Map<string, StudentParameters>(userIds.map((id) => [id, DEFAULTS]));
+  for (const pick of picks) {
+    if (!pick.parameterSet) continue;
+    chosen.set(pick.userId, {
+      scope: pick.scope,
+      parameters: pick.parameterSet.parameters,
+      setId: pick.parameterSet.id,
+    });
+  }
+  return chosen;
+}
+
+/** `settings` scheduling with the student's parameter set. */
+export function withStudentParameters(settings: SrsSettings, chosen: StudentParameters): SrsSettings {
+  return chosen.parameters ? { ...settings, parameters: chosen.parameters } : settings;
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { chooseParameterSet, MIN_VALIDATION_REVIEWS } from "@/lib/models/adoption";
+import { DEFAULT_PARAMETERS, type TrainingItem } from "@/lib/srs/fit";
+
+/** mulberry32 */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Items of a student who recalls `recall` of their reviews at 1–12 day gaps. */
+function items(count: number, recall: number, seed: number): TrainingItem[] {
+  const random = seededRandom(seed);
+  return Array.from({ length: count }, (_, i) => ({
+    reviews: [
+      { rating: 3 as const, deltaT: 0 },
+      { rating: random() < recall ? (3 as const) : (1 as const), deltaT: 1 + Math.floor(random() * 12) },
+    ],
+    at: new Date(Date.UTC(2027, 0, 1) + i * 3_600_000),
+  }));
+}
+
+/** A set whose memory lasts 100 times as long as the defaults': it predicts almost no forgetting. */
+const OVERCONFIDENT = DEFAULT_PARAMETERS.map((w, i) => (i < 4 ? w * 100 : w));
+
+describe("the adoption rule", () => {
+  it("keeps the defaults when the student's own fit predicts their later reviews worse", async () => {
+    const choice = await chooseParameterSet({
+      items: items(1_000, 0.7, 1),
+      classParameters: null,
+      fit: async () => [...OVERCONFIDENT],
+    });
+    expect(choice.scope).toBe("default");
+    expect(choice.parameters).toEqual([...DEFAULT_PARAMETERS]);
+    expect(choice.evaluations.student!.logLoss).toBeGreaterThan(choice.evaluations.default!.logLoss);
+  });
+
+  it("adopts the student's own fit when it beats both the class's and the defaults", async () => {
+    const choice = await chooseParameterSet({
+      items: items(1_000, 0.97, 2),
+      classParameters: [...DEFAULT_PARAMETERS],
+      fit: async () => [...OVERCONFIDENT],
+    });
+    expect(choice.scope).toBe("student");
+    expect(choice.parameters).toEqual(OVERCONFIDENT);
+  });
+
+  it("takes the class's set when it beats the student's own and the defaults", async () => {
+    const choice = await chooseParameterSet({
+      items: items(1_000, 0.97, 3),
+      classParameters: OVERCONFIDENT,
+      fit: async () => [...DEFAULT_PARAMETERS],
+    });
+    expect(choice.scope).toBe("class");
+  });
+
+  it(`judges nothing on fewer than ${MIN_VALIDATION_REVIEWS} later reviews: the defaults`, async () => {
+    const choice = await chooseParameterSet({
+      items: items(300, 0.97, 4),
+      classParameters: OVERCONFIDENT,
+      fit: async () => [...OVERCONFIDENT],
+    });
+    expect(choice.validationItems).toBeLessThan(MIN_VALIDATION_REVIEWS);
+    expect(choice.scope).toBe("default");
+  });
+});
