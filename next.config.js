@@ -16,7 +16,7 @@ const nextConfig = {
     "@electric-sql/pglite",
     "pglite-prisma-adapter",
     "@node-rs/argon2",
-    "@open-spaced-repetition/binding",
+    "@open-spaced-repetition/binding-linux-x64-gnu",
   ],
   poweredByHeader: false,
   typedRoutes: false,

@@ -24,6 +24,7 @@ import {
 } from "@/lib/srs/fit";
 import { chooseParameterSet, ADOPTION_VALIDATION_SHARE } from "@/lib/models/adoption";
 import { instantOfWallTime } from "@/lib/srs";
+import { OPTIMIZER_PACKAGE } from "@/lib/srs/optimizer";
 import type { Student } from "./learning-quality";
 
 const MINUTE = 60_000;
@@ -246,7 +247,8 @@ async function measureFit(items: TrainingItem[]) {
   );
   const script = `
     import fs from "node:fs";
-    const { computeParameters, FSRSBindingItem, FSRSBindingReview } = await import("@open-spaced-repetition/binding");
+    const { createRequire } = await import("node:module");
+    const { computeParameters, FSRSBindingItem, FSRSBindingReview } = createRequire(import.meta.url)(${JSON.stringify(OPTIMIZER_PACKAGE)});
     const items = JSON.parse(fs.readFileSync(${JSON.stringify(file)}, "utf8"))
       .map((reviews) => new FSRSBindingItem(reviews.map((r) => new FSRSBindingReview(r.rating, r.deltaT))));
     const cpu = process.cpuUsage();

@@ -1,8 +1,8 @@
 // Fitting a student's (or a class's) FSRS-6 parameters from their review logs, and measuring how well
 // a parameter set predicts reviews it has not seen. The optimizer is fsrs-rs through
-// @open-spaced-repetition/binding, a native module: this file is not re-exported from lib/srs/index.ts,
-// so only server code that fits or evaluates loads it (next.config.js keeps it out of the bundle).
-import { computeParameters, FSRSBinding, FSRSBindingItem, FSRSBindingReview } from "@open-spaced-repetition/binding";
+// a native module (./optimizer.ts): this file is not re-exported from lib/srs/index.ts, so only
+// server code that fits or evaluates loads it (next.config.js keeps it out of the bundle).
+import { loadOptimizer, type OptimizerItem } from "./optimizer";
 import { default_w } from "ts-fsrs";
 import { studyDateKey, type StudyDayRule } from "./local-day";
 import type { Rating } from "./memory-state";
@@ -113,7 +113,7 @@ export interface FitOptions {
 export async function fitParameters(items: readonly TrainingItem[], options: FitOptions = {}): Promise<number[]> {
   const usable = items.filter(hasLongTermReview);
   if (usable.length < MIN_TRAINING_ITEMS) return [...DEFAULT_PARAMETERS];
-  const fitted = await computeParameters(usable.map(toBindingItem), {
+  const fitted = await loadOptimizer().computeParameters(usable.map(toBindingItem), {
     enableShortTerm: true,
     timeout: options.pollMs ?? 5,
   });
@@ -134,6 +134,7 @@ export function evaluateParameters(
   const usable = items.filter(predictsLaterDay);
   if (usable.length === 0) return null;
   try {
+    const { FSRSBinding } = loadOptimizer();
     const { logLoss, rmseBins } = new FSRSBinding([...parameters]).evaluate(usable.map(toBindingItem));
     return Number.isFinite(logLoss) && Number.isFinite(rmseBins) ? { logLoss, rmseBins, count: usable.length } : null;
   } catch {
@@ -161,6 +162,7 @@ function predictsLaterDay(item: TrainingItem): boolean {
   return (item.reviews.at(-1)?.deltaT ?? 0) > 0;
 }
 
-function toBindingItem(item: TrainingItem): FSRSBindingItem {
+function toBindingItem(item: TrainingItem): OptimizerItem {
+  const { FSRSBindingItem, FSRSBindingReview } = loadOptimizer();
   return new FSRSBindingItem(item.reviews.map((r) => new FSRSBindingReview(r.rating, r.deltaT)));
 }
