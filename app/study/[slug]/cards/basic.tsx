@@ -11,7 +11,7 @@ export function BasicCard({ card, answer, busy, onEdit, onRate }: CardQuestionPr
         onClick={() => onEdit({ type: "answerRevealed" })}
         autoFocus
       >
-        Show answer <kbd className="ml-1 text-xs opacity-70">Space</kbd>
+        Show answer <kbd className="ml-1 text-xs pointer-coarse:hidden">Space</kbd>
       </button>
     );
   }

@@ -57,7 +57,7 @@ export function AnswerResult({
         </div>
       )}
       <button type="button" className="btn-primary w-full py-3" onClick={onNext} disabled={busy} autoFocus>
-        Continue <kbd className="ml-1 text-xs opacity-70">Enter</kbd>
+        Continue <kbd className="ml-1 text-xs pointer-coarse:hidden">Enter</kbd>
       </button>
     </div>
   );
