@@ -2,19 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_lib/require-user";
-import { countCardsByType, findDeckForUser } from "@/lib/content/decks";
+import { countCardsByType } from "@/lib/content/decks";
+import { deckPageTitle, findPageDeck } from "@/app/_lib/page-deck";
 import { articleUrl } from "@/lib/content/links";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await params).slug };
+  return { title: await deckPageTitle((await params).slug) };
 }
 
 export default async function DeckPage({ params }: Props) {
   const { slug } = await params;
-  const user = await requireUser(`/decks/${slug}`);
-  const deck = await findDeckForUser(user, slug);
+  await requireUser(`/decks/${slug}`);
+  const deck = await findPageDeck(slug);
   if (!deck) notFound();
   const byType = countCardsByType(deck.cards);
   return (
