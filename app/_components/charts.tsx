@@ -27,12 +27,14 @@ export function CalendarHeatmap({
   const level = (n: number) => (n === 0 ? 0 : Math.min(4, Math.ceil((n / max) * 4)));
   const total = counts.reduce((n, c) => n + c.count, 0);
   return (
-    <figure className="overflow-x-auto">
+    // rtl: a phone opens the scroll box at its newest (right-hand) end; the chart itself stays ltr.
+    // Focusable, so the keyboard can scroll it too.
+    <figure className="relative overflow-x-auto" dir="rtl" tabIndex={0} aria-label={`${label}, scrolls sideways`}>
       <svg
         role="img"
         aria-label={`${label}: ${total} reviews on ${counts.length} days in the last year`}
         viewBox={`0 0 ${weeks * (CELL + GAP)} ${7 * (CELL + GAP)}`}
-        className="min-w-[640px]"
+        className="min-w-[640px] [direction:ltr]"
       >
         {cells.map((c) => (
           <rect

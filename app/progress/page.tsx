@@ -113,7 +113,7 @@ export default async function ProgressPage() {
         </section>
       )}
 
-      <section className="card overflow-x-auto" aria-labelledby="decks-heading">
+      <section className="card relative overflow-x-auto" aria-labelledby="decks-heading" tabIndex={0}>
         <h2 id="decks-heading" className="mb-3 font-semibold">
           By deck
         </h2>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
+import { cache } from "react";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_lib/require-user";
 import type { PublicUser } from "@/lib/auth/users";
@@ -18,12 +20,21 @@ import { ClassStatusBadge } from "@/app/_components/class-status-badge";
 
 type Props = { params: Promise<{ classId: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
-export const metadata: Metadata = { title: "Class" };
+// One lookup per request, shared by the page and its title (getCurrentUser is cached: the same user).
+const findClassView = cache(async (classId: string) => {
+  const user = await getCurrentUser();
+  return user ? getClassView(user, classId) : null;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const view = await findClassView((await params).classId);
+  return { title: view?.name ?? "Class" };
+}
 
 export default async function ClassPage({ params, searchParams }: Props) {
   const { classId } = await params;
   const user = await requireUser(`/classes/${classId}`);
-  const view = await getClassView(user, classId);
+  const view = await findClassView(classId);
   if (!view) notFound();
   const notice = await searchParams;
   return view.kind === "teacher" ? (
