@@ -29,7 +29,13 @@ export function CalendarHeatmap({
   return (
     // rtl: a phone opens the scroll box at its newest (right-hand) end; the chart itself stays ltr.
     // Focusable, so the keyboard can scroll it too.
-    <figure className="relative overflow-x-auto" dir="rtl" tabIndex={0} aria-label={`${label}, scrolls sideways`}>
+    <figure
+      className="relative overflow-x-auto"
+      dir="rtl"
+      role="region"
+      tabIndex={0}
+      aria-label={`${label}, scrolls sideways`}
+    >
       <svg
         role="img"
         aria-label={`${label}: ${total} reviews on ${counts.length} days in the last year`}

@@ -46,7 +46,12 @@ export function ClassActionButton({
       ) : confirm ? (
         <div className="flex flex-wrap items-center gap-2" role="group" aria-label={confirm}>
           <span className="text-sm">{confirm}</span>
-          <button type="submit" className={`${confirmClass} py-1.5`} autoFocus>
+          <button
+            type="submit"
+            className={`${confirmClass} py-1.5`}
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- the button clicked is gone: focus moves to its Confirm
+            autoFocus
+          >
             Confirm
           </button>
           <button type="button" className="btn-secondary py-1.5" onClick={() => setAsking(false)}>

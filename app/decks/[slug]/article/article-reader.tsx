@@ -118,6 +118,7 @@ export function ArticleReader({ paragraphs, passages, cards, initialPassage, foc
                   // passage out of its line. role, tabIndex and the key handler make it one.
                   <mark
                     key={j}
+                    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-to-interactive-role -- see above
                     role="button"
                     tabIndex={0}
                     ref={refFirst ? firstMark : undefined}

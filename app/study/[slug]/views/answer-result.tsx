@@ -56,7 +56,14 @@ export function AnswerResult({
           <RatingButtons intervals={result.alternatives} current={result.rating} busy={busy} onRate={onOverride} />
         </div>
       )}
-      <button type="button" className="btn-primary w-full py-3" onClick={onNext} disabled={busy} autoFocus>
+      <button
+        type="button"
+        className="btn-primary w-full py-3"
+        onClick={onNext}
+        disabled={busy}
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- Enter continues: the only next step once the result is read
+        autoFocus
+      >
         Continue <kbd className="ml-1 text-xs pointer-coarse:hidden">Enter</kbd>
       </button>
     </div>

@@ -54,7 +54,12 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
         Enter and Space on a focused link or button do what it says. In a text field, keys type.
       </p>
       <form method="dialog" className="mt-4 text-right">
-        <button type="submit" className="btn-primary" autoFocus>
+        <button
+          type="submit"
+          className="btn-primary"
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- a modal dialog puts focus inside it
+          autoFocus
+        >
           Close
         </button>
       </form>
