@@ -80,6 +80,8 @@ describe.runIf(chromiumPath)("the study page by keyboard", () => {
     await page.keyboard.press("Enter");
     const result = page.getByTestId("answer-result");
     await result.waitFor();
+    // A wrong answer shows what was chosen beside the right one.
+    if ((await result.getByText("Not quite").count()) > 0) await result.getByTestId("your-answer").waitFor();
     const prompt = await page.locator("#prompt").innerText();
 
     // Enter on a focused Hard button chooses Hard, and stays on this card.

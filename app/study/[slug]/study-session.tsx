@@ -234,7 +234,14 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
             </button>
           )}
           {phase === "answered" && result && (
-            <AnswerResult card={card} result={result} busy={busy} onOverride={(r) => void override(r)} onNext={next} />
+            <AnswerResult
+              card={card}
+              answer={answer}
+              result={result}
+              busy={busy}
+              onOverride={(r) => void override(r)}
+              onNext={next}
+            />
           )}
         </StudyCard>
       )}
