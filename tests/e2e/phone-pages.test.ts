@@ -10,6 +10,7 @@ const teacher = DEMO_USERS.find((u) => u.role === "teacher")!;
 const student = DEMO_USERS.find((u) => u.role === "student")!;
 const DECK = "russia-ukraine-nato";
 const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 800 };
 
 /** The links on `path` whose href matches `pattern`, as paths. */
 async function linksOn(page: Page, path: string, pattern: RegExp): Promise<string[]> {
@@ -58,7 +59,7 @@ interface Finding {
   axe?: AxeFinding[];
 }
 
-/** Visits each path at phone width, in light and dark: sideways overflow at 360 and 390 px, and axe. */
+/** Visits each path in light and dark: sideways overflow at 360 and 390 px, and axe at 360 and 1280 px. */
 async function audit(context: BrowserContext, page: Page, paths: string[]): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const scheme of ["light", "dark"] as const) {
@@ -80,6 +81,10 @@ async function audit(context: BrowserContext, page: Page, paths: string[]): Prom
       await page.setViewportSize(PHONE);
       const axe = await seriousAxeViolations(page);
       if (axe.length) findings.push({ path, scheme, axe });
+      // And on a desktop screen, where the layout differs (the reader's side panel, the header's one row).
+      await page.setViewportSize(DESKTOP);
+      const desktopAxe = await seriousAxeViolations(page);
+      if (desktopAxe.length) findings.push({ path, scheme: `${scheme}, desktop`, axe: desktopAxe });
     }
   }
   void context;
