@@ -4,19 +4,28 @@ import { listDecksForUser } from "@/lib/content/decks";
 import type { PublicUser } from "@/lib/auth/users";
 import { NewDeckLink } from "@/app/_components/new-deck-link";
 import { AssignmentsList } from "@/app/_components/assignments-list";
+import { FirstDay } from "@/app/_components/first-day";
 import { articleUrl } from "@/lib/content/links";
 
 const NOTICES: Record<string, string> = {
   "teachers-only": "That page is for teachers. Your decks and classes are below.",
 };
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+export default async function HomePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string; welcome?: string }>;
+}) {
   const user = await getCurrentUser();
-  const { error } = await searchParams;
-  return user ? <Home user={user} notice={error ? NOTICES[error] : undefined} /> : <Landing />;
+  const { error, welcome } = await searchParams;
+  return user ? (
+    <Home user={user} notice={error ? NOTICES[error] : undefined} welcome={welcome === "1"} />
+  ) : (
+    <Landing />
+  );
 }
 
-async function Home({ user, notice }: { user: PublicUser; notice?: string }) {
+async function Home({ user, notice, welcome }: { user: PublicUser; notice?: string; welcome: boolean }) {
   const decks = await listDecksForUser(user, new Date());
   return (
     <div className="space-y-6">
@@ -32,6 +41,13 @@ async function Home({ user, notice }: { user: PublicUser; notice?: string }) {
         </div>
         <NewDeckLink />
       </div>
+      <FirstDay
+        user={user}
+        welcome={welcome}
+        deckCount={decks.length}
+        studiedAny={decks.some((d) => d.studiedCount > 0)}
+        firstDeckSlug={decks[0]?.slug ?? null}
+      />
       <AssignmentsList user={user} />
       {decks.length === 0 ? (
         <p className="card text-muted">No decks yet.</p>

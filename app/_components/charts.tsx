@@ -27,12 +27,20 @@ export function CalendarHeatmap({
   const level = (n: number) => (n === 0 ? 0 : Math.min(4, Math.ceil((n / max) * 4)));
   const total = counts.reduce((n, c) => n + c.count, 0);
   return (
-    <figure className="overflow-x-auto">
+    // rtl: a phone opens the scroll box at its newest (right-hand) end; the chart itself stays ltr.
+    // Focusable, so the keyboard can scroll it too.
+    <figure
+      className="relative overflow-x-auto"
+      dir="rtl"
+      role="region"
+      tabIndex={0}
+      aria-label={`${label}, scrolls sideways`}
+    >
       <svg
         role="img"
         aria-label={`${label}: ${total} reviews on ${counts.length} days in the last year`}
         viewBox={`0 0 ${weeks * (CELL + GAP)} ${7 * (CELL + GAP)}`}
-        className="min-w-[640px]"
+        className="min-w-[640px] [direction:ltr]"
       >
         {cells.map((c) => (
           <rect
@@ -54,6 +62,9 @@ export function CalendarHeatmap({
   );
 }
 
+// Labels are in viewBox units, which shrink with the chart: 22 read as about 11 px on a 360 px phone,
+// and sm: sets 12 where the chart is drawn near its own width.
+
 /** Vertical bars with day labels underneath (every 5th). */
 export function BarChart({
   data,
@@ -73,7 +84,7 @@ export function BarChart({
       <svg
         role="img"
         aria-label={`${label}: ${data.map((d) => `${d.label} ${d.value}`).join(", ")}`}
-        viewBox={`0 0 ${W} ${H + 20}`}
+        viewBox={`0 0 ${W} ${H + 32}`}
         className="w-full"
       >
         {data.map((d, i) => {
@@ -93,9 +104,9 @@ export function BarChart({
               {i % 5 === 0 && (
                 <text
                   x={i === 0 ? 0 : i * bar + bar / 2}
-                  y={H + 14}
+                  y={H + 26}
                   textAnchor={i === 0 ? "start" : "middle"}
-                  className="fill-muted text-[10px]"
+                  className="fill-muted text-[22px] sm:text-[12px]"
                 >
                   {d.label}
                 </text>
@@ -104,6 +115,11 @@ export function BarChart({
           );
         })}
         <line x1={0} x2={W} y1={H} y2={H} className="stroke-line" />
+        {/* The scale: the tallest bar's value, at its height. */}
+        <line x1={0} x2={W} y1={0} y2={0} strokeDasharray="2 4" className="stroke-line" />
+        <text x={W - 2} y={22} textAnchor="end" className="fill-muted text-[22px] sm:text-[12px]">
+          {`${max} ${unit}`}
+        </text>
       </svg>
     </figure>
   );
@@ -134,13 +150,15 @@ export function PercentLine({
       <svg
         role="img"
         aria-label={`${label}: ${valid.map((p) => `${p.label} ${Math.round(p.value * 100)}%`).join(", ") || "no data yet"}`}
-        viewBox={`0 0 ${W} ${H + 20}`}
+        viewBox={`0 0 ${W} ${H + 32}`}
         className="w-full"
       >
         {[0, 0.5, 1].map((v) => (
           <g key={v}>
             <line x1={0} x2={W} y1={y(v)} y2={y(v)} className="stroke-line" />
-            <text x={2} y={y(v) - 2} className="fill-muted text-[10px]">{`${v * 100}%`}</text>
+            <text x={2} y={v === 1 ? y(v) + 22 : y(v) - 4} className="fill-muted text-[22px] sm:text-[12px]">
+              {`${v * 100}%`}
+            </text>
           </g>
         ))}
         {target !== undefined && (
@@ -155,7 +173,13 @@ export function PercentLine({
           ),
         )}
         {points.map((p, i) => (
-          <text key={`l-${p.key}`} x={x(i)} y={H + 14} textAnchor="middle" className="fill-muted text-[10px]">
+          <text
+            key={`l-${p.key}`}
+            x={x(i)}
+            y={H + 26}
+            textAnchor="middle"
+            className="fill-muted text-[22px] sm:text-[12px]"
+          >
             {i % 2 === 0 ? p.label : ""}
           </text>
         ))}

@@ -22,11 +22,18 @@ export function ClassActionButton({
   pendingLabel: string;
   /** When set: the first click asks this question, with Confirm and Cancel. */
   confirm?: string;
-  variant?: "primary" | "secondary" | "danger";
+  /** quiet: a small outlined button for a destructive action repeated down a list (its Confirm is red). */
+  variant?: "primary" | "secondary" | "danger" | "quiet";
 }) {
   const [state, formAction, pending] = useActionState<ActionResult, FormData>(action, {});
   const [asking, setAsking] = useState(false);
-  const buttonClass = variant === "primary" ? "btn-primary" : variant === "danger" ? "btn-danger" : "btn-secondary";
+  const buttonClass = {
+    primary: "btn-primary",
+    secondary: "btn-secondary",
+    danger: "btn-danger",
+    quiet: "btn border border-line px-2.5 font-medium text-muted hover:border-bad hover:text-bad",
+  }[variant];
+  const confirmClass = variant === "quiet" ? "btn-danger" : buttonClass;
   return (
     <form action={formAction} className="space-y-2" onSubmit={() => setAsking(false)}>
       {Object.entries(fields).map(([name, value]) => (
@@ -39,7 +46,12 @@ export function ClassActionButton({
       ) : confirm ? (
         <div className="flex flex-wrap items-center gap-2" role="group" aria-label={confirm}>
           <span className="text-sm">{confirm}</span>
-          <button type="submit" className={`${buttonClass} py-1.5`} autoFocus>
+          <button
+            type="submit"
+            className={`${confirmClass} py-1.5`}
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- the button clicked is gone: focus moves to its Confirm
+            autoFocus
+          >
             Confirm
           </button>
           <button type="button" className="btn-secondary py-1.5" onClick={() => setAsking(false)}>

@@ -40,7 +40,9 @@ export function StudyDayForm({
         />
         <datalist id="timezones">
           {timeZones.map((zone) => (
-            <option key={zone} value={zone} />
+            <option key={zone} value={zone}>
+              {zone}
+            </option>
           ))}
         </datalist>
         <FieldErrors id="timezone-error" errors={zoneErrors} />

@@ -24,6 +24,25 @@ export default async function ProgressPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Your progress</h1>
+      {user.role === "teacher" && (
+        <p className="rounded-lg bg-accent-soft px-3 py-2 text-sm">
+          These are your own study figures. Your students&apos; progress is on each assignment&apos;s dashboard, from{" "}
+          <Link href="/classes" className="link">
+            your classes
+          </Link>
+          .
+        </p>
+      )}
+      {p.reviewsTotal === 0 && (
+        <p className="card text-muted" data-testid="progress-empty">
+          Nothing studied yet, so nothing is due: new cards are not counted as due until you first see them. Start with
+          a deck from{" "}
+          <Link href="/" className="link">
+            your decks
+          </Link>
+          ; these figures fill in as you review.
+        </p>
+      )}
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-5">
         {stat("Due today", p.dueToday, "due-today")}
         {stat("Due tomorrow", p.dueTomorrow, "due-tomorrow")}
@@ -113,36 +132,39 @@ export default async function ProgressPage() {
         </section>
       )}
 
-      <section className="card overflow-x-auto" aria-labelledby="decks-heading">
+      <section className="card" aria-labelledby="decks-heading">
         <h2 id="decks-heading" className="mb-3 font-semibold">
           By deck
         </h2>
-        <table className="w-full text-sm">
-          <thead className="text-left text-muted">
-            <tr>
-              <th className="py-1 font-medium">Deck</th>
-              <th className="py-1 text-right font-medium">Studied</th>
-              <th className="py-1 text-right font-medium">Due today</th>
-              <th className="py-1 text-right font-medium">Retention</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-line">
-            {p.decks.map((d) => (
-              <tr key={d.slug}>
-                <td className="py-2">
-                  <Link href={`/decks/${d.slug}`} className="link">
-                    {d.title}
-                  </Link>
-                </td>
-                <td className="py-2 text-right tabular-nums">
-                  {d.studied} / {d.cards}
-                </td>
-                <td className="py-2 text-right tabular-nums">{d.dueToday}</td>
-                <td className="py-2 text-right tabular-nums">{formatPercent(d.retention)}</td>
+        {/* Focusable, so the keyboard can scroll it sideways on a narrow screen. */}
+        <div className="relative overflow-x-auto" role="region" aria-labelledby="decks-heading" tabIndex={0}>
+          <table className="w-full text-sm">
+            <thead className="text-left text-muted">
+              <tr>
+                <th className="py-1 font-medium">Deck</th>
+                <th className="py-1 text-right font-medium">Studied</th>
+                <th className="py-1 text-right font-medium">Due today</th>
+                <th className="py-1 text-right font-medium">Retention</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-line">
+              {p.decks.map((d) => (
+                <tr key={d.slug}>
+                  <td className="py-2">
+                    <Link href={`/decks/${d.slug}`} className="link">
+                      {d.title}
+                    </Link>
+                  </td>
+                  <td className="py-2 text-right tabular-nums">
+                    {d.studied} / {d.cards}
+                  </td>
+                  <td className="py-2 text-right tabular-nums">{d.dueToday}</td>
+                  <td className="py-2 text-right tabular-nums">{formatPercent(d.retention)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </div>
   );

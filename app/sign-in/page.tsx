@@ -53,8 +53,11 @@ export default async function SignInPage({
         )}
       </div>
       <p className="text-center text-sm text-muted">
-        New to Clio?{" "}
-        <Link href="/sign-up" className="link">
+        New to Clio? {/* The way back (a join link, say) goes along to sign-up too. */}
+        <Link
+          href={callbackUrl === "/" ? "/sign-up" : `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          className="link"
+        >
           Create an account
         </Link>
       </p>

@@ -4,6 +4,7 @@ import { signIn } from "@/lib/auth/auth";
 import { SignUpSchema } from "@/lib/auth/schemas";
 import { headers } from "next/headers";
 import { requestIp } from "@/lib/auth/request-ip";
+import { safeReturnTo } from "@/lib/auth/safe-redirect";
 import { EmailTakenError, createUser, throttleSignUp } from "@/lib/auth/users";
 import { toActionResult, type ActionResult } from "@/app/_lib/action-result";
 
@@ -23,6 +24,11 @@ export async function signUpAction(_prev: SignUpResult, formData: FormData): Pro
     return toActionResult(error, values);
   }
   // Redirects on success (signIn throws Next's redirect, which must not be caught).
-  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/?welcome=1" });
+  const returnTo = safeReturnTo(raw.callbackUrl);
+  await signIn("credentials", {
+    email: parsed.data.email,
+    password: parsed.data.password,
+    redirectTo: returnTo === "/" ? "/?welcome=1" : returnTo,
+  });
   return {};
 }

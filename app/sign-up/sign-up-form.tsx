@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { signUpAction, type SignUpResult } from "@/app/sign-up/actions";
 import { FieldErrors } from "@/app/_components/field-errors";
 
-export function SignUpForm() {
+/** `callbackUrl`: where the new account lands (a join link it came from), else home with a welcome. */
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState<SignUpResult, FormData>(signUpAction, {});
   // The browser knows the student's zone; daily limits and streaks reset at its midnight.
   const submit = (formData: FormData) => {
@@ -14,6 +15,7 @@ export function SignUpForm() {
   const errors = state.fieldErrors ?? {};
   return (
     <form action={submit} className="space-y-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div>
         <label htmlFor="name" className="field-label">
           Name

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
+import { cache } from "react";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_lib/require-user";
 import type { PublicUser } from "@/lib/auth/users";
@@ -18,12 +20,21 @@ import { ClassStatusBadge } from "@/app/_components/class-status-badge";
 
 type Props = { params: Promise<{ classId: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
-export const metadata: Metadata = { title: "Class" };
+// One lookup per request, shared by the page and its title (getCurrentUser is cached: the same user).
+const findClassView = cache(async (classId: string) => {
+  const user = await getCurrentUser();
+  return user ? getClassView(user, classId) : null;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const view = await findClassView((await params).classId);
+  return { title: view?.name ?? "Class" };
+}
 
 export default async function ClassPage({ params, searchParams }: Props) {
   const { classId } = await params;
   const user = await requireUser(`/classes/${classId}`);
-  const view = await getClassView(user, classId);
+  const view = await findClassView(classId);
   if (!view) notFound();
   const notice = await searchParams;
   return view.kind === "teacher" ? (
@@ -71,7 +82,7 @@ async function TeacherView({ user, view }: { user: PublicUser; view: TeacherClas
         <h2 id="code-heading" className="text-lg font-semibold">
           Students join with this code
         </h2>
-        <p className="font-mono text-3xl font-bold tracking-widest" data-testid="join-code">
+        <p className="font-mono text-2xl font-bold tracking-widest sm:text-3xl" data-testid="join-code">
           {formatJoinCode(view.joinCode)}
         </p>
         <div className="space-y-1">
@@ -79,7 +90,12 @@ async function TeacherView({ user, view }: { user: PublicUser; view: TeacherClas
             …or this link
           </label>
           <div className="flex flex-wrap items-center gap-2">
-            <input id="join-link" readOnly value={link} className="field-input max-w-md font-mono text-sm" />
+            <input
+              id="join-link"
+              readOnly
+              value={link}
+              className="field-input min-w-0 flex-1 font-mono text-sm sm:max-w-md"
+            />
             <ClassCopyButton text={link} label="Copy link" />
           </div>
         </div>
@@ -103,49 +119,31 @@ async function TeacherView({ user, view }: { user: PublicUser; view: TeacherClas
         {view.assignments.length === 0 ? (
           <p className="text-muted">No assignments yet. Assign a deck below.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Assignments of {view.name}</caption>
-              <thead className="border-b border-line text-muted">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Deck
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Due
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Target
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    <span className="sr-only">Dashboard</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-line">
-                {view.assignments.map((a) => (
-                  <tr key={a.id} data-testid="assignment-row">
-                    <th scope="row" className="py-2 pr-4 font-medium">
-                      {a.deckTitle}
-                    </th>
-                    <td className="py-2 pr-4 whitespace-nowrap">
-                      {formatDateTime(a.dueAt, user.timezone)}{" "}
-                      <span className="text-muted">({formatDaysFrom(a.dueAt, now)})</span>
-                    </td>
-                    <td className="py-2 pr-4 whitespace-nowrap">
-                      {formatPercent(a.targetRecall)}
-                      {a.requireAllStudied ? ", every card" : ""}
-                    </td>
-                    <td className="py-2">
-                      <Link href={`/classes/${view.id}/assignments/${a.id}`} className="link whitespace-nowrap">
-                        Dashboard →
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          // A list, not a table: on a phone each assignment stacks, its dashboard link and target in view.
+          <ul className="divide-y divide-line" aria-label={`Assignments of ${view.name}`}>
+            {view.assignments.map((a) => (
+              <li
+                key={a.id}
+                className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-3 text-sm"
+                data-testid="assignment-row"
+              >
+                <div className="min-w-0 space-y-0.5">
+                  <p className="font-medium">{a.deckTitle}</p>
+                  <p>
+                    <span className="text-muted">Due</span> {formatDateTime(a.dueAt, user.timezone)}{" "}
+                    <span className="text-muted">({formatDaysFrom(a.dueAt, now)})</span>
+                  </p>
+                  <p>
+                    <span className="text-muted">Target</span> {formatPercent(a.targetRecall)}
+                    {a.requireAllStudied ? ", every card" : ""}
+                  </p>
+                </div>
+                <Link href={`/classes/${view.id}/assignments/${a.id}`} className="link whitespace-nowrap">
+                  Dashboard →
+                </Link>
+              </li>
+            ))}
+          </ul>
         )}
         <h3 className="pt-2 font-semibold">Assign a deck</h3>
         <CreateAssignmentForm
@@ -170,48 +168,26 @@ async function TeacherView({ user, view }: { user: PublicUser; view: TeacherClas
         {view.roster.length === 0 ? (
           <p className="text-muted">No students yet. Share the code or link above.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Students in {view.name}</caption>
-              <thead className="border-b border-line text-muted">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Name
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Email
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Joined
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    <span className="sr-only">Remove</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-line">
-                {view.roster.map((s) => (
-                  <tr key={s.userId} data-testid="roster-row">
-                    <th scope="row" className="py-2 pr-4 font-medium">
-                      {s.name}
-                    </th>
-                    <td className="py-2 pr-4 break-all text-muted">{s.email}</td>
-                    <td className="py-2 pr-4 whitespace-nowrap">{formatDate(s.joinedAt, user.timezone)}</td>
-                    <td className="py-2">
-                      <ClassActionButton
-                        action={removeStudentAction}
-                        fields={{ classId: view.id, studentId: s.userId }}
-                        label="Remove"
-                        pendingLabel="Removing…"
-                        confirm={`Remove ${s.name}?`}
-                        variant="danger"
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className="divide-y divide-line" aria-label={`Students in ${view.name}`}>
+            {view.roster.map((s) => (
+              <li key={s.userId} className="flex items-center gap-3 py-2 text-sm" data-testid="roster-row">
+                <div className="min-w-0 flex-1">
+                  <p className="font-medium">{s.name}</p>
+                  {/* Whole words on a line; only an address longer than the line breaks, anywhere. */}
+                  <p className="text-muted [overflow-wrap:anywhere]">{s.email}</p>
+                  <p className="text-muted">Joined {formatDate(s.joinedAt, user.timezone)}</p>
+                </div>
+                <ClassActionButton
+                  action={removeStudentAction}
+                  fields={{ classId: view.id, studentId: s.userId }}
+                  label="Remove"
+                  pendingLabel="Removing…"
+                  confirm={`Remove ${s.name}?`}
+                  variant="quiet"
+                />
+              </li>
+            ))}
+          </ul>
         )}
       </section>
     </div>

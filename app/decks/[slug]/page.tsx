@@ -2,19 +2,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_lib/require-user";
-import { countCardsByType, findDeckForUser } from "@/lib/content/decks";
+import { CARD_TYPE_LABELS } from "@/lib/cards";
+import { countCardsByType } from "@/lib/content/decks";
+import { deckPageTitle, findPageDeck } from "@/app/_lib/page-deck";
 import { articleUrl } from "@/lib/content/links";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await params).slug };
+  return { title: await deckPageTitle((await params).slug) };
 }
 
 export default async function DeckPage({ params }: Props) {
   const { slug } = await params;
   const user = await requireUser(`/decks/${slug}`);
-  const deck = await findDeckForUser(user, slug);
+  const deck = await findPageDeck(slug);
   if (!deck) notFound();
   const byType = countCardsByType(deck.cards);
   return (
@@ -39,6 +41,16 @@ export default async function DeckPage({ params }: Props) {
         <Link href={articleUrl(deck.slug)} className="btn-secondary px-5 py-2.5 text-base">
           Read the article
         </Link>
+        {user.role === "teacher" && (
+          <Link href="/classes" className="btn-secondary px-5 py-2.5 text-base">
+            Assign to a class
+          </Link>
+        )}
+        {deck.ownerId === user.id && (
+          <Link href="/drafts" className="btn-secondary px-5 py-2.5 text-base">
+            Your drafts
+          </Link>
+        )}
       </div>
       <section className="card" aria-labelledby="cards-heading">
         <h2 id="cards-heading" className="mb-3 text-lg font-semibold">
@@ -52,6 +64,18 @@ export default async function DeckPage({ params }: Props) {
             </li>
           ))}
         </ul>
+        <details className="mt-4" data-testid="card-list">
+          <summary className="cursor-pointer font-medium text-accent">See every card</summary>
+          <ol className="mt-3 space-y-2">
+            {deck.cards.map((card) => (
+              <li key={card.id} className="rounded-lg border border-line px-3 py-2">
+                <p className="text-xs font-medium uppercase tracking-wide text-muted">{CARD_TYPE_LABELS[card.type]}</p>
+                <p>{card.prompt}</p>
+                <p className="text-sm text-muted">{card.answer}</p>
+              </li>
+            ))}
+          </ol>
+        </details>
       </section>
     </div>
   );

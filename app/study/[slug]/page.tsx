@@ -2,18 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_lib/require-user";
+import { deckPageTitle, findPageDeck } from "@/app/_lib/page-deck";
 import { CARD_TYPE_LABELS } from "@/lib/cards";
-import { findDeckForUser } from "@/lib/content/decks";
 import { StudySession } from "@/app/study/[slug]/study-session";
 
 type Props = { params: Promise<{ slug: string }> };
 
-export const metadata: Metadata = { title: "Study" };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: await deckPageTitle((await params).slug, "Study") };
+}
 
 export default async function StudyPage({ params }: Props) {
   const { slug } = await params;
-  const user = await requireUser(`/study/${slug}`);
-  const deck = await findDeckForUser(user, slug);
+  await requireUser(`/study/${slug}`);
+  const deck = await findPageDeck(slug);
   if (!deck) notFound();
   return (
     <div className="mx-auto max-w-2xl space-y-4">

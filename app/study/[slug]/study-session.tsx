@@ -2,15 +2,16 @@
 
 // The shell of the study page: it wires `studyReducer` to the network, the clock and the keyboard.
 // What the page shows, and how each answer or request changes it, lives in study-state.ts.
-import { useCallback, useEffect, useReducer, useRef } from "react";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { QUESTION_VIEWS } from "@/app/study/[slug]/cards";
 import { saveStatus } from "@/app/study/[slug]/outbox";
 import { postReview, postUndo, type QueueCard, type Rating, type Response } from "@/app/study/[slug]/study-client";
-import { keyCommand, type KeyCommand } from "@/app/study/[slug]/study-keys";
+import { focusKindOf, keyCommand, type KeyCommand } from "@/app/study/[slug]/study-keys";
 import { initialStudyState, responseFor, sessionProgress, studyReducer } from "@/app/study/[slug]/study-state";
 import { useStudySync } from "@/app/study/[slug]/study-sync";
 import { AnswerResult } from "@/app/study/[slug]/views/answer-result";
 import { KeyHints } from "@/app/study/[slug]/views/key-hints";
+import { ShortcutHelp } from "@/app/study/[slug]/views/shortcut-help";
 import { SessionProgress } from "@/app/study/[slug]/views/session-progress";
 import { StudyCard } from "@/app/study/[slug]/views/study-card";
 import { Summary } from "@/app/study/[slug]/views/summary";
@@ -90,6 +91,8 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
     [result, card, busy],
   );
 
+  const [helpOpen, setHelpOpen] = useState(false);
+
   const run = useCallback(
     (command: KeyCommand) => {
       if (command.kind === "edit") dispatch(command.action);
@@ -97,6 +100,7 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
       else if (command.kind === "check") check();
       else if (command.kind === "override") void override(command.rating);
       else if (command.kind === "next") next();
+      else if (command.kind === "help") setHelpOpen(true);
       else void undo();
     },
     [rate, check, override, next, undo],
@@ -104,14 +108,24 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
-      const field = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement ? e.target : null;
+      if (e.defaultPrevented || e.isComposing) return; // taken by the focused element (an option's arrows)
+      const target = e.target instanceof HTMLElement && e.target !== document.body ? e.target : null;
+      const field = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement ? target : null;
       const command = keyCommand(
         { phase, card, answer },
         {
           key: e.key,
           ctrl: e.ctrlKey || e.metaKey,
           alt: e.altKey,
-          typing: field !== null,
+          focus: focusKindOf(
+            target && {
+              tagName: target.tagName,
+              role: target.getAttribute("role"),
+              type: target.getAttribute("type"),
+              isContentEditable: target.isContentEditable,
+              inDialog: target.closest("dialog[open]") !== null,
+            },
+          ),
           fieldHasText: Boolean(field?.value),
         },
       );
@@ -171,7 +185,14 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
             </button>
           )}
           {phase === "answered" && result && (
-            <AnswerResult card={card} result={result} busy={busy} onOverride={(r) => void override(r)} onNext={next} />
+            <AnswerResult
+              card={card}
+              answer={answer}
+              result={result}
+              busy={busy}
+              onOverride={(r) => void override(r)}
+              onNext={next}
+            />
           )}
         </StudyCard>
       )}
@@ -182,7 +203,13 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
 
       {phase === "done" && <Summary counters={state.counters} queue={queue} slug={slug} />}
 
-      <KeyHints canUndo={state.history.length > 0} busy={busy} onUndo={() => void undo()} />
+      <KeyHints
+        canUndo={state.history.length > 0}
+        busy={busy}
+        onUndo={() => void undo()}
+        onShowShortcuts={() => setHelpOpen(true)}
+      />
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
 }

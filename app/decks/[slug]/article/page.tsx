@@ -3,20 +3,22 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_lib/require-user";
 import { CARD_TYPE_LABELS } from "@/lib/cards";
-import { findDeckForUser } from "@/lib/content/decks";
+import { deckPageTitle, findPageDeck } from "@/app/_lib/page-deck";
 import { buildPassages, buildReaderParagraphs } from "@/lib/content/passages";
 import { ArticleReader } from "@/app/decks/[slug]/article/article-reader";
 import { articleUrl } from "@/lib/content/links";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ card?: string }> };
 
-export const metadata: Metadata = { title: "Article" };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: await deckPageTitle((await params).slug, "Article") };
+}
 
 export default async function ArticlePage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { card: focusCard } = await searchParams;
-  const user = await requireUser(articleUrl(slug));
-  const deck = await findDeckForUser(user, slug);
+  await requireUser(articleUrl(slug));
+  const deck = await findPageDeck(slug);
   if (!deck) notFound();
 
   const passages = buildPassages(

@@ -9,9 +9,10 @@ export function BasicCard({ card, answer, busy, onEdit, onRate }: CardQuestionPr
         type="button"
         className="btn-primary w-full py-3"
         onClick={() => onEdit({ type: "answerRevealed" })}
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- the next step of a study session by keyboard: Space or Enter reveals
         autoFocus
       >
-        Show answer <kbd className="ml-1 text-xs opacity-70">Space</kbd>
+        Show answer <kbd className="ml-1 text-xs pointer-coarse:hidden">Space</kbd>
       </button>
     );
   }

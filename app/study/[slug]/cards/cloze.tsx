@@ -15,6 +15,7 @@ export function ClozeCard({ answer, busy, onEdit, onCheck }: CardQuestionProps) 
       </label>
       <input
         id="cloze-answer"
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- the card asks for typing: the student types without a click first
         autoFocus
         autoComplete="off"
         spellCheck={false}

@@ -1,16 +1,20 @@
 import Link from "next/link";
 import { RATING_LABELS, type QueueCard, type Rating, type ReviewResult } from "@/app/study/[slug]/study-client";
 import { RatingButtons } from "@/app/study/[slug]/views/rating-buttons";
+import type { AnswerDraft } from "@/app/study/[slug]/study-state";
 
 /** After checking (or a forgotten self-graded card): the verdict, the answer, the passage after a lapse, and another rating on offer. */
 export function AnswerResult({
   card,
+  answer,
   result,
   busy,
   onOverride,
   onNext,
 }: {
   card: QueueCard;
+  /** What the student sent: shown beside the right answer when it was wrong. */
+  answer: AnswerDraft;
   result: ReviewResult;
   busy: boolean;
   onOverride: (r: Rating) => void;
@@ -21,6 +25,12 @@ export function AnswerResult({
       {result.correct !== null && (
         <p className={`text-lg font-semibold ${result.correct ? "text-good" : "text-bad"}`}>
           {result.correct ? "Correct" : "Not quite"}
+        </p>
+      )}
+      {result.correct === false && yourAnswer(card, answer) && (
+        <p data-testid="your-answer">
+          <span className="text-sm text-muted">You answered </span>
+          <span className="font-medium">{yourAnswer(card, answer)}</span>
         </p>
       )}
       <div className="rounded-lg bg-canvas p-4">
@@ -56,9 +66,23 @@ export function AnswerResult({
           <RatingButtons intervals={result.alternatives} current={result.rating} busy={busy} onRate={onOverride} />
         </div>
       )}
-      <button type="button" className="btn-primary w-full py-3" onClick={onNext} disabled={busy} autoFocus>
-        Continue <kbd className="ml-1 text-xs opacity-70">Enter</kbd>
+      <button
+        type="button"
+        className="btn-primary w-full py-3"
+        onClick={onNext}
+        disabled={busy}
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- Enter continues: the only next step once the result is read
+        autoFocus
+      >
+        Continue <kbd className="ml-1 text-xs pointer-coarse:hidden">Enter</kbd>
       </button>
     </div>
   );
+}
+
+function yourAnswer(card: QueueCard, answer: AnswerDraft): string | null {
+  if (card.responseKind === "choice") return answer.choice;
+  if (card.responseKind === "text") return answer.text.trim() || null;
+  if (card.responseKind === "order") return answer.order.join(" → ");
+  return null;
 }

@@ -15,7 +15,8 @@ export function SessionProgress({
       <div className="flex justify-between text-sm text-muted">
         <span>{reviews} reviewed</span>
         {queue && (
-          <span aria-label="Cards left today">
+          <span>
+            <span className="sr-only">Cards left today: </span>
             <span className="text-accent">{queue.remaining.new} new</span> ·{" "}
             <span className="text-warn">{queue.remaining.learning} learning</span> ·{" "}
             <span className="text-good">{queue.remaining.review} due</span>

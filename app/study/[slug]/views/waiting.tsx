@@ -4,7 +4,7 @@ import { describeWhen } from "@/app/study/[slug]/study-client";
 export function Waiting({ nextDueAt, onFinish }: { nextDueAt: string; onFinish: () => void }) {
   return (
     <section className="card space-y-3 text-center" data-testid="waiting">
-      <p className="text-lg font-semibold">Cards in learning come back {describeWhen(nextDueAt)}.</p>
+      <h1 className="text-lg font-semibold">Cards in learning come back {describeWhen(nextDueAt)}.</h1>
       <p className="text-muted">Stay here and they will appear, or finish for now.</p>
       <button type="button" className="btn-secondary" onClick={onFinish}>
         Finish session

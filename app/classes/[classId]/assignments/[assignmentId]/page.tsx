@@ -95,7 +95,8 @@ export default async function AssignmentDashboardPage({ params }: Props) {
         {d.students.length === 0 ? (
           <p className="text-muted">No students in this class yet.</p>
         ) : (
-          <div className="overflow-x-auto">
+          // relative: the sr-only caption stays inside the scroll box instead of widening the page.
+          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Students, scrolls sideways">
             <table className="w-full text-left text-sm" data-testid="students-table">
               <caption className="sr-only">Each student&apos;s progress on {d.deck.title}</caption>
               <thead className="border-b border-line text-muted">
