@@ -1,6 +1,6 @@
 import { ZodError } from "zod";
 import { DomainError, MalformedError, type DomainErrorKind } from "@/lib/errors";
-import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/validation/text";
+import { findUnsafeText, isUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/validation/text";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { failureLog, summarize } from "@/lib/log";
 
@@ -160,6 +160,21 @@ function isOwnOrigin(origin: string, request: Request): boolean {
   return host.toLowerCase() === own.split(",")[0]!.trim().toLowerCase();
 }
 
+/**
+ * A path segment that decodes to NUL or a lone surrogate names nothing (PostgreSQL refuses such
+ * text with an error). proxy.ts refuses these paths over HTTP; this holds for any caller.
+ */
+async function refuseUnsafeParams(context: unknown): Promise<void> {
+  const params = (context as { params?: unknown } | undefined)?.params;
+  if (!params) return;
+  const values = Object.values((await params) as Record<string, string | string[] | undefined>).flat();
+  if (values.some((v) => typeof v === "string" && isUnsafeText(v)))
+    throw new MalformedError(
+      "This address is not valid: it contains a character that cannot be part of one.",
+      "invalid_path",
+    );
+}
+
 /** Seconds a client should wait before retrying while the database is unreachable (PostgreSQL restarts in about 5). */
 export const OUTAGE_RETRY_AFTER_SECONDS = 5;
 
@@ -208,6 +223,7 @@ export function apiRoute<A extends unknown[]>(handler: (...args: A) => Promise<R
   return async (...args: A): Promise<Response> => {
     try {
       if (args[0] instanceof Request) refuseCrossSiteWrite(args[0]);
+      await refuseUnsafeParams(args[1]);
       return await handler(...args);
     } catch (error) {
       if (isNextControlFlow(error)) throw error;
