@@ -82,11 +82,12 @@ async function send(method: string, handler: Handler, file: string, r: FuzzReque
   if (r.fetchSite) headers.set("sec-fetch-site", r.fetchSite);
   if (r.cookie !== undefined) headers.set("cookie", cookies[r.cookie]!);
   const target = r.query === undefined ? url : `${url}?${encodeURIComponent(r.query)}`;
+  requests += 1;
+  // A handler that throws is a 500 from Next, with an empty body.
   const res = await handler(
     new Request(target, { method, headers, ...(method === "GET" ? {} : { body: r.body }) }),
     context,
-  );
-  requests += 1;
+  ).catch((error: unknown) => new Response(String(error), { status: 500 }));
   if (res.status >= 500) serverErrors += 1;
   return res;
 }
