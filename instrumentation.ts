@@ -6,6 +6,9 @@ export async function register() {
   // Rate limits need the client's socket address, which Next does not pass on (lib/auth/request-ip.ts).
   const { tagSocketAddresses } = await import("@/lib/auth/request-ip");
   tagSocketAddresses();
+  // Next logs every failed request with its stack; during a database outage that is every request.
+  const { throttleOutageLogs } = await import("@/lib/db/outage-log");
+  throttleOutageLogs();
   const { prepareDatabase } = await import("@/lib/demo/seed");
   const { DataDirLockedError } = await import("@/lib/db/lock");
   try {

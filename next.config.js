@@ -8,6 +8,15 @@ const SECURITY_HEADERS = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
+/**
+ * The largest server-action body Next.js reads (its default is 1 MB). The new-deck form sends at
+ * most an article's text and file (lib/content/drafts.ts MAX_UPLOAD_BYTES each, well under 1 MB);
+ * the headroom lets a larger body reach the action, which answers with its own "too large" message
+ * beside the field. Beyond this, proxy.ts answers 413 with the same advice before Next reads the
+ * body. Kept equal to SERVER_ACTION_BODY_LIMIT_BYTES in lib/validation/limits.ts (a unit test checks).
+ */
+const SERVER_ACTION_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite finds its WebAssembly files relative to its own package, and the FSRS optimiser and
@@ -20,6 +29,7 @@ const nextConfig = {
   ],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },

@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { isUnsafeText } from "@/lib/validation/text";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/validation/limits";
+import { MAX_ARTICLE_CHARS } from "@/lib/generate/validate";
 
 /**
  * Security headers on every response Next renders (next.config.js adds the static ones to files as
@@ -9,7 +11,7 @@ import { isUnsafeText } from "@/lib/validation/text";
  * script (an injected one) is refused. Pages must render per request for that: app/layout.tsx opts in.
  */
 export function proxy(request: NextRequest) {
-  const refusal = refuseBadPath(request.nextUrl.pathname);
+  const refusal = refuseBadPath(request.nextUrl.pathname) ?? refuseHugeForm(request);
   if (refusal) return refusal;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
@@ -41,6 +43,21 @@ function refuseBadPath(pathname: string): Response | null {
   return pathname.startsWith("/api/")
     ? Response.json({ error: message, code: "invalid_path" }, { status: 400 })
     : new Response(message, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+/**
+ * A form post to a page (a server action, with or without JavaScript) larger than Next.js will read:
+ * Next would answer with a generic error; this says what to do. Smaller bodies reach the action,
+ * which refuses an over-long article with its own message beside the field.
+ */
+function refuseHugeForm(request: NextRequest): Response | null {
+  if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/")) return null;
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (!(length > SERVER_ACTION_BODY_LIMIT_BYTES)) return null;
+  const message =
+    `This form sent ${(length / 1024 / 1024).toFixed(1)} MB, more than Clio accepts (${SERVER_ACTION_BODY_LIMIT_BYTES / 1024 / 1024} MB). ` +
+    `Articles are limited to ${MAX_ARTICLE_CHARS.toLocaleString("en-US")} characters: split a longer one into parts and make a deck from each.`;
+  return new Response(message, { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
 export function contentSecurityPolicy(nonce: string, https: boolean): string {

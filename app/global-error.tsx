@@ -1,21 +1,16 @@
 "use client";
 
+import { FailureNotice } from "@/app/_components/failure-notice";
 import "./globals.css";
 
-/** The root layout itself failed: a page of its own, with its own <html>. */
-export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+// The root layout itself failed (its header reads the session from the database): the same notice,
+// in a document of its own, since the layout that would hold it is what failed.
+export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <html lang="en">
       <body className="min-h-dvh antialiased">
-        <main className="mx-auto max-w-md space-y-4 px-4 py-10 text-center">
-          <h1 className="text-2xl font-bold">Clio could not load</h1>
-          <p className="text-muted">
-            Something went wrong on our side. Try again in a moment.
-            {error.digest && <span className="block text-sm">Reference: {error.digest}</span>}
-          </p>
-          <button type="button" className="btn-primary" onClick={reset}>
-            Try again
-          </button>
+        <main id="main" className="mx-auto w-full max-w-5xl px-4 pb-16 pt-6 sm:px-6">
+          <FailureNotice reset={reset} />
         </main>
       </body>
     </html>

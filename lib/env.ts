@@ -29,6 +29,16 @@ const EnvSchema = z.object({
     .min(0)
     .max(10)
     .default(0),
+  /**
+   * Repeated failures of one kind (the database unreachable, say) are logged once per this many
+   * seconds, with a count of the lines held back.
+   */
+  CLIO_LOG_REPEAT_SECONDS: z.coerce
+    .number({ error: "CLIO_LOG_REPEAT_SECONDS must be a number of seconds" })
+    .int()
+    .min(1)
+    .max(3600)
+    .default(60),
   /** Seed the demo article, deck and users on the first start of an empty embedded database. */
   CLIO_DEMO_SEED: z
     .enum(["0", "1"])

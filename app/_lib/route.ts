@@ -1,6 +1,8 @@
 import { ZodError } from "zod";
 import { DomainError, MalformedError, type DomainErrorKind } from "@/lib/errors";
-import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/validation/text";
+import { findUnsafeText, isUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/validation/text";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { failureLog, summarize } from "@/lib/log";
 
 // The route-handler transport: every error a handler lets out becomes one JSON shape,
 // { error, code, details? } (plus `issues` for a malformed field), with the status its kind
@@ -159,9 +161,61 @@ function isOwnOrigin(origin: string, request: Request): boolean {
 }
 
 /**
+ * A path segment that decodes to NUL or a lone surrogate names nothing (PostgreSQL refuses such
+ * text with an error). proxy.ts refuses these paths over HTTP; this holds for any caller.
+ */
+async function refuseUnsafeParams(context: unknown): Promise<void> {
+  const params = (context as { params?: unknown } | undefined)?.params;
+  if (!params) return;
+  const values = Object.values((await params) as Record<string, string | string[] | undefined>).flat();
+  if (values.some((v) => typeof v === "string" && isUnsafeText(v)))
+    throw new MalformedError(
+      "This address is not valid: it contains a character that cannot be part of one.",
+      "invalid_path",
+    );
+}
+
+/** Seconds a client should wait before retrying while the database is unreachable (PostgreSQL restarts in about 5). */
+export const OUTAGE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The answer for an error no domain rule explains: 503 with Retry-After while the database is
+ * unreachable, otherwise 500; both JSON with a code, both logged as one line per kind and interval
+ * (lib/log.ts) so that an outage does not flood the log. The first 500 of a kind keeps its stack.
+ */
+export function failureResponse(error: unknown, now = Date.now()): Response {
+  if (isDatabaseUnavailable(error)) {
+    failureLog.write("database_unavailable", `Database unavailable, answering 503: ${summarize(error)}`, now);
+    return Response.json(
+      {
+        error: "Clio cannot reach its database right now. Try again in a few seconds.",
+        code: "database_unavailable",
+      } satisfies ApiErrorBody,
+      { status: 503, headers: { "Retry-After": String(OUTAGE_RETRY_AFTER_SECONDS) } },
+    );
+  }
+  const line = summarize(error);
+  failureLog.write(
+    `internal:${line}`,
+    `${line}${error instanceof Error && error.stack ? `\n${error.stack}` : ""}`,
+    now,
+  );
+  return Response.json(
+    { error: "Something went wrong on Clio's side. Try again.", code: "internal_error" } satisfies ApiErrorBody,
+    { status: 500 },
+  );
+}
+
+/** Next's own control flow (redirect(), notFound(), dynamic rendering bail-outs) travels as thrown errors. */
+function isNextControlFlow(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && /^(NEXT_|DYNAMIC_SERVER_USAGE|BAILOUT_TO_CLIENT_SIDE_RENDERING)/.test(digest);
+}
+
+/**
  * Wraps a route handler: a write from another site or with a body that is not JSON is refused
  * first (refuseCrossSiteWrite); domain errors and zod errors become JSON answers with their status;
- * anything else is a real server error (500), logged by Next.
+ * anything else becomes failureResponse (503 in an outage, else 500), never an empty body.
  *
  * @example export const GET = apiRoute(async (request: Request) => Response.json(await load(await requireSignedInUser(request))));
  */
@@ -169,11 +223,11 @@ export function apiRoute<A extends unknown[]>(handler: (...args: A) => Promise<R
   return async (...args: A): Promise<Response> => {
     try {
       if (args[0] instanceof Request) refuseCrossSiteWrite(args[0]);
+      await refuseUnsafeParams(args[1]);
       return await handler(...args);
     } catch (error) {
-      const response = errorResponse(error);
-      if (response) return response;
-      throw error;
+      if (isNextControlFlow(error)) throw error;
+      return errorResponse(error) ?? failureResponse(error);
     }
   };
 }

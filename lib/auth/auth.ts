@@ -6,6 +6,7 @@ import { getAuthSecret } from "@/lib/auth/secret";
 import { requestIp } from "@/lib/auth/request-ip";
 import { SESSION_MAX_AGE_SECONDS, createSession, findSessionUser, revokeSession } from "@/lib/auth/sessions";
 import { authenticate } from "@/lib/auth/sign-in";
+import { logAuthError } from "@/lib/auth/auth-log";
 import { findOrCreateGithubUser, type PublicUser } from "@/lib/auth/users";
 
 declare module "next-auth" {
@@ -79,10 +80,7 @@ const config = (): NextAuthConfig => ({
   },
   logger: {
     // A wrong password is an expected outcome, not a server error worth a stack trace.
-    error(error) {
-      if (error.name === "CredentialsSignin" || error.name === "SignInRateLimited") return;
-      console.error(error);
-    },
+    error: (error) => logAuthError(error),
   },
 });
 

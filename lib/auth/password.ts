@@ -1,5 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
-import { dictionary } from "@zxcvbn-ts/language-common";
+import { ZxcvbnFactory, type TranslationKeys } from "@zxcvbn-ts/core";
+import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
 import { z } from "zod";
 
 // @node-rs/argon2 defaults to argon2id (its Algorithm is a const enum, unusable under
@@ -9,10 +10,12 @@ const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
-// A strength check over zxcvbn-ts's dictionaries. Its estimator (@zxcvbn-ts/core) is not a
-// dependency, so these rules catch what it would score lowest: common passwords, a common word or
-// password with a few characters added or swapped (Password1!, p@ssw0rd), too few distinct
-// characters, runs (abcd, 4321), passwords published in the README, and the user's own email.
+// Two layers. First, rules that name the exact mistake: passwords published in the README, the most
+// common passwords, the user's own email, a common word dressed up with a few characters (Password1!,
+// p@ssw0rd), too few distinct characters, runs (abcd, 4321). Then zxcvbn's strength estimate over the
+// same dictionaries, with the user's email and name as words an attacker would try first: anything it
+// scores below 3 ("safely unguessable": about 10^8 guesses, an online attack throttled as Clio's is
+// cannot reach it) is refused with zxcvbn's own warning and suggestions.
 const COMMON_PASSWORDS = new Set(dictionary["passwords-common"].slice(0, 10_000).map((p) => p.toLowerCase()));
 const COMMON_WORDS = new Set(dictionary["diceware-common"].map((w) => w.toLowerCase()));
 
@@ -47,13 +50,108 @@ function isRun(password: string): boolean {
   return steps.size === 1 && Math.abs([...steps][0]!) <= 1;
 }
 
+/** zxcvbn's lowest acceptable score (0-4). */
+export const MIN_PASSWORD_SCORE = 3;
+
+// zxcvbn-ts's feedback comes as keys; @zxcvbn-ts/language-en is not a dependency, so the English is here.
+const ZXCVBN_ENGLISH: TranslationKeys = {
+  warnings: {
+    straightRow: "Straight rows of keys on your keyboard are easy to guess.",
+    keyPattern: "Short keyboard patterns are easy to guess.",
+    simpleRepeat: "Repeated characters like “aaa” are easy to guess.",
+    extendedRepeat: "Repeated patterns like “abcabcabc” are easy to guess.",
+    sequences: "Common sequences like “abc” are easy to guess.",
+    recentYears: "Recent years are easy to guess.",
+    dates: "Dates are easy to guess.",
+    topTen: "This is one of the most used passwords.",
+    topHundred: "This is a very often used password.",
+    common: "This is a commonly used password.",
+    similarToCommon: "This is similar to a commonly used password.",
+    wordByItself: "Single words are easy to guess.",
+    namesByThemselves: "Single names or surnames are easy to guess.",
+    commonNames: "Common names and surnames are easy to guess.",
+    userInputs: "Don't use your name or email address in your password.",
+    pwned: "This password was exposed in a data breach.",
+  },
+  suggestions: {
+    l33t: "Avoid predictable swaps like “@” for “a”.",
+    reverseWords: "Avoid common words spelled backwards.",
+    allUppercase: "Capitalise some, but not all, letters.",
+    capitalization: "Capitalise more than the first letter.",
+    dates: "Avoid dates and years that are associated with you.",
+    recentYears: "Avoid recent years.",
+    associatedYears: "Avoid years that are associated with you.",
+    sequences: "Avoid common sequences of characters.",
+    repeated: "Avoid repeated words and characters.",
+    longerKeyboardPattern: "Use longer keyboard patterns and change direction several times.",
+    anotherWord: "Add more words that are less common.",
+    useWords: "Use several unrelated words, not a common phrase.",
+    noNeed: "Three or four unrelated words make a strong password; symbols, digits and capitals are not needed.",
+    pwned: "If you use this password elsewhere, change it there too.",
+  },
+  timeEstimation: {
+    ltSecond: "less than a second",
+    second: "{base} second",
+    seconds: "{base} seconds",
+    minute: "{base} minute",
+    minutes: "{base} minutes",
+    hour: "{base} hour",
+    hours: "{base} hours",
+    day: "{base} day",
+    days: "{base} days",
+    month: "{base} month",
+    months: "{base} months",
+    year: "{base} year",
+    years: "{base} years",
+    centuries: "centuries",
+  },
+};
+
+let zxcvbn: ZxcvbnFactory | undefined;
+/** Built on first use: ranking the dictionaries takes a moment that pages which never check a password should not pay. */
+function estimator(): ZxcvbnFactory {
+  return (zxcvbn ??= new ZxcvbnFactory({
+    dictionary,
+    graphs: adjacencyGraphs,
+    translations: ZXCVBN_ENGLISH,
+    useLevenshteinDistance: true,
+  }));
+}
+
+/** The user's email and name as separate words ("ada.lovelace@example.org" -> ada, lovelace, example, org ...). */
+function userWords(user: PasswordOwner): string[] {
+  const whole = [user.email, user.name]
+    .filter((v): v is string => Boolean(v?.trim()))
+    .map((v) => v.trim().toLowerCase());
+  return [...new Set([...whole, ...whole.flatMap((v) => v.split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3)])];
+}
+
+/** zxcvbn's score and, below MIN_PASSWORD_SCORE, its feedback as one message. */
+export function estimateStrength(password: string, user: PasswordOwner = {}): { score: number; advice: string | null } {
+  const { score, feedback } = estimator().check(password, userWords(user));
+  if (score >= MIN_PASSWORD_SCORE) return { score, advice: null };
+  const advice = [
+    feedback.warning ?? "This password is easy to guess.",
+    ...(feedback.suggestions.length ? feedback.suggestions : [ZXCVBN_ENGLISH.suggestions.useWords]),
+  ].join(" ");
+  return { score, advice };
+}
+
+/** Who the password is for: their email and name are the first words an attacker tries. */
+export interface PasswordOwner {
+  email?: string;
+  name?: string;
+}
+
 /**
  * Why a password is too easy to guess, as advice a person can act on; null when it is not.
- * `email` (the account's) is refused as the password or inside it.
+ * The owner's email is refused as the password or inside it, and their email and name count as
+ * easy words in zxcvbn's estimate.
  *
  * @example passwordWeakness("Password1!") // "A common word or password with a few characters added ..."
  */
-export function passwordWeakness(password: string, email?: string): string | null {
+export function passwordWeakness(password: string, owner: PasswordOwner = {}): string | null {
+  const email = owner.email;
   const lower = password.toLowerCase();
   const local = email?.trim().toLowerCase().split("@")[0] ?? "";
   if (PUBLISHED_PASSWORDS.has(lower))
@@ -68,7 +166,7 @@ export function passwordWeakness(password: string, email?: string): string | nul
     return "This password repeats too few different characters. Try three or four unrelated words.";
   if (isRun(password))
     return "A run of letters or digits (abcd, 1234) is easy to guess. Try three or four unrelated words.";
-  return null;
+  return estimateStrength(password, owner).advice;
 }
 
 export const PasswordSchema = z

@@ -39,10 +39,10 @@ export const SignUpSchema = z
     timezone: TimezoneSchema.catch("UTC"),
   })
   .check((ctx) => {
-    // The rules that need the email too (PasswordSchema has checked the rest).
-    const { password, email } = ctx.value;
+    // The rules that need the email and name too (PasswordSchema has checked the rest).
+    const { password, email, name } = ctx.value;
     if (passwordWeakness(password) !== null) return;
-    const weakness = passwordWeakness(password, email);
+    const weakness = passwordWeakness(password, { email, name });
     if (weakness) ctx.issues.push({ code: "custom", message: weakness, path: ["password"], input: password });
   });
 export type SignUpInput = z.input<typeof SignUpSchema>;

@@ -20,6 +20,8 @@ export const NOT_RUN: Record<string, string> = {
   "npm run bench": "minutes of load on a PostgreSQL server; figures, not checks",
   "npm run bench:learning": "half a minute of CPU; a tiny run is a unit test (tests/unit/bench)",
   "npm run bench:study-loop": "a production build, Chromium and a PostgreSQL server for a minute; figures, not checks",
+  "npm run bench:crash":
+    "a minute of kill -9 and restarts against a build and a PostgreSQL server; a pass/fail of its own",
   "npm run screenshots": "needs a build and Chromium, and rewrites docs/screenshots",
   "npm run check": "what .ci/run runs",
 };

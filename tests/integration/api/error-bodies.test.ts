@@ -1,59 +1,13 @@
-import fs from "node:fs";
-import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { createSession } from "@/lib/auth/sessions";
 import { makeUser } from "../fixtures";
+import { AUTH_JS_ROUTE, GARBAGE_ID, handlersOf, requestTarget, ROUTE_FILES } from "./route-files";
 
 // docs/api.md promises that every error answer of the JSON API is JSON with a string `code`. This
 // walks every route handler under app/api, found on disk so that a new route cannot be left out,
 // and calls each of its methods signed out and then signed in with ids and a body that are garbage.
-
-const API_ROOT = "app/api";
-const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-const GARBAGE_ID = "not-an-id";
-/**
- * Auth.js answers its own endpoints (redirects, its session JSON). Only the 429 in front of it is
- * ours, and tests/e2e/auth-http.test.ts checks its code: next-auth's main module cannot be loaded
- * outside Next's bundler (it imports "next/server" without an extension).
- */
-const AUTH_JS_ROUTE = "app/api/auth/[...nextauth]/route.ts";
-
-type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
-
-function walk(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-}
-
-const ROUTE_FILES = walk(API_ROOT)
-  .filter((file) => /^route\.(ts|js)$/.test(path.basename(file)))
-  .map((file) => file.split(path.sep).join("/"))
-  .sort();
-
-/** The URL and params of a route file with every dynamic segment filled with `value`. */
-function requestTarget(file: string, value: string) {
-  const params: Record<string, string | string[]> = {};
-  const segments = path.posix
-    .dirname(path.posix.relative("app", file))
-    .split("/")
-    .filter((s) => !/^\(.*\)$/.test(s));
-  const filled = segments.map((segment) => {
-    const catchAll = /^\[\.\.\.(\w+)\]$/.exec(segment);
-    if (catchAll) return (params[catchAll[1]!] = [value]).join("/");
-    const dynamic = /^\[(\w+)\]$/.exec(segment);
-    if (dynamic) return (params[dynamic[1]!] = value);
-    return segment;
-  });
-  return { url: `http://localhost/${filled.join("/")}`, context: { params: Promise.resolve(params) } };
-}
-
-async function handlersOf(file: string): Promise<[string, Handler][]> {
-  const mod = (await import(path.resolve(file))) as Record<string, unknown>;
-  return HTTP_METHODS.filter((m) => typeof mod[m] === "function").map((m) => [m, mod[m] as Handler]);
-}
 
 async function expectCodedError(res: Response, status?: number) {
   const text = await res.text();

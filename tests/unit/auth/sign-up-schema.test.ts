@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { SignUpSchema } from "@/lib/auth/schemas";
-import { isCommonPassword, PUBLISHED_PASSWORDS } from "@/lib/auth/password";
+import { estimateStrength, isCommonPassword, MIN_PASSWORD_SCORE, PUBLISHED_PASSWORDS } from "@/lib/auth/password";
 import { DEMO_USERS } from "@/lib/demo/seed";
 
 const valid = {
@@ -63,6 +63,20 @@ describe("sign-up validation", () => {
     expect(advice("grace.hopper-2026", "Grace.Hopper@navy.mil")).toEqual([expect.stringMatching(/email/)]);
     expect(advice("analytical-engine-1843")).toBeUndefined();
     expect(advice("the-analytical-engine")).toBeUndefined();
+  });
+
+  it("refuses what zxcvbn scores below 3, with its own warning and suggestion, and counts the user's name and email as easy words", () => {
+    const advice = (password: string, user: { name?: string; email?: string } = {}) =>
+      fieldErrors({ ...valid, ...user, password }).password;
+    // Each passes the rules above; zxcvbn's estimate catches it.
+    expect(advice("Summer2019!")).toEqual([expect.stringMatching(/^This is similar to a commonly used password\. .+/)]);
+    expect(advice("iloveyou2much")).toEqual([expect.stringMatching(/commonly used password\. Add more words/)]);
+    expect(advice("zorblaxquint")).toBeUndefined();
+    expect(advice("zorblaxquint", { name: "Quint Zorblax", email: "qz@example.org" })).toEqual([
+      expect.stringMatching(/^Don't use your name or email address in your password\./),
+    ]);
+    expect(estimateStrength("analytical-engine-1843").score).toBeGreaterThanOrEqual(MIN_PASSWORD_SCORE);
+    expect(estimateStrength("Summer2019!").score).toBeLessThan(MIN_PASSWORD_SCORE);
   });
 
   it("falls back to UTC for an unknown time zone rather than refusing the sign-up", () => {
