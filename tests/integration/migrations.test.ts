@@ -78,5 +78,7 @@ describe("migrations", () => {
     );
     expect(result.out).toMatch(/empty migration|No difference/i);
     expect(result.code).toBe(0);
-  });
+    // Prisma's CLI starts its WebAssembly engines and replays every migration on a shadow database:
+    // 10–20 s alone, nearer 30 on a busy 2-core machine, so this one test gets more than the default.
+  }, 90_000);
 });
