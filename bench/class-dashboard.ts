@@ -26,7 +26,8 @@ process.env.CLIO_DEMO_SEED = "0";
 
 const { db } = await import("@/lib/db");
 const { computeAssignmentDashboard, fetchDashboardRows } = await import("@/lib/classes/dashboard");
-const { simulateStudy, seededRandom } = await import("@/lib/demo/classes");
+const { simulateStudy } = await import("@/lib/demo/classes");
+const { seededRandom } = await import("@/lib/seeded-random");
 const { deckSrsSettings } = await import("@/lib/study/settings");
 const { insertCardStates, insertReviewLogs } = await import("@/lib/study/rows");
 

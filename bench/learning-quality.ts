@@ -27,6 +27,7 @@ import { ratingFromAnswer, schedulingSettingsFor, typicalAnswerMs, SLOW_ANSWER_R
 import { orderQueue } from "@/lib/study/queue-order";
 import { deckSrsSettings } from "@/lib/study/settings";
 import { runPersonalization, SCOPES, type SizeFigures } from "./personalization";
+import { seededRandom } from "@/lib/seeded-random";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -717,18 +718,6 @@ async function main(): Promise<void> {
 }
 
 // --- Helpers ------------------------------------------------------------------------------------
-
-/** mulberry32, as lib/demo uses: the same seed, the same classes. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function gaussian(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());

@@ -26,6 +26,7 @@ import { chooseParameterSet, ADOPTION_VALIDATION_SHARE } from "@/lib/models/adop
 import { instantOfWallTime } from "@/lib/srs";
 import { OPTIMIZER_PACKAGE } from "@/lib/srs/optimizer";
 import type { Student } from "./learning-quality";
+import { seededRandom } from "@/lib/seeded-random";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -275,16 +276,4 @@ function mapScopes(value: (scope: Scope) => number): ScopeFigures {
 function round(value: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
-}
-
-/** mulberry32, as bench/learning-quality uses. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

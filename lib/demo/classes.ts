@@ -7,22 +7,11 @@ import { insertCardStates, insertReviewLogs } from "@/lib/study/rows";
 import { deckSrsSettings } from "@/lib/study/settings";
 import { generateJoinCode } from "@/lib/classes/join-code";
 import { DEMO_USERS } from "@/lib/demo/seed";
+import { seededRandom } from "@/lib/seeded-random";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-/** mulberry32: a tiny seeded PRNG, so the same seed always yields the same history. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A version-4-shaped UUID from the PRNG (review ids must be UUIDs; these need only be unique per user). */
 function seededUuid(random: () => number): string {

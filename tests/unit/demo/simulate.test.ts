@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { seededRandom, simulateStudy, SYNTHETIC_STUDENTS } from "@/lib/demo/classes";
+import { simulateStudy, SYNTHETIC_STUDENTS } from "@/lib/demo/classes";
+import { seededRandom } from "@/lib/seeded-random";
 
 const NOW = new Date("2026-11-27T09:00:00Z");
 
