@@ -19,3 +19,19 @@ export async function answerOfRejection(
   const domain = error as DomainError;
   return { status: httpStatusOf(domain), code: domain.code, message: domain.message };
 }
+
+/** Expects `promise` to reject with a domain error the API would answer with `status` (and `message`). */
+export async function expectDomainError(
+  promise: Promise<unknown>,
+  status: number,
+  message?: RegExp,
+): Promise<DomainError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  expect(httpStatusOf(error as DomainError)).toBe(status);
+  if (message) expect((error as DomainError).message).toMatch(message);
+  return error as DomainError;
+}

@@ -15,20 +15,10 @@ import {
   type NewDraftInput,
 } from "@/lib/content/drafts";
 import { makeUser } from "../fixtures";
+import { expectDomainError } from "../domain-errors";
 import { SCIENCE_ARTICLE, SEED_ARTICLE_MD } from "./articles";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
-
-async function expectDomainError(promise: Promise<unknown>, status: number, message?: RegExp): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  expect(httpStatusOf(error as DomainError)).toBe(status);
-  if (message) expect((error as DomainError).message).toMatch(message);
-  return error as DomainError;
-}
 
 /** Expects createDraft to refuse the input on `field`, with nothing written. */
 async function expectRefused(input: NewDraftInput, field: string, message: RegExp) {

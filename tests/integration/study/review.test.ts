@@ -6,6 +6,7 @@ import { DomainError } from "@/lib/errors";
 import { httpStatusOf } from "@/app/_lib/route";
 import { submitReview, undoReview, type ReviewSubmission } from "@/lib/study/review";
 import { makeDeck, makeUser } from "../fixtures";
+import { expectDomainError } from "../domain-errors";
 
 const T0 = new Date("2026-03-02T15:00:00Z");
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
@@ -22,16 +23,6 @@ const submission = (cardId: string, extra: Partial<ReviewSubmission> = {}): Revi
   version: 0,
   ...extra,
 });
-
-async function expectDomainError(promise: Promise<unknown>, status: number, message?: RegExp) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  expect(httpStatusOf(error as DomainError)).toBe(status);
-  if (message) expect((error as DomainError).message).toMatch(message);
-}
 
 describe("recording a review", () => {
   it("writes one log row and the card state, matching ts-fsrs called directly", async () => {
