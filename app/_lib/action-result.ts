@@ -49,9 +49,21 @@ function fieldErrorsOf<Field extends string>(details: unknown): Partial<Record<F
   return details.fieldErrors as Partial<Record<Field, string[]>>;
 }
 
-/** FormData as plain strings (files are not expected anywhere here). */
-export function formValues(formData: FormData): Record<string, string> {
+/**
+ * An action's form argument as a FormData. An action is a public endpoint and its caller can post
+ * any serializable value in the form's place (a string, null, nothing): that reads as an empty
+ * form, so the action's own validation answers it instead of a TypeError and a 500.
+ *
+ * @example formData = asFormData(formData);
+ */
+export function asFormData(value: unknown): FormData {
+  return value instanceof FormData ? value : new FormData();
+}
+
+/** FormData as plain strings (files are not expected anywhere here); anything else as an empty form. */
+export function formValues(formData: unknown): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
+  for (const [key, value] of asFormData(formData))
+    if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
   return values;
 }

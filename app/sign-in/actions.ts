@@ -9,7 +9,7 @@ import { safeReturnTo } from "@/lib/auth/safe-redirect";
 import { SignInSchema } from "@/lib/auth/schemas";
 import { signInRetryAfter } from "@/lib/auth/sign-in";
 import { RateLimitedError } from "@/lib/errors";
-import { toActionResult, type ActionResult } from "@/app/_lib/action-result";
+import { asFormData, toActionResult, type ActionResult } from "@/app/_lib/action-result";
 
 export type SignInResult = ActionResult<"email" | "password">;
 
@@ -17,6 +17,7 @@ export type SignInResult = ActionResult<"email" | "password">;
 const WRONG_CREDENTIALS = "That email and password don't match an account. Check them and try again.";
 
 export async function signInAction(_prev: SignInResult, formData: FormData): Promise<SignInResult> {
+  formData = asFormData(formData);
   const email = String(formData.get("email") ?? "");
   const parsed = SignInSchema.safeParse({ email, password: formData.get("password") });
   if (!parsed.success) return toActionResult(parsed.error, { email });
@@ -48,5 +49,6 @@ export async function signInAction(_prev: SignInResult, formData: FormData): Pro
 }
 
 export async function signInWithGithubAction(formData: FormData) {
+  formData = asFormData(formData);
   await signIn("github", { redirectTo: safeReturnTo(formData.get("callbackUrl")) });
 }

@@ -6,11 +6,12 @@ import { headers } from "next/headers";
 import { requestIp } from "@/lib/auth/request-ip";
 import { safeReturnTo } from "@/lib/auth/safe-redirect";
 import { EmailTakenError, createUser, throttleSignUp } from "@/lib/auth/users";
-import { toActionResult, type ActionResult } from "@/app/_lib/action-result";
+import { asFormData, toActionResult, type ActionResult } from "@/app/_lib/action-result";
 
 export type SignUpResult = ActionResult<"name" | "email" | "password" | "role">;
 
 export async function signUpAction(_prev: SignUpResult, formData: FormData): Promise<SignUpResult> {
+  formData = asFormData(formData);
   const raw = Object.fromEntries(formData);
   const values = { name: String(raw.name ?? ""), email: String(raw.email ?? ""), role: String(raw.role ?? "") };
   const parsed = SignUpSchema.safeParse(raw);

@@ -3,13 +3,14 @@
 import { redirect } from "next/navigation";
 import { requireTeacher } from "@/app/_lib/require-user";
 import { createDraft, type DraftField, type UploadedFile } from "@/lib/content/drafts";
-import { toActionResult, type ActionResult } from "@/app/_lib/action-result";
+import { asFormData, toActionResult, type ActionResult } from "@/app/_lib/action-result";
 
 export type NewDeckResult = ActionResult<DraftField>;
 
 /** Creates a draft from the pasted or uploaded article and opens it in the editor. */
 export async function createDraftAction(_prev: NewDeckResult, formData: FormData): Promise<NewDeckResult> {
   const user = await requireTeacher("/decks/new");
+  formData = asFormData(formData);
   const field = (name: string) => {
     const value = formData.get(name);
     return typeof value === "string" ? value : "";
