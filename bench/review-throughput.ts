@@ -1,10 +1,17 @@
-// bench/review-throughput: reviews submitted over HTTP (POST /api/reviews, through Next.js, Auth.js
-// and Prisma) at concurrency 1, 16 and 64, against a PostgreSQL server; and, in the same run, the
-// same transaction issued directly with node-postgres as the ceiling. Prints requests/s, p50 and
-// p99 latency and the ratio app/ceiling; the last line is JSON for concurrency 16.
+// bench/review-throughput: reviews submitted over HTTP (POST /api/reviews, through Next.js, the
+// session check, zod and Prisma) against THE FRAMEWORK FLOOR, GET /api/session in the same server (an
+// authenticated route that does nothing but check the session), at concurrency 1, 16 and 64, on a
+// PostgreSQL server and on the embedded database (PGlite, in a child process: one process owns its
+// data directory). On PostgreSQL the same transaction issued directly with node-postgres is kept as
+// a second reference, the ceiling. Prints a table; the last line is JSON for concurrency 16 on
+// PostgreSQL, with the PGlite figures beside it.
 //
 //   npx tsx bench/review-throughput.ts          (BENCH_SECONDS=8 by default; DATABASE_URL or 127.0.0.1:5432)
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { withBenchDatabase, machine, round, signInCookie, startApp, summarize } from "./support";
@@ -16,10 +23,32 @@ const LEVELS = [1, 16, 64];
 const APP_USERS = LEVELS.reduce((a, b) => a + b, 0);
 const CEILING_USERS = Math.max(...LEVELS);
 const PASSWORD = "bench-password-123";
+/** Set in the child process that measures the embedded database. */
+const PGLITE_PART = process.env.BENCH_PART === "pglite";
 
-async function run(url: string) {
-  process.env.DATABASE_URL = url;
-  const { db } = await import("@/lib/db");
+interface Row {
+  database: "PostgreSQL" | "PGlite";
+  concurrency: number;
+  appRps: number;
+  floorRps: number;
+  floorRatio: number;
+  p50Ms: number;
+  p99Ms: number;
+  floorP99Ms: number;
+  ceilingRps: number | null;
+  ceilingP99Ms: number | null;
+}
+
+/** `url` null: the embedded database, in a data directory of its own. */
+async function run(url: string | null): Promise<Row[]> {
+  const dataDir = url ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), "clio-bench-reviews-"));
+  if (url) process.env.DATABASE_URL = url;
+  else {
+    delete process.env.DATABASE_URL;
+    process.env.CLIO_DATA_DIR = dataDir;
+    process.env.CLIO_DEMO_SEED = "0";
+  }
+  const { db, closeDb } = await import("@/lib/db");
   const { syncContentDecks } = await import("@/lib/demo/seed");
   const { hashPassword } = await import("@/lib/auth/password");
   const { gradeCard, newMemoryState } = await import("@/lib/srs");
@@ -28,7 +57,10 @@ async function run(url: string) {
   const { Prisma } = await import("@/lib/generated/prisma/client");
   const { deckSrsSettings } = await import("@/lib/study/settings");
 
-  console.log(`review-throughput on ${machine()}; PostgreSQL ${new URL(url).host}; ${SECONDS}s per run`);
+  const database = url ? "PostgreSQL" : "PGlite";
+  console.log(
+    `review-throughput on ${machine()}; ${url ? `PostgreSQL ${new URL(url).host}` : `PGlite in ${dataDir}`}; ${SECONDS}s per run`,
+  );
   const [report] = await syncContentDecks(new Date());
   const deck = await db.deck.findUniqueOrThrow({ where: { id: report!.deckId } });
   // Self-graded cards: the request carries a rating, as most reviews of a basic card do.
@@ -48,12 +80,14 @@ async function run(url: string) {
   const users = await db.user.findMany({ orderBy: { email: "asc" }, select: { id: true, email: true } });
   users.sort((a, b) => Number(a.email.match(/\d+/)![0]) - Number(b.email.match(/\d+/)![0]));
 
-  const app = await startApp(url);
+  // The embedded directory is locked by whoever opens it: the server takes it over from here.
+  if (!url) await closeDb();
+  const app = await startApp(url, { dataDir });
   const cookies = await Promise.all(users.slice(0, APP_USERS).map((u) => signInCookie(app.baseUrl, u.email, PASSWORD)));
   let firstAppUser = 0;
 
   const settings = deckSrsSettings(deck);
-  const pool = new pg.Pool({ connectionString: url, max: CEILING_USERS });
+  const pool = url ? new pg.Pool({ connectionString: url, max: CEILING_USERS }) : null;
 
   /** The review transaction as lib/study/review.ts issues it, in raw SQL: the ceiling. */
   async function rawReview(client: pg.PoolClient, userId: string, cardId: string): Promise<void> {
@@ -120,7 +154,7 @@ async function run(url: string) {
     await Promise.all(
       Array.from({ length: concurrency }, async (_, w) => {
         const user = users[APP_USERS + w]!;
-        const client = await pool.connect();
+        const client = await pool!.connect();
         let i = 0;
         try {
           while (Date.now() < until) {
@@ -159,7 +193,8 @@ async function run(url: string) {
         const cardId = cards[ctx.n++ % cards.length]!.id;
         return {
           ...req,
-          headers: { "content-type": "application/json", cookie: cookies[ctx.user]! },
+          // A client outside a browser names the site in Origin (the API's CSRF check).
+          headers: { "content-type": "application/json", origin: app.baseUrl, cookie: cookies[ctx.user]! },
           body: JSON.stringify({
             reviewId: randomUUID(),
             cardId,
@@ -195,53 +230,118 @@ async function run(url: string) {
     };
   }
 
-  const rows: {
-    concurrency: number;
-    appRps: number;
-    ceilingRps: number;
-    ratio: number;
-    p50Ms: number;
-    p99Ms: number;
-    ceilingP99Ms: number;
-  }[] = [];
+  /** The floor: the same connections, signed in the same way, asking only who they are. */
+  async function runFloor(concurrency: number) {
+    let next = 0;
+    const result = await autocannon({
+      url: app.baseUrl,
+      connections: concurrency,
+      duration: SECONDS,
+      requests: [
+        {
+          method: "GET",
+          path: "/api/session",
+          setupRequest: (req, context) => {
+            const ctx = context as { user?: number };
+            ctx.user ??= next++ % cookies.length;
+            return { ...req, headers: { cookie: cookies[ctx.user]! } };
+          },
+        },
+      ],
+    });
+    return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx };
+  }
+
+  const rows: Row[] = [];
   for (const c of LEVELS) {
+    const floor = await runFloor(c);
     const appRun = await runApp(c);
-    const ceiling = await runCeiling(c);
-    const row = {
+    const ceiling = pool ? await runCeiling(c) : null;
+    const row: Row = {
+      database,
       concurrency: c,
       appRps: round(appRun.rps, 1),
-      ceilingRps: round(ceiling.rps, 1),
-      ratio: round(appRun.rps / ceiling.rps),
+      floorRps: round(floor.rps, 1),
+      floorRatio: round(appRun.rps / floor.rps),
       p50Ms: appRun.p50,
       p99Ms: appRun.p99,
-      ceilingP99Ms: round(ceiling.p99),
+      floorP99Ms: floor.p99,
+      ceilingRps: ceiling ? round(ceiling.rps, 1) : null,
+      ceilingP99Ms: ceiling ? round(ceiling.p99) : null,
     };
     rows.push(row);
     console.log(
-      `c=${String(c).padStart(2)}  app ${row.appRps.toFixed(1).padStart(7)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  (non-2xx ${appRun.non2xx}, errors ${appRun.errors})` +
-        `  |  ceiling ${row.ceilingRps.toFixed(1).padStart(7)} tx/s  p99 ${row.ceilingP99Ms} ms  (errors ${ceiling.errors})  |  ratio ${row.ratio}`,
+      `${database} c=${String(c).padStart(2)}  app ${row.appRps.toFixed(1).padStart(7)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  (non-2xx ${appRun.non2xx}, errors ${appRun.errors})` +
+        `  |  floor ${row.floorRps.toFixed(1).padStart(7)} req/s  p99 ${row.floorP99Ms} ms  (non-2xx ${floor.non2xx})  |  app/floor ${row.floorRatio}` +
+        (ceiling
+          ? `  |  ceiling ${row.ceilingRps!.toFixed(1).padStart(7)} tx/s  p99 ${row.ceilingP99Ms} ms  (errors ${ceiling.errors})`
+          : ""),
     );
   }
-  const logRows = await db.reviewLog.count();
-  console.log(`review log rows written: ${logRows}`);
 
-  await pool.end();
+  await pool?.end();
   await app.stop();
-  await db.$disconnect();
-  const at16 = rows.find((r) => r.concurrency === 16)!;
+  if (url) {
+    console.log(`review log rows written: ${await db.reviewLog.count()}`);
+    await closeDb();
+  } else {
+    fs.rmSync(dataDir!, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+/** The PGlite half, in a process of its own (lib/db and lib/env read the environment once). */
+function runPgliteChild(): Row[] {
+  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!], {
+    env: { ...process.env, BENCH_PART: "pglite" },
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  process.stdout.write(child.stdout.split("\n").slice(0, -2).join("\n") + "\n");
+  if (child.status !== 0) throw new Error(`the PGlite run failed (exit ${child.status})`);
+  return JSON.parse(child.stdout.trim().split("\n").at(-1)!) as Row[];
+}
+
+async function main() {
+  if (PGLITE_PART) {
+    console.log(JSON.stringify(await run(null)));
+    return;
+  }
+  let postgres: Row[] = [];
+  await withBenchDatabase("reviews", async (url) => {
+    postgres = await run(url);
+  });
+  const pglite = runPgliteChild();
+
+  console.log(
+    "\n| database | concurrency | app req/s | app p50 | app p99 | floor req/s | floor p99 | app/floor | ceiling tx/s | ceiling p99 |",
+  );
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
+  for (const r of [...postgres, ...pglite])
+    console.log(
+      `| ${r.database} | ${r.concurrency} | ${r.appRps} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.floorRps} | ${r.floorP99Ms} ms | ${r.floorRatio} | ${r.ceilingRps ?? "–"} | ${r.ceilingP99Ms === null ? "–" : `${r.ceilingP99Ms} ms`} |`,
+    );
+  const at16 = postgres.find((r) => r.concurrency === 16)!;
+  const pglite16 = pglite.find((r) => r.concurrency === 16)!;
   console.log(
     JSON.stringify({
       bench: "review-throughput",
       concurrency: 16,
       appRps: at16.appRps,
+      floorRps: at16.floorRps,
+      floorRatio: at16.floorRatio,
       ceilingRps: at16.ceilingRps,
-      ratio: at16.ratio,
       p99Ms: at16.p99Ms,
+      pgliteAppRps: pglite16.appRps,
+      pgliteFloorRps: pglite16.floorRps,
+      pgliteFloorRatio: pglite16.floorRatio,
+      pgliteP99Ms: pglite16.p99Ms,
     }),
   );
 }
 
-withBenchDatabase("reviews", run).catch((error: unknown) => {
+main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

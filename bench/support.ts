@@ -68,8 +68,14 @@ export function machine(): string {
   return `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
 
-/** Serves the production build against `databaseUrl` (building first when there is no build). */
-export async function startApp(databaseUrl: string): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+/**
+ * Serves the production build against `databaseUrl`, or, given null, on the embedded database in
+ * `options.dataDir` (building first when there is no build).
+ */
+export async function startApp(
+  databaseUrl: string | null,
+  options: { dataDir?: string } = {},
+): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const root = process.cwd();
   const next = path.join(root, "node_modules/.bin/next");
   if (!fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
@@ -81,17 +87,17 @@ export async function startApp(databaseUrl: string): Promise<{ baseUrl: string; 
     if (build.status !== 0) throw new Error("next build failed");
   }
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "clio-bench-"));
-  const server: ChildProcess = spawn(next, ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      CLIO_DATA_DIR: dataDir,
-      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0",
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  });
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "clio-bench-"));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CLIO_DATA_DIR: dataDir,
+    AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0",
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  else delete env.DATABASE_URL;
+  const server: ChildProcess = spawn(next, ["start", "-p", String(port), "-H", "127.0.0.1"], { env });
   let log = "";
   server.stdout?.on("data", (d) => (log += d));
   server.stderr?.on("data", (d) => (log += d));

@@ -46,7 +46,9 @@ describe("every route handler's error answers carry a code", () => {
     });
 
     it(`${file}: a 4xx with a code for ids and a body that are garbage`, async () => {
-      for (const [method, handler] of await handlersOf(file)) {
+      // A GET of a fixed path (GET /api/session) takes no id and no body: nothing there can be garbage.
+      const inputs = (await handlersOf(file)).filter(([method]) => method !== "GET" || file.includes("["));
+      for (const [method, handler] of inputs) {
         const { url, context } = requestTarget(file, GARBAGE_ID);
         const init: RequestInit = {
           method,

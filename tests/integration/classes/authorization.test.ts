@@ -246,6 +246,11 @@ const ROUTE_SERVICE_ROWS: Record<string, ActionRow> = {
     call: (u, f) => fetchQueue(u, f.deckSlug, NOW),
     expect: { studentIn: 404, studentOut: 404, owner: "ok", otherTeacher: 404 },
   },
+  // Takes no id and calls no service: it answers the caller's own id from the session check.
+  "GET /api/session": {
+    call: async () => "ok",
+    expect: { studentIn: "ok", studentOut: "ok", owner: "ok", otherTeacher: "ok" },
+  },
   "POST /api/reviews": {
     call: (u, f) =>
       submitReview(u, { reviewId: crypto.randomUUID(), cardId: f.cardId, version: STALE_VERSION, rating: "good" }, NOW),

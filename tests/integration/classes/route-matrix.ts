@@ -17,6 +17,7 @@ export const MATRIX_ROOTS = [
   "app/decks",
   "app/api/decks",
   "app/api/reviews",
+  "app/api/session",
   "app/progress",
   "app/account",
 ];
@@ -199,6 +200,12 @@ export const HTTP_MATRIX: HttpRow[] = [
     variant: "a private deck's queue",
     path: (f) => `/api/decks/${f.deckSlug}/queue`,
     expect: { anonymous: 401, studentIn: 404, studentOut: 404, owner: 200, otherTeacher: 404 },
+  },
+  {
+    route: "GET /api/session",
+    variant: "who is signed in (takes no id: it can only name the caller)",
+    path: () => "/api/session",
+    expect: { anonymous: 401, studentIn: 200, studentOut: 200, owner: 200, otherTeacher: 200 },
   },
   {
     route: "POST /api/reviews",
