@@ -8,6 +8,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { applyMigrations } from "@/lib/db/migrate";
 import { lockDataDir, type DataDirLock } from "@/lib/db/lock";
+import { createEmbeddedPglite } from "@/lib/db/snapshot";
 
 /**
  * The one Prisma client. With DATABASE_URL it talks to that PostgreSQL server; without it, to
@@ -38,7 +39,7 @@ export function openEmbeddedDatabase(): Promise<PGlite> {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     const lock = lockDataDir(path.dirname(dataDir));
     try {
-      const pglite = await migrated(await PGlite.create(dataDir));
+      const pglite = await migrated(await createEmbeddedPglite(dataDir));
       g.__clioDataDirLock = lock;
       return pglite;
     } catch (error) {

@@ -22,6 +22,7 @@ export const NOT_RUN: Record<string, string> = {
   "npm run bench:study-loop": "a production build, Chromium and a PostgreSQL server for a minute; figures, not checks",
   "npm run bench:crash":
     "a minute of kill -9 and restarts against a build and a PostgreSQL server; a pass/fail of its own",
+  "npm run bench:first-start": "starts the production build three times on new data directories; figures, not checks",
   "npm run screenshots": "needs a build and Chromium, and rewrites docs/screenshots",
   "npm run check": "what .ci/run runs",
 };
