@@ -29,8 +29,7 @@ export function snapshotFile(): string | null {
 }
 
 /** Opens PGlite in `dataDir`; a directory that does not exist yet starts from the snapshot when there is one. */
-export async function createEmbeddedPglite(dataDir: string): Promise<PGlite> {
-  const file = snapshotFile();
+export async function createEmbeddedPglite(dataDir: string, file = snapshotFile()): Promise<PGlite> {
   if (!fs.existsSync(dataDir) && file && fs.existsSync(file)) {
     try {
       return await PGlite.create(dataDir, { loadDataDir: new Blob([fs.readFileSync(file)]) });
@@ -43,8 +42,7 @@ export async function createEmbeddedPglite(dataDir: string): Promise<PGlite> {
 }
 
 /** Writes the snapshot: a new in-memory database, migrated, dumped. Returns its path. */
-export async function writeSnapshot(): Promise<string> {
-  const file = snapshotFile();
+export async function writeSnapshot(file = snapshotFile()): Promise<string> {
   if (!file) throw new Error("Cannot tell the installed PGlite version (node_modules/@electric-sql/pglite).");
   const pglite = await PGlite.create();
   try {
