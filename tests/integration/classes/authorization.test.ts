@@ -11,6 +11,7 @@ import { computeAssignmentDashboard } from "@/lib/classes/dashboard";
 import { revokeAllSessions, createSession } from "@/lib/auth/sessions";
 import { createDraft, deleteDraft, loadDraft, saveDraft } from "@/lib/content/drafts";
 import { publishDraft } from "@/lib/content/publish";
+import { updateDeckSettings } from "@/lib/content/deck-settings";
 import { fetchQueue } from "@/lib/study/queue";
 import { submitReview, undoReview, unsuspendCard } from "@/lib/study/review";
 import {
@@ -206,6 +207,20 @@ const ACTION_ROWS: Record<ActionKey, ActionRow> = {
   "app/decks/new/actions.ts#createDraftAction": {
     call: (u) => createDraft(u, { title: "Another draft", text: SCIENCE_ARTICLE }),
     expect: { studentIn: 403, studentOut: 403, owner: "ok", otherTeacher: "ok" },
+  },
+  // The owner's private deck: only the owner may change how it is scheduled.
+  "app/decks/[slug]/actions.ts#updateDeckSettingsAction": {
+    call: (u, f) =>
+      updateDeckSettings(u, f.deckSlug, {
+        desiredRetention: "0.85",
+        newCardsPerDay: "5",
+        maxReviewsPerDay: "100",
+        learningSteps: "1m",
+        relearningSteps: "10m",
+        maximumInterval: "365",
+        leechThreshold: "8",
+      }),
+    expect: { studentIn: 404, studentOut: 404, owner: "ok", otherTeacher: 404 },
   },
   "app/drafts/actions.ts#deleteDraftAction": {
     call: (u, f) => deleteDraft(u, f.draftId),

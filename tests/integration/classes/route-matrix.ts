@@ -233,6 +233,7 @@ export const ACTION_KEYS = [
   "app/classes/actions.ts#leaveClassAction",
   "app/join/actions.ts#joinClassAction",
   "app/decks/new/actions.ts#createDraftAction",
+  "app/decks/[slug]/actions.ts#updateDeckSettingsAction",
   "app/drafts/actions.ts#deleteDraftAction",
   "app/progress/actions.ts#unsuspendAction",
   "app/account/actions.ts#signOutEverywhereAction",
