@@ -173,6 +173,13 @@ export const HTTP_MATRIX: HttpRow[] = [
     expect: { anonymous: signedOutPage, studentIn: 200, studentOut: 200, owner: 200, otherTeacher: 200 },
   },
   {
+    route: "GET /account/data",
+    variant: "one's own data as a file",
+    path: () => "/account/data",
+    // No id in the path: each user gets their own data and nobody else's.
+    expect: { anonymous: 401, studentIn: 200, studentOut: 200, owner: 200, otherTeacher: 200 },
+  },
+  {
     route: "GET /api/drafts/[id]",
     variant: "the draft",
     path: (f) => `/api/drafts/${f.draftId}`,
@@ -238,6 +245,9 @@ export const ACTION_KEYS = [
   "app/progress/actions.ts#unsuspendAction",
   "app/account/actions.ts#signOutEverywhereAction",
   "app/account/actions.ts#updateStudyDayAction",
+  "app/account/actions.ts#changePasswordAction",
+  "app/account/actions.ts#changeNameAction",
+  "app/account/actions.ts#deleteAccountAction",
 ] as const;
 
 /**
