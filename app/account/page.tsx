@@ -6,10 +6,9 @@ import { signOutEverywhereAction } from "@/app/account/actions";
 import { StudyDayForm } from "@/app/account/study-day-form";
 import { DeleteAccountForm, NameForm, PasswordForm } from "@/app/account/account-forms";
 import { accountDeletionPreview } from "@/lib/auth/account";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Account" };
-
-const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
@@ -55,12 +54,12 @@ export default async function AccountPage() {
           {sessions.map((s) => (
             <li key={s.id} className="flex justify-between gap-4 py-2 text-sm">
               <span>
-                Signed in {dateTime.format(s.createdAt)}
+                Signed in {formatDateTime(s.createdAt, user.timezone)}
                 {s.id === session?.sessionId && (
                   <span className="ml-2 rounded bg-accent-soft px-1.5 text-accent">this browser</span>
                 )}
               </span>
-              <span className="text-muted">last seen {dateTime.format(s.lastSeenAt)}</span>
+              <span className="text-muted">last seen {formatDateTime(s.lastSeenAt, user.timezone)}</span>
             </li>
           ))}
         </ul>

@@ -23,6 +23,11 @@ export interface PageFinding {
 export async function auditPage(page: Page): Promise<PageFinding[]> {
   const findings: PageFinding[] = [];
   const path = new URL(page.url()).pathname;
+  // The scheme changes on a page already shown: without this, axe measures buttons halfway through
+  // their colour transition (transition-colors) and reports contrast the page never settles on.
+  await page.addStyleTag({
+    content: "*, *::before, *::after { transition: none !important; animation: none !important; }",
+  });
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     for (const size of [NARROW, PHONE]) {

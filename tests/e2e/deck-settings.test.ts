@@ -50,14 +50,14 @@ describe.runIf(chromiumPath)("deck settings, in Chromium", () => {
 
     const form = page.getByTestId("deck-settings-form");
     await expect(form.getByLabel("Desired retention").inputValue()).resolves.toBe("0.9");
-    await expect(form.getByLabel("Learning steps").inputValue()).resolves.toBe("1m 10m");
+    await expect(form.getByLabel("Learning steps", { exact: true }).inputValue()).resolves.toBe("1m 10m");
     // Each setting says what it does.
     await expect(form.getByText(/meets for the first time each day/).isVisible()).resolves.toBe(true);
     expect(await auditPage(page)).toEqual([]);
 
     // A bad value is refused beside its field, with the schema's message, and nothing is saved.
     await form.getByLabel("Desired retention").fill("0.5");
-    await form.getByLabel("Learning steps").fill("1m 1.5m");
+    await form.getByLabel("Learning steps", { exact: true }).fill("1m 1.5m");
     await form.getByRole("button", { name: "Save settings" }).click();
     await form.getByText("Desired retention must be at least 0.7 (70%).").waitFor();
     await expect(form.getByText(/whole number above 0/).isVisible()).resolves.toBe(true);
@@ -66,13 +66,13 @@ describe.runIf(chromiumPath)("deck settings, in Chromium", () => {
 
     await form.getByLabel("Desired retention").fill("0.85");
     await form.getByLabel("New cards per day").fill("2");
-    await form.getByLabel("Learning steps").fill("7m 3h");
+    await form.getByLabel("Learning steps", { exact: true }).fill("7m 3h");
     await form.getByRole("button", { name: "Save settings" }).click();
     await form.getByRole("status").getByText(/Saved/).waitFor();
     await page.reload();
     await expect(form.getByLabel("Desired retention").inputValue()).resolves.toBe("0.85");
     await expect(form.getByLabel("New cards per day").inputValue()).resolves.toBe("2");
-    await expect(form.getByLabel("Learning steps").inputValue()).resolves.toBe("7m 3h");
+    await expect(form.getByLabel("Learning steps", { exact: true }).inputValue()).resolves.toBe("7m 3h");
 
     // The study page follows them: two new cards today, and "Again" on a new card waits 7 minutes.
     await page.goto(`${baseUrl}/study/${slug}`);

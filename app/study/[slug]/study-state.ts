@@ -98,6 +98,8 @@ export interface StudyState {
   error: string | null;
   /** Read out by the polite live region. */
   announcement: string;
+  /** Shown (as a status) until the next answer: what an undo did, so it is seen, not only heard. */
+  notice: string | null;
 }
 
 export type StudyAction =
@@ -162,6 +164,7 @@ export function initialStudyState(now: number): StudyState {
     busy: false,
     error: null,
     announcement: "",
+    notice: null,
   };
 }
 
@@ -199,6 +202,29 @@ export function responseFor(card: QueueCard, answer: AnswerDraft): Response | nu
     case "choice":
       return answer.choice ? { kind: "choice", choice: answer.choice } : null;
   }
+}
+
+/**
+ * What is left today by kind, as the counters show it: the last queue's counts less the cards
+ * answered since it was fetched (a learning card the answer keeps in learning today is counted back
+ * as learning), so the counters move with every answer rather than at the next fetch.
+ */
+export function remainingToday(
+  state: Pick<StudyState, "queue" | "history" | "answeredSinceFetch">,
+): Queue["remaining"] | null {
+  const { queue } = state;
+  if (!queue) return null;
+  const left = { ...queue.remaining };
+  const dayEndsAt = Date.parse(queue.dayEndsAt);
+  for (const cardId of state.answeredSinceFetch) {
+    const entry = state.history.findLast((h) => h.card.cardId === cardId);
+    if (!entry) continue;
+    left[entry.card.kind] = Math.max(0, left[entry.card.kind] - 1);
+    const after = entry.result?.state;
+    if (after && (after.state === "learning" || after.state === "relearning") && Date.parse(after.due) < dayEndsAt)
+      left.learning += 1;
+  }
+  return left;
 }
 
 /** Share of today's cards done this session, 0 to 1, for the progress bar. */
@@ -284,6 +310,7 @@ function give(state: StudyState, now: number, given: { rating: Rating } | { resp
       ? { ...state.counters, reviews: state.counters.reviews + 1, again: state.counters.again + againCount(rating) }
       : state.counters,
     answeredSinceFetch: [...state.answeredSinceFetch, card.cardId],
+    notice: null,
   };
 }
 
@@ -447,7 +474,9 @@ export function studyReducer(state: StudyState, action: StudyAction): StudyState
           again: state.counters.again - (last.result ? againCount(last.result.rating) : 0),
         },
         answeredSinceFetch: state.answeredSinceFetch.filter((id) => id !== last.card.cardId),
-        announcement: "Last review undone.",
+        // The visible notice is a status region and is read out itself: no second announcement.
+        announcement: "",
+        notice: "Last review undone. The card is back for you to answer again.",
         error: null,
       };
       // The card comes back at once, at the version the undo restored, so its next review is not a conflict.
