@@ -58,7 +58,7 @@ describe.runIf(chromiumPath)("relative due dates, in Chromium", () => {
       await teacher.getByRole("button", { name: "Create class" }).click();
       await teacher.waitForURL(/\/classes\/[0-9a-f-]{36}$/);
       const code = (await teacher.getByTestId("join-code").innerText()).trim();
-      await teacher.getByLabel("Due date").fill(localDatePlus(days[name]!));
+      await teacher.getByLabel("Due date", { exact: true }).fill(localDatePlus(days[name]!));
       await teacher.getByRole("button", { name: "Assign deck" }).click();
       await teacher.getByRole("status").filter({ hasText: "Assigned." }).waitFor();
       // The teacher's class page counts the same way.
