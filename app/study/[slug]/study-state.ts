@@ -227,13 +227,17 @@ export function remainingToday(
   return left;
 }
 
-/** Share of today's cards done this session, 0 to 1, for the progress bar. */
+/** Share of today's cards done this session, 0 to 1, for the progress bar: done over done plus left (remainingToday). */
 export function sessionProgress(
-  state: Pick<StudyState, "queue" | "counters"> & { answeredSinceFetch?: string[] },
+  state: Pick<StudyState, "queue" | "counters"> & Partial<Pick<StudyState, "history" | "answeredSinceFetch">>,
 ): number {
-  const { queue, counters } = state;
-  const fetched = queue ? queue.remaining.new + queue.remaining.learning + queue.remaining.review : 0;
-  const left = Math.max(0, fetched - (state.answeredSinceFetch?.length ?? 0));
+  const { counters } = state;
+  const remaining = remainingToday({
+    queue: state.queue,
+    history: state.history ?? [],
+    answeredSinceFetch: state.answeredSinceFetch ?? [],
+  });
+  const left = remaining ? remaining.new + remaining.learning + remaining.review : 0;
   return counters.reviews + left === 0 ? 0 : counters.reviews / (counters.reviews + left);
 }
 
@@ -337,8 +341,13 @@ function saved(state: StudyState, reviewId: string, result: ReviewResult): Study
 
 export function studyReducer(state: StudyState, action: StudyAction): StudyState {
   switch (action.type) {
-    case "refillStarted":
-      return { ...state, refilling: true, answeredSinceFetch: [] };
+    case "refillStarted": {
+      // The answers counted so far go into the held queue's counts, so the counters and the bar
+      // stay where they are until the fetched queue (which counts them itself) replaces them.
+      const remaining = remainingToday(state);
+      const queue = state.queue && remaining ? { ...state.queue, remaining } : state.queue;
+      return { ...state, queue, refilling: true, answeredSinceFetch: [] };
+    }
 
     case "queueLoaded": {
       const upcoming = merge(state, action.queue);

@@ -206,6 +206,13 @@ transition("refillStarted", () => {
     const state = run(rated(), { type: "refillStarted" });
     expect(state).toMatchObject({ refilling: true, answeredSinceFetch: [] });
   });
+
+  it("keeps the counters and the progress bar where they were while the fetch is in flight", () => {
+    const saved = run(rated(), { type: "reviewSaved", reviewId: "attempt-1", result: reviewOf(basicCard()) });
+    const state = run(saved, { type: "refillStarted" });
+    expect(remainingToday(state)).toEqual(remainingToday(saved));
+    expect(sessionProgress(state)).toBe(sessionProgress(saved));
+  });
 });
 
 transition("answerRevealed", () => {
