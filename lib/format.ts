@@ -1,4 +1,8 @@
 // Pure display helpers for numbers and dates, shared by pages and the CSV (no React, no database).
+// Every page shows dates one way: formatDate ("Dec 7, 2026"), formatDateTime ("Dec 7, 2026, 11:59 PM")
+// and formatDaysFrom ("tomorrow"), all in the reader's own time zone.
+
+import { localDateKey } from "@/lib/srs/local-day";
 
 /** 0.634 → "63%"; null → "—". */
 export function formatPercent(value: number | null): string {
@@ -32,9 +36,23 @@ export function formatDate(date: Date, timeZone: string): string {
   return cached(dateFormats, timeZone, { dateStyle: "medium" }).format(date);
 }
 
-/** "in 3 days", "today", "2 days ago": whole days between two instants, for due dates and activity. */
-export function formatDaysFrom(date: Date, now: Date): string {
-  const days = Math.round((date.getTime() - now.getTime()) / 86_400_000);
+/**
+ * Calendar days from `from` to `to` in `timeZone`: 1 when `to` falls on the next local date, however
+ * few hours apart. Counted on dates, not 24-hour spans, so a 23- or 25-hour day (DST) is one day.
+ *
+ * @example calendarDaysBetween(new Date("2026-12-04T23:00:00Z"), new Date("2026-12-05T01:00:00Z"), "UTC") // 1
+ */
+export function calendarDaysBetween(from: Date, to: Date, timeZone: string): number {
+  const dayNumber = (instant: Date) => Date.parse(`${localDateKey(instant, timeZone)}T00:00:00Z`) / 86_400_000;
+  return Math.round(dayNumber(to) - dayNumber(from));
+}
+
+/**
+ * "today", "tomorrow", "in 7 days", "yesterday", "3 days ago": calendar days in the reader's time
+ * zone, so an assignment due at 23:59 today says today, and one due a week on says in 7 days.
+ */
+export function formatDaysFrom(date: Date, now: Date, timeZone: string): string {
+  const days = calendarDaysBetween(now, date, timeZone);
   if (days === 0) return "today";
   if (days === 1) return "tomorrow";
   if (days === -1) return "yesterday";

@@ -1,6 +1,7 @@
 // `npm run screenshots`: the README's screenshots, taken in Chromium against a fresh embedded
 // database as a newcomer's first start seeds it (lib/demo: the demo student's three weeks of
-// simulated study are part of the demo data). Build first (npm run build). Writes docs/screenshots/*.png.
+// simulated study are part of the demo data). Build first (npm run build). Writes docs/screenshots/*.png:
+// the study and progress pages on a desktop screen and on a phone.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -68,7 +69,26 @@ async function main() {
 
     await page.goto(`${base}/progress`);
     await page.screenshot({ path: path.join(OUT, "progress.png"), fullPage: true });
-    console.log(`wrote ${path.relative(process.cwd(), OUT)}/study.png and progress.png`);
+
+    // On a phone, as most students study: a touch screen (no keyboard hints), 390 px wide.
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 1,
+      hasTouch: true,
+      isMobile: true,
+    });
+    const phonePage = await phone.newPage();
+    await signInAs(phonePage, base, "student@clio.example", "clio-demo-student");
+    await phonePage.goto(`${base}/study/russia-ukraine-nato`);
+    await phonePage.getByTestId("study-card").waitFor();
+    await phonePage.screenshot({ path: path.join(OUT, "study-phone.png") });
+    await phonePage.goto(`${base}/progress`);
+    await phonePage.getByRole("heading", { level: 1 }).waitFor();
+    await phonePage.screenshot({ path: path.join(OUT, "progress-phone.png") });
+    await phone.close();
+    console.log(
+      `wrote ${path.relative(process.cwd(), OUT)}/study.png, progress.png, study-phone.png and progress-phone.png`,
+    );
   } finally {
     await browser.close();
     server.kill("SIGTERM");

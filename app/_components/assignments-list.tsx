@@ -44,7 +44,8 @@ export async function AssignmentsList({ user }: { user: PublicUser }) {
                   <ClassStatusBadge status={a.status} />
                 </div>
                 <p className="text-sm text-muted">
-                  {a.className} · due {formatDateTime(a.dueAt, user.timezone)} ({formatDaysFrom(a.dueAt, now)})
+                  {a.className} · due {formatDateTime(a.dueAt, user.timezone)} (
+                  {formatDaysFrom(a.dueAt, now, user.timezone)})
                 </p>
                 <p className="text-sm">
                   {a.studied} of {a.cardCount} cards studied · predicted recall on the due date{" "}

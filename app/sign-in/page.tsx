@@ -11,6 +11,7 @@ export const metadata: Metadata = { title: "Sign in" };
 
 const NOTICES: Record<string, string> = {
   everywhere: "You are signed out on every device.",
+  deleted: "Your account and everything in it are deleted.",
 };
 const ERRORS: Record<string, string> = {
   GithubEmailTaken: "An account with your GitHub email already exists. Sign in with your email and password.",

@@ -26,12 +26,15 @@ export const TimezoneSchema = z.string().refine(
   { error: "Unknown time zone." },
 );
 
+/** A person's name, as sign-up and the account page take it. */
+export const NameSchema = textSchema("Enter your name.")
+  .trim()
+  .min(1, { error: "Enter your name." })
+  .max(100, { error: "Use at most 100 characters." });
+
 export const SignUpSchema = z
   .object({
-    name: textSchema("Enter your name.")
-      .trim()
-      .min(1, { error: "Enter your name." })
-      .max(100, { error: "Use at most 100 characters." }),
+    name: NameSchema,
     email: EmailSchema,
     password: PasswordSchema,
     role: RoleSchema,

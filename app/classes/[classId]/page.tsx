@@ -131,7 +131,7 @@ async function TeacherView({ user, view }: { user: PublicUser; view: TeacherClas
                   <p className="font-medium">{a.deckTitle}</p>
                   <p>
                     <span className="text-muted">Due</span> {formatDateTime(a.dueAt, user.timezone)}{" "}
-                    <span className="text-muted">({formatDaysFrom(a.dueAt, now)})</span>
+                    <span className="text-muted">({formatDaysFrom(a.dueAt, now, user.timezone)})</span>
                   </p>
                   <p>
                     <span className="text-muted">Target</span> {formatPercent(a.targetRecall)}
@@ -242,9 +242,9 @@ async function StudentView({
                 <div className="space-y-1">
                   <p className="font-medium">{a.deck.title}</p>
                   <p className="text-sm text-muted">
-                    Due {formatDateTime(a.dueAt, user.timezone)} ({formatDaysFrom(a.dueAt, now)}) · {a.studied} of{" "}
-                    {a.cardCount} cards studied · predicted recall {formatPercent(a.predictedRecall)} (target{" "}
-                    {formatPercent(a.targetRecall)})
+                    Due {formatDateTime(a.dueAt, user.timezone)} ({formatDaysFrom(a.dueAt, now, user.timezone)}) ·{" "}
+                    {a.studied} of {a.cardCount} cards studied · predicted recall {formatPercent(a.predictedRecall)}{" "}
+                    (target {formatPercent(a.targetRecall)})
                   </p>
                 </div>
                 <div className="flex items-center gap-3">

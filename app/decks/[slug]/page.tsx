@@ -6,6 +6,8 @@ import { CARD_TYPE_LABELS } from "@/lib/cards";
 import { countCardsByType } from "@/lib/content/decks";
 import { deckPageTitle, findPageDeck } from "@/app/_lib/page-deck";
 import { articleUrl } from "@/lib/content/links";
+import { loadDeckSettings } from "@/lib/content/deck-settings";
+import { DeckSettingsForm } from "@/app/decks/[slug]/deck-settings-form";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -19,6 +21,7 @@ export default async function DeckPage({ params }: Props) {
   const deck = await findPageDeck(slug);
   if (!deck) notFound();
   const byType = countCardsByType(deck.cards);
+  const settings = deck.ownerId === user.id ? await loadDeckSettings(user, slug) : null;
   return (
     <div className="space-y-6">
       <div className="space-y-2">
@@ -77,6 +80,17 @@ export default async function DeckPage({ params }: Props) {
           </ol>
         </details>
       </section>
+      {settings && (
+        <section className="card space-y-3" aria-labelledby="settings-heading">
+          <h2 id="settings-heading" className="text-lg font-semibold">
+            Study settings
+          </h2>
+          <p className="text-sm text-muted">
+            How every student&rsquo;s reviews of this deck are scheduled. Only you can change them.
+          </p>
+          <DeckSettingsForm slug={deck.slug} settings={settings} />
+        </section>
+      )}
     </div>
   );
 }

@@ -7,7 +7,13 @@ import { QUESTION_VIEWS } from "@/app/study/[slug]/cards";
 import { saveStatus } from "@/app/study/[slug]/outbox";
 import { postReview, postUndo, type QueueCard, type Rating, type Response } from "@/app/study/[slug]/study-client";
 import { focusKindOf, keyCommand, type KeyCommand } from "@/app/study/[slug]/study-keys";
-import { initialStudyState, responseFor, sessionProgress, studyReducer } from "@/app/study/[slug]/study-state";
+import {
+  initialStudyState,
+  remainingToday,
+  responseFor,
+  sessionProgress,
+  studyReducer,
+} from "@/app/study/[slug]/study-state";
 import { useStudySync } from "@/app/study/[slug]/study-sync";
 import { AnswerResult } from "@/app/study/[slug]/views/answer-result";
 import { KeyHints } from "@/app/study/[slug]/views/key-hints";
@@ -140,11 +146,20 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
   const Question = card ? QUESTION_VIEWS[card.type] : null;
   return (
     <div className="space-y-4">
-      <SessionProgress reviews={state.counters.reviews} queue={queue} progress={sessionProgress(state)} />
+      <SessionProgress
+        reviews={state.counters.reviews}
+        remaining={remainingToday(state)}
+        progress={sessionProgress(state)}
+      />
 
       <p className="sr-only" aria-live="polite">
         {state.announcement}
       </p>
+      {state.notice && (
+        <p role="status" className="rounded-lg bg-accent-soft px-3 py-2 text-sm text-accent" data-testid="study-notice">
+          {state.notice}
+        </p>
+      )}
       <p className="text-right text-xs text-muted" aria-live="polite" data-save-status={saving.kind}>
         {saving.text}
       </p>

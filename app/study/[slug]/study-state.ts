@@ -98,6 +98,8 @@ export interface StudyState {
   error: string | null;
   /** Read out by the polite live region. */
   announcement: string;
+  /** Shown (as a status) until the next answer: what an undo did, so it is seen, not only heard. */
+  notice: string | null;
 }
 
 export type StudyAction =
@@ -162,6 +164,7 @@ export function initialStudyState(now: number): StudyState {
     busy: false,
     error: null,
     announcement: "",
+    notice: null,
   };
 }
 
@@ -201,13 +204,40 @@ export function responseFor(card: QueueCard, answer: AnswerDraft): Response | nu
   }
 }
 
-/** Share of today's cards done this session, 0 to 1, for the progress bar. */
+/**
+ * What is left today by kind, as the counters show it: the last queue's counts less the cards
+ * answered since it was fetched (a learning card the answer keeps in learning today is counted back
+ * as learning), so the counters move with every answer rather than at the next fetch.
+ */
+export function remainingToday(
+  state: Pick<StudyState, "queue" | "history" | "answeredSinceFetch">,
+): Queue["remaining"] | null {
+  const { queue } = state;
+  if (!queue) return null;
+  const left = { ...queue.remaining };
+  const dayEndsAt = Date.parse(queue.dayEndsAt);
+  for (const cardId of state.answeredSinceFetch) {
+    const entry = state.history.findLast((h) => h.card.cardId === cardId);
+    if (!entry) continue;
+    left[entry.card.kind] = Math.max(0, left[entry.card.kind] - 1);
+    const after = entry.result?.state;
+    if (after && (after.state === "learning" || after.state === "relearning") && Date.parse(after.due) < dayEndsAt)
+      left.learning += 1;
+  }
+  return left;
+}
+
+/** Share of today's cards done this session, 0 to 1, for the progress bar: done over done plus left (remainingToday). */
 export function sessionProgress(
-  state: Pick<StudyState, "queue" | "counters"> & { answeredSinceFetch?: string[] },
+  state: Pick<StudyState, "queue" | "counters"> & Partial<Pick<StudyState, "history" | "answeredSinceFetch">>,
 ): number {
-  const { queue, counters } = state;
-  const fetched = queue ? queue.remaining.new + queue.remaining.learning + queue.remaining.review : 0;
-  const left = Math.max(0, fetched - (state.answeredSinceFetch?.length ?? 0));
+  const { counters } = state;
+  const remaining = remainingToday({
+    queue: state.queue,
+    history: state.history ?? [],
+    answeredSinceFetch: state.answeredSinceFetch ?? [],
+  });
+  const left = remaining ? remaining.new + remaining.learning + remaining.review : 0;
   return counters.reviews + left === 0 ? 0 : counters.reviews / (counters.reviews + left);
 }
 
@@ -284,6 +314,7 @@ function give(state: StudyState, now: number, given: { rating: Rating } | { resp
       ? { ...state.counters, reviews: state.counters.reviews + 1, again: state.counters.again + againCount(rating) }
       : state.counters,
     answeredSinceFetch: [...state.answeredSinceFetch, card.cardId],
+    notice: null,
   };
 }
 
@@ -310,8 +341,13 @@ function saved(state: StudyState, reviewId: string, result: ReviewResult): Study
 
 export function studyReducer(state: StudyState, action: StudyAction): StudyState {
   switch (action.type) {
-    case "refillStarted":
-      return { ...state, refilling: true, answeredSinceFetch: [] };
+    case "refillStarted": {
+      // The answers counted so far go into the held queue's counts, so the counters and the bar
+      // stay where they are until the fetched queue (which counts them itself) replaces them.
+      const remaining = remainingToday(state);
+      const queue = state.queue && remaining ? { ...state.queue, remaining } : state.queue;
+      return { ...state, queue, refilling: true, answeredSinceFetch: [] };
+    }
 
     case "queueLoaded": {
       const upcoming = merge(state, action.queue);
@@ -447,7 +483,9 @@ export function studyReducer(state: StudyState, action: StudyAction): StudyState
           again: state.counters.again - (last.result ? againCount(last.result.rating) : 0),
         },
         answeredSinceFetch: state.answeredSinceFetch.filter((id) => id !== last.card.cardId),
-        announcement: "Last review undone.",
+        // The visible notice is a status region and is read out itself: no second announcement.
+        announcement: "",
+        notice: "Last review undone. The card is back for you to answer again.",
         error: null,
       };
       // The card comes back at once, at the version the undo restored, so its next review is not a conflict.

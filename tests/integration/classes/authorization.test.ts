@@ -11,6 +11,9 @@ import { computeAssignmentDashboard } from "@/lib/classes/dashboard";
 import { revokeAllSessions, createSession } from "@/lib/auth/sessions";
 import { createDraft, deleteDraft, loadDraft, saveDraft } from "@/lib/content/drafts";
 import { publishDraft } from "@/lib/content/publish";
+import { updateDeckSettings } from "@/lib/content/deck-settings";
+import { changeName, changePassword, deleteAccount } from "@/lib/auth/account";
+import { hashPassword } from "@/lib/auth/password";
 import { fetchQueue } from "@/lib/study/queue";
 import { submitReview, undoReview, unsuspendCard } from "@/lib/study/review";
 import {
@@ -207,6 +210,20 @@ const ACTION_ROWS: Record<ActionKey, ActionRow> = {
     call: (u) => createDraft(u, { title: "Another draft", text: SCIENCE_ARTICLE }),
     expect: { studentIn: 403, studentOut: 403, owner: "ok", otherTeacher: "ok" },
   },
+  // The owner's private deck: only the owner may change how it is scheduled.
+  "app/decks/[slug]/actions.ts#updateDeckSettingsAction": {
+    call: (u, f) =>
+      updateDeckSettings(u, f.deckSlug, {
+        desiredRetention: "0.85",
+        newCardsPerDay: "5",
+        maxReviewsPerDay: "100",
+        learningSteps: "1m",
+        relearningSteps: "10m",
+        maximumInterval: "365",
+        leechThreshold: "8",
+      }),
+    expect: { studentIn: 404, studentOut: 404, owner: "ok", otherTeacher: 404 },
+  },
   "app/drafts/actions.ts#deleteDraftAction": {
     call: (u, f) => deleteDraft(u, f.draftId),
     expect: { studentIn: 403, studentOut: 403, owner: "ok", otherTeacher: 404 },
@@ -223,6 +240,28 @@ const ACTION_ROWS: Record<ActionKey, ActionRow> = {
   // Scoped by the caller's own id: there is nobody else's to reach.
   "app/account/actions.ts#updateStudyDayAction": {
     call: (u) => updateStudyDay(u.id, { timezone: u.timezone, dayStartHour: "4" }),
+    expect: { studentIn: "ok", studentOut: "ok", owner: "ok", otherTeacher: "ok" },
+  },
+  // The account actions take no id either: each acts on the caller's own account only
+  // (tests/integration/auth/account.test.ts checks that nobody else's changes).
+  "app/account/actions.ts#changePasswordAction": {
+    call: async (u) => {
+      await db.user.update({ where: { id: u.id }, data: { passwordHash: await hashPassword("an old pass phrase") } });
+      return changePassword(
+        u,
+        { currentPassword: "an old pass phrase", newPassword: "violet tractor harbour quietly" },
+        null,
+        NOW,
+      );
+    },
+    expect: { studentIn: "ok", studentOut: "ok", owner: "ok", otherTeacher: "ok" },
+  },
+  "app/account/actions.ts#changeNameAction": {
+    call: (u) => changeName(u, { name: "A new name" }),
+    expect: { studentIn: "ok", studentOut: "ok", owner: "ok", otherTeacher: "ok" },
+  },
+  "app/account/actions.ts#deleteAccountAction": {
+    call: (u) => deleteAccount(u, { confirmEmail: u.email }),
     expect: { studentIn: "ok", studentOut: "ok", owner: "ok", otherTeacher: "ok" },
   },
 };

@@ -174,6 +174,13 @@ export const HTTP_MATRIX: HttpRow[] = [
     expect: { anonymous: signedOutPage, studentIn: 200, studentOut: 200, owner: 200, otherTeacher: 200 },
   },
   {
+    route: "GET /account/data",
+    variant: "one's own data as a file",
+    path: () => "/account/data",
+    // No id in the path: each user gets their own data and nobody else's.
+    expect: { anonymous: 401, studentIn: 200, studentOut: 200, owner: 200, otherTeacher: 200 },
+  },
+  {
     route: "GET /api/drafts/[id]",
     variant: "the draft",
     path: (f) => `/api/drafts/${f.draftId}`,
@@ -240,10 +247,14 @@ export const ACTION_KEYS = [
   "app/classes/actions.ts#leaveClassAction",
   "app/join/actions.ts#joinClassAction",
   "app/decks/new/actions.ts#createDraftAction",
+  "app/decks/[slug]/actions.ts#updateDeckSettingsAction",
   "app/drafts/actions.ts#deleteDraftAction",
   "app/progress/actions.ts#unsuspendAction",
   "app/account/actions.ts#signOutEverywhereAction",
   "app/account/actions.ts#updateStudyDayAction",
+  "app/account/actions.ts#changePasswordAction",
+  "app/account/actions.ts#changeNameAction",
+  "app/account/actions.ts#deleteAccountAction",
 ] as const;
 
 /**

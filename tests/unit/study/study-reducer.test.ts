@@ -4,6 +4,7 @@ import {
   move,
   movesStraightOn,
   REFILL_BELOW,
+  remainingToday,
   responseFor,
   sessionProgress,
   studyReducer,
@@ -204,6 +205,13 @@ transition("refillStarted", () => {
   it("marks a fetch in flight and starts counting the cards answered from now", () => {
     const state = run(rated(), { type: "refillStarted" });
     expect(state).toMatchObject({ refilling: true, answeredSinceFetch: [] });
+  });
+
+  it("keeps the counters and the progress bar where they were while the fetch is in flight", () => {
+    const saved = run(rated(), { type: "reviewSaved", reviewId: "attempt-1", result: reviewOf(basicCard()) });
+    const state = run(saved, { type: "refillStarted" });
+    expect(remainingToday(state)).toEqual(remainingToday(saved));
+    expect(sessionProgress(state)).toBe(sessionProgress(saved));
   });
 });
 
@@ -565,9 +573,25 @@ transition("reviewUndone", () => {
     const state = run(before, { type: "undoStarted" }, { type: "reviewUndone", version: 4, now: NOW, reviewId: "a-9" });
     expect(state.history).toEqual([]);
     expect(state.counters).toMatchObject({ reviews: 0, again: 0 });
-    expect(state.announcement).toBe("Last review undone.");
+    // Shown as a status (which is read out), not announced a second time by the live region.
+    expect(state.notice).toBe("Last review undone. The card is back for you to answer again.");
+    expect(state.announcement).toBe("");
     expect(state).toMatchObject({ phase: "question", card, reviewId: "a-9" });
     expect(state.upcoming.map((c) => c.cardId)).toEqual(["card-next"]);
+  });
+
+  it("keeps the undo notice on screen until the next answer is given", () => {
+    const card = clozeCard({ version: 4 });
+    const undone = run(
+      answered(card, reviewOf(card, { rating: "again", correct: false })),
+      { type: "undoStarted" },
+      { type: "reviewUndone", version: 4, now: NOW, reviewId: "a-9" },
+      { type: "requestSettled" },
+      { type: "textTyped", text: "1949" },
+    );
+    expect(undone.notice).not.toBeNull();
+    const answeredAgain = run(undone, { type: "checked", response: { kind: "text", text: "1949" }, now: NOW + 5000 });
+    expect(answeredAgain.notice).toBeNull();
   });
 
   it("puts the card that was on screen back at the front of the cards held", () => {
@@ -722,6 +746,60 @@ describe("the reducer's helpers", () => {
     expect(responseFor(clozeCard(), { ...empty, text: "  " })).toBeNull();
     expect(responseFor(clozeCard(), { ...empty, text: "1949" })).toEqual({ kind: "text", text: "1949" });
     expect(responseFor(timelineCard(), { ...empty, order: ["b", "a"] })).toEqual({ kind: "order", order: ["b", "a"] });
+  });
+
+  it("count what is left today down with each answer, a card kept in learning today counted back as learning", () => {
+    const review = basicCard({ cardId: "card-review", kind: "review" });
+    const queue = queueOf([basicCard(), review, choiceCard()], { remaining: { new: 2, learning: 0, review: 1 } });
+    const start = run(initialStudyState(NOW), loaded(queue));
+    expect(remainingToday(initialStudyState(NOW))).toBeNull();
+    expect(remainingToday(start)).toEqual({ new: 2, learning: 0, review: 1 });
+
+    // The new card rated Good: one new fewer at once; once saved, it is back in learning within the day.
+    const rated = run(
+      start,
+      { type: "answerRevealed" },
+      { type: "rated", rating: "good", now: NOW + 4000, reviewId: "r-2" },
+    );
+    expect(remainingToday(rated)).toEqual({ new: 1, learning: 0, review: 1 });
+    const saved = run(rated, {
+      type: "reviewSaved",
+      reviewId: "attempt-1",
+      result: reviewOf(basicCard(), { reviewId: "attempt-1" }),
+    });
+    expect(remainingToday(saved)).toEqual({ new: 1, learning: 1, review: 1 });
+
+    // The review card rated Easy: due in days, so it leaves today's counts.
+    const easy = run(
+      saved,
+      { type: "answerRevealed" },
+      { type: "rated", rating: "easy", now: NOW + 8000, reviewId: "r-3" },
+    );
+    const done = run(easy, {
+      type: "reviewSaved",
+      reviewId: "r-2",
+      result: reviewOf(review, {
+        reviewId: "r-2",
+        state: { ...reviewOf(review).state, state: "review", due: new Date(NOW + 4 * 1440 * MINUTE).toISOString() },
+      }),
+    });
+    expect(remainingToday(done)).toEqual({ new: 1, learning: 1, review: 0 });
+
+    // Undo gives the card back to the counts.
+    const undone = run(
+      done,
+      { type: "undoStarted" },
+      { type: "reviewUndone", version: 0, now: NOW + 9000, reviewId: "r-4" },
+    );
+    expect(remainingToday(undone)).toEqual({ new: 1, learning: 1, review: 1 });
+
+    // A fresh queue replaces the counts.
+    const refetched = run(
+      undone,
+      { type: "refillStarted" },
+      loaded(queueOf([], { remaining: { new: 5, learning: 0, review: 0 } })),
+    );
+    expect(remainingToday(refetched)).toEqual({ new: 5, learning: 0, review: 0 });
   });
 
   it("measure progress as reviews done over reviews done plus cards left", () => {

@@ -26,7 +26,11 @@ export function RatingButtons({
         >
           <span className={TONE[rating]}>{RATING_LABELS[rating]}</span>
           <span className="text-xs font-normal text-muted">
-            <kbd>{i + 1}</kbd> · {intervals[rating].label}
+            {/* The key only where there is a keyboard to press it on. */}
+            <span className="pointer-coarse:hidden">
+              <kbd>{i + 1}</kbd> ·{" "}
+            </span>
+            {intervals[rating].label}
           </span>
         </button>
       ))}

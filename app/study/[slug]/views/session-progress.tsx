@@ -1,25 +1,28 @@
 import type { Queue } from "@/app/study/[slug]/study-client";
 
-/** Reviews done, what is left today by kind, and the share done as a bar. */
+/**
+ * Reviews done, what is left today by kind (study-state.ts remainingToday: it moves with every
+ * answer), and the share done as a bar.
+ */
 export function SessionProgress({
   reviews,
-  queue,
+  remaining,
   progress,
 }: {
   reviews: number;
-  queue: Queue | null;
+  remaining: Queue["remaining"] | null;
   progress: number;
 }) {
   return (
     <div className="space-y-1">
       <div className="flex justify-between text-sm text-muted">
         <span>{reviews} reviewed</span>
-        {queue && (
-          <span>
+        {remaining && (
+          <span data-testid="remaining-today">
             <span className="sr-only">Cards left today: </span>
-            <span className="text-accent">{queue.remaining.new} new</span> ·{" "}
-            <span className="text-warn">{queue.remaining.learning} learning</span> ·{" "}
-            <span className="text-good">{queue.remaining.review} due</span>
+            <span className="text-accent">{remaining.new} new</span> ·{" "}
+            <span className="text-warn">{remaining.learning} learning</span> ·{" "}
+            <span className="text-good">{remaining.review} due</span>
           </span>
         )}
       </div>

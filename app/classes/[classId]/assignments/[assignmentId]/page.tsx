@@ -35,7 +35,7 @@ export default async function AssignmentDashboardPage({ params }: Props) {
         </p>
         <h1 className="text-2xl font-bold">{d.deck.title}</h1>
         <p className="text-muted">
-          Due {formatDateTime(d.assignment.dueAt, tz)} ({formatDaysFrom(d.assignment.dueAt, d.now)}) · target{" "}
+          Due {formatDateTime(d.assignment.dueAt, tz)} ({formatDaysFrom(d.assignment.dueAt, d.now, tz)}) · target{" "}
           {formatPercent(d.assignment.targetRecall)} recall
           {d.assignment.requireAllStudied ? " and every card studied" : ""} · {d.deck.cardCount} cards
         </p>
@@ -144,7 +144,7 @@ export default async function AssignmentDashboardPage({ params }: Props) {
                       {formatPercent(s.accuracy)}
                     </td>
                     <td className="py-2 pr-4 whitespace-nowrap">
-                      {s.lastActiveAt ? formatDaysFrom(s.lastActiveAt, d.now) : "never"}
+                      {s.lastActiveAt ? formatDaysFrom(s.lastActiveAt, d.now, tz) : "never"}
                     </td>
                     <td className="py-2 text-right tabular-nums" data-col="predicted-recall">
                       {formatPercent(s.predictedRecall)}
