@@ -3,6 +3,7 @@ import { checkDeck } from "@/lib/content/check";
 import { normalizeDeck } from "@/lib/content/load";
 import { slugify, syncUnderNewSlug } from "@/lib/content/publish";
 import { db } from "@/lib/db";
+import { ForbiddenError } from "@/lib/errors";
 import { readApkg } from "./anki/read";
 import { readCsv, type CsvColumns } from "./csv";
 import { ImportFileError } from "./errors";
@@ -172,4 +173,40 @@ export async function storeImport(
     }
   });
   return { ...prepared.preview, title: imported.title, slug, deckId, reviewsImported, statesImported };
+}
+
+export type ImportingUser = { id: string; role: "student" | "teacher" };
+export type UploadedDeckFile = { name: string; bytes: Uint8Array };
+
+function requireTeacherRole(user: ImportingUser): void {
+  if (user.role !== "teacher")
+    throw new ForbiddenError(
+      "Only teachers import decks; students can export their progress from a deck's page.",
+      "teacher_only",
+    );
+}
+
+/** What a teacher's file would import (nothing is written). @throws ForbiddenError for a student. */
+export async function previewDeckFile(
+  user: ImportingUser,
+  file: UploadedDeckFile,
+  columns: CsvColumns = {},
+): Promise<ImportPreview> {
+  requireTeacherRole(user);
+  return (await prepareImport(file.bytes, file.name, columns)).preview;
+}
+
+/**
+ * Imports a teacher's file as a new deck they own; the file's Anki history becomes their own.
+ * @throws ForbiddenError for a student, ImportFileError for a file that cannot be imported.
+ */
+export async function importDeckFile(
+  user: ImportingUser,
+  file: UploadedDeckFile,
+  options: { columns?: CsvColumns; title?: string },
+  now: Date,
+): Promise<ImportResult> {
+  requireTeacherRole(user);
+  const prepared = await prepareImport(file.bytes, file.name, options.columns ?? {});
+  return storeImport(prepared, { ownerId: user.id, historyUserId: user.id, title: options.title }, now);
 }

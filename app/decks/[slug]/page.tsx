@@ -6,6 +6,7 @@ import { CARD_TYPE_LABELS } from "@/lib/cards";
 import { countCardsByType } from "@/lib/content/decks";
 import { deckPageTitle, findPageDeck } from "@/app/_lib/page-deck";
 import { articleUrl } from "@/lib/content/links";
+import { ExportDeckLinks } from "./export-deck-links";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -77,6 +78,7 @@ export default async function DeckPage({ params }: Props) {
           </ol>
         </details>
       </section>
+      <ExportDeckLinks slug={deck.slug} />
     </div>
   );
 }

@@ -12,6 +12,8 @@ import { revokeAllSessions, createSession } from "@/lib/auth/sessions";
 import { createDraft, deleteDraft, loadDraft, saveDraft } from "@/lib/content/drafts";
 import { publishDraft } from "@/lib/content/publish";
 import { fetchQueue } from "@/lib/study/queue";
+import { exportDeckAs } from "@/lib/interop/export-file";
+import { importDeckFile, previewDeckFile } from "@/lib/interop/import-file";
 import { submitReview, undoReview, unsuspendCard } from "@/lib/study/review";
 import {
   ACTION_KEYS,
@@ -160,6 +162,8 @@ async function fixture(): Promise<Fixture> {
   return { users, classId, joinCode, assignmentId, draftId, deckSlug: privateDeck.slug, cardId: card.id, reviewId };
 }
 
+const IMPORT_CSV = { name: "import.csv", bytes: new TextEncoder().encode("front,back\nWho?,Baker\n") };
+
 /** "unchanged": the service answered without an error but found nothing of the user's to change. */
 type Outcome = "ok" | "unchanged" | 403 | 404 | 409;
 type SignedIn = Exclude<Role, "anonymous">;
@@ -207,6 +211,14 @@ const ACTION_ROWS: Record<ActionKey, ActionRow> = {
     call: (u) => createDraft(u, { title: "Another draft", text: SCIENCE_ARTICLE }),
     expect: { studentIn: 403, studentOut: 403, owner: "ok", otherTeacher: "ok" },
   },
+  "app/decks/new/import-actions.ts#previewImportAction": {
+    call: (u) => previewDeckFile(u, IMPORT_CSV),
+    expect: { studentIn: 403, studentOut: 403, owner: "ok", otherTeacher: "ok" },
+  },
+  "app/decks/new/import-actions.ts#createImportAction": {
+    call: (u) => importDeckFile(u, IMPORT_CSV, {}, NOW),
+    expect: { studentIn: 403, studentOut: 403, owner: "ok", otherTeacher: "ok" },
+  },
   "app/drafts/actions.ts#deleteDraftAction": {
     call: (u, f) => deleteDraft(u, f.draftId),
     expect: { studentIn: 403, studentOut: 403, owner: "ok", otherTeacher: 404 },
@@ -244,6 +256,10 @@ const ROUTE_SERVICE_ROWS: Record<string, ActionRow> = {
   },
   "GET /api/decks/[slug]/queue": {
     call: (u, f) => fetchQueue(u, f.deckSlug, NOW),
+    expect: { studentIn: 404, studentOut: 404, owner: "ok", otherTeacher: 404 },
+  },
+  "GET /api/decks/[slug]/export": {
+    call: (u, f) => exportDeckAs(u, f.deckSlug, "apkg", NOW),
     expect: { studentIn: 404, studentOut: 404, owner: "ok", otherTeacher: 404 },
   },
   "POST /api/reviews": {

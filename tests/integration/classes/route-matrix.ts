@@ -201,6 +201,18 @@ export const HTTP_MATRIX: HttpRow[] = [
     expect: { anonymous: 401, studentIn: 404, studentOut: 404, owner: 200, otherTeacher: 404 },
   },
   {
+    route: "GET /api/decks/[slug]/export",
+    variant: "the private deck as an Anki package",
+    path: (f) => `/api/decks/${f.deckSlug}/export?format=apkg`,
+    expect: { anonymous: 401, studentIn: 404, studentOut: 404, owner: 200, otherTeacher: 404 },
+  },
+  {
+    route: "GET /api/decks/[slug]/export",
+    variant: "the private deck as CSV",
+    path: (f) => `/api/decks/${f.deckSlug}/export?format=csv`,
+    expect: { anonymous: 401, studentIn: 404, studentOut: 404, owner: 200, otherTeacher: 404 },
+  },
+  {
     route: "POST /api/reviews",
     variant: "a review of a private deck's card from a stale version",
     path: () => "/api/reviews",
@@ -233,6 +245,8 @@ export const ACTION_KEYS = [
   "app/classes/actions.ts#leaveClassAction",
   "app/join/actions.ts#joinClassAction",
   "app/decks/new/actions.ts#createDraftAction",
+  "app/decks/new/import-actions.ts#previewImportAction",
+  "app/decks/new/import-actions.ts#createImportAction",
   "app/drafts/actions.ts#deleteDraftAction",
   "app/progress/actions.ts#unsuspendAction",
   "app/account/actions.ts#signOutEverywhereAction",
