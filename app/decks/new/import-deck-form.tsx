@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import { createImportAction, previewImportAction, type ImportActionResult } from "./import-actions";
 
 type Props = { maxMegabytes: number };
@@ -17,8 +17,17 @@ export function ImportDeckForm({ maxMegabytes }: Props) {
   const fileError = result.fieldErrors?.file?.[0];
   const summary = preview.preview;
 
+  // Submitted by hand, not through <form action>: React resets a form after its action runs, which
+  // would empty the file input between "Preview" and "Create deck".
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(event.currentTarget);
+    startTransition(() => (submitter?.dataset.intent === "create" ? createAction(data) : previewAction(data)));
+  }
+
   return (
-    <form className="card space-y-4" noValidate aria-busy={pending} aria-labelledby="import-heading">
+    <form onSubmit={submit} className="card space-y-4" noValidate aria-busy={pending} aria-labelledby="import-heading">
       <h2 id="import-heading" className="text-lg font-semibold">
         Import a deck (Anki or CSV)
       </h2>
@@ -74,11 +83,11 @@ export function ImportDeckForm({ maxMegabytes }: Props) {
         </div>
       </details>
       <div className="flex flex-wrap gap-3">
-        <button type="submit" formAction={previewAction} className="btn-secondary" disabled={pending}>
+        <button type="submit" data-intent="preview" className="btn-secondary" disabled={pending}>
           {previewing ? "Reading…" : "Preview"}
         </button>
         {summary ? (
-          <button type="submit" formAction={createAction} className="btn-primary" disabled={pending}>
+          <button type="submit" data-intent="create" className="btn-primary" disabled={pending}>
             {creating ? "Creating…" : `Create deck with ${summary.cards} cards`}
           </button>
         ) : null}
