@@ -6,7 +6,8 @@
  * hide what the file meant to do.
  */
 
-const SCRIPT = /<\s*script\b|\bon[a-z]+\s*=\s*["']?[^"'\s>]|javascript:/i;
+// Inside a tag only: plain text such as "one = 1" or "javascript: a language" is not code.
+const SCRIPT = /<\s*script\b|<[^>]*\son[a-z]+\s*=|<[^>]*(?:href|src|action)\s*=\s*["']?\s*javascript:/i;
 
 export function hasScript(html: string): boolean {
   return SCRIPT.test(html);
