@@ -69,7 +69,7 @@ async function deckImport(args: string[]): Promise<number> {
   const format = importFormatOf(file);
   if (format) {
     const { runDeckImportFile } = await import("./cli/interop");
-    return runDeckImportFile(file, ownerId, io);
+    return runDeckImportFile(file, ownerId, values.public ?? false, io);
   }
   const report = await importDeck(
     fs.readFileSync(file, "utf8"),

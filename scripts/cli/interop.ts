@@ -1,5 +1,6 @@
 // `deck import <file.apkg|file.csv>` and `deck export <slug> --format apkg|csv --out <file>`.
 import fs from "node:fs";
+import { db } from "../../lib/db";
 import { exportDeckAs } from "../../lib/interop/export-file";
 import { prepareImport, storeImport, type ImportResult } from "../../lib/interop/import-file";
 import { MAX_IMPORT_BYTES } from "../../lib/interop/limits";
@@ -19,7 +20,12 @@ export function describeImport(result: ImportResult): string {
   return `Imported ${result.slug}: ${result.cards} cards (${parts.join("; ")}).`;
 }
 
-export async function runDeckImportFile(file: string, ownerId: string | null, io: Io): Promise<number> {
+export async function runDeckImportFile(
+  file: string,
+  ownerId: string | null,
+  isPublic: boolean,
+  io: Io,
+): Promise<number> {
   const size = fs.statSync(file).size;
   if (size > MAX_IMPORT_BYTES) {
     throw new ImportFileError(
@@ -31,6 +37,8 @@ export async function runDeckImportFile(file: string, ownerId: string | null, io
   const prepared = await prepareImport(new Uint8Array(fs.readFileSync(file)), file);
   // The review history is the owner's own: with no owner there is nobody to give it to.
   const result = await storeImport(prepared, { ownerId, historyUserId: ownerId }, new Date());
+  // A new deck is created private (as a teacher's import on the web is); --public lists it for everyone.
+  if (isPublic) await db.deck.update({ where: { id: result.deckId }, data: { isPublic: true } });
   io.stdout(`${describeImport(result)}\n`);
   return 0;
 }
