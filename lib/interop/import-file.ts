@@ -138,10 +138,15 @@ export async function storeImport(
   let reviewsImported = 0;
   let statesImported = 0;
   await db.$transaction(async (tx) => {
+    // Cards sharing a tag list are tagged in one statement: a deck has few distinct lists, and many cards.
+    const byTags = new Map<string, string[]>();
     for (const row of rows) {
       const source = sources.get(row.externalId);
       if (!source) continue;
-      if (source.tags.length > 0) await tx.card.update({ where: { id: row.id }, data: { tags: source.tags } });
+      if (source.tags.length > 0) {
+        const key = JSON.stringify(source.tags);
+        byTags.set(key, [...(byTags.get(key) ?? []), row.id]);
+      }
       if (!options.historyUserId) continue;
       const history = replayHistory(source, now);
       if (!history) continue;
@@ -170,6 +175,9 @@ export async function storeImport(
         }),
       });
       reviewsImported += history.reviews.length;
+    }
+    for (const [tags, ids] of byTags) {
+      await tx.card.updateMany({ where: { id: { in: ids } }, data: { tags: JSON.parse(tags) as string[] } });
     }
   });
   return { ...prepared.preview, title: imported.title, slug, deckId, reviewsImported, statesImported };
