@@ -20,8 +20,10 @@ const SERVER_ACTION_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite finds its WebAssembly files relative to its own package, and the FSRS optimiser and
-  // argon2 are native: load them from node_modules rather than bundling them.
+  // argon2 are native: load them from node_modules rather than bundling them. sql.js (Anki import and
+  // export) finds sql-wasm.wasm beside its own script, which bundling would separate.
   serverExternalPackages: [
+    "sql.js",
     "@electric-sql/pglite",
     "pglite-prisma-adapter",
     "@node-rs/argon2",

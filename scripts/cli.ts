@@ -7,24 +7,36 @@ import { parseArgs } from "node:util";
 import { ContentError } from "@/lib/content/problems";
 import { DeckNotFoundError, exportDeck } from "@/lib/content/export";
 import { importDeck } from "@/lib/content/import";
+import { importFormatOf } from "@/lib/interop/import-file";
 import { ArticleConflictError, DeckOwnershipError } from "@/lib/content/sync";
 import { closeDb, db, isEmbedded } from "@/lib/db";
 import { DataDirLockedError } from "@/lib/db/lock";
+import { DomainError } from "@/lib/errors";
 import { prepareDatabase } from "@/lib/demo/seed";
 
 const USAGE = `Usage:
   npm run cli -- deck export <slug> [--json]                 print a deck (article and cards)
+  npm run cli -- deck export <slug> --format apkg|csv --out <file>
+                                                            write a deck as an Anki package or CSV
   npm run cli -- deck import <file> [--owner <email>] [--public]
-                                                            validate a deck file and load it
+                                                            load a deck file (.json, .apkg, .csv)
   npm run cli -- generate <file> [--json]                    draft cards from an article (.md or .txt)`;
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
 const io: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
 
 async function deckExport(args: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean" } } });
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: "boolean" }, format: { type: "string" }, out: { type: "string" } },
+  });
   const [slug] = positionals;
   if (!slug) return usage("deck export needs a deck slug");
+  if (values.format !== undefined) {
+    const { runDeckExportFile } = await import("./cli/interop");
+    return runDeckExportFile(slug, values.format, values.out, io);
+  }
   const deck = await exportDeck(slug);
   if (values.json) {
     io.stdout(`${JSON.stringify(deck, null, 2)}\n`);
@@ -53,6 +65,11 @@ async function deckImport(args: string[]): Promise<number> {
     if (!owner) return fail(`No account with the email ${values.owner}.`);
     if (owner.role !== "teacher") return fail(`${values.owner} is not a teacher: only teachers own decks.`);
     ownerId = owner.id;
+  }
+  const format = importFormatOf(file);
+  if (format) {
+    const { runDeckImportFile } = await import("./cli/interop");
+    return runDeckImportFile(file, ownerId, values.public ?? false, io);
   }
   const report = await importDeck(
     fs.readFileSync(file, "utf8"),
@@ -96,6 +113,7 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof DeckNotFoundError && !isEmbedded)
       return fail(`${error.message} (On a PostgreSQL server, \`npm run db:seed\` loads the demo deck.)`);
     if (
+      error instanceof DomainError ||
       error instanceof ContentError ||
       error instanceof DeckNotFoundError ||
       error instanceof DeckOwnershipError ||

@@ -239,7 +239,7 @@ export async function publishDraft(user: DraftUser, draftId: string, input: unkn
  * the same free slug, and the later sync would update the earlier's deck; one teacher cannot
  * realistically click two publish buttons that fast.
  */
-async function syncUnderNewSlug(deck: LoadedDeck, ownerId: string, now: Date): Promise<{ deckId: string; slug: string }> {
+export async function syncUnderNewSlug(deck: LoadedDeck, ownerId: string | null, now: Date): Promise<{ deckId: string; slug: string }> {
   const base = slugify(deck.title);
   for (let attempt = 0; ; attempt++) {
     const slug = await findFreeSlug(base);

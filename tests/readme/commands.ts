@@ -65,6 +65,7 @@ export const DATABASE_COMMANDS = [
   "npm run db:migrate",
   "npm run db:seed",
   "npm run cli -- deck export <slug> --json",
+  "npm run cli -- deck export <slug> --format apkg --out <file>",
   "npm run cli -- deck import <file>",
 ] as const;
 

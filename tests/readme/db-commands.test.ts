@@ -59,6 +59,7 @@ function commandEnv(target: { dataDir: string; databaseUrl?: string }): Record<s
 }
 
 const fixture = writeImportFixture();
+const apkgOut = path.join(path.dirname(fixture.file), "export.apkg");
 const dataDirs: string[] = [];
 const freshDataDir = () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "clio-readme-"));
@@ -91,6 +92,20 @@ const cases: Record<(typeof DATABASE_COMMANDS)[number], ReadmeCase> = {
         hasArticle: true,
       });
       expect(deck.cards.length).toBeGreaterThan(0);
+    },
+  },
+  "npm run cli -- deck export <slug> --format apkg --out <file>": {
+    readme: "npm run cli -- deck export <slug> --format apkg --out <file>",
+    command: `npm run cli -- deck export ${DEMO_DECK} --format apkg --out ${apkgOut}`,
+    check: (r) => {
+      expectOutput(
+        r,
+        new RegExp(`^Exported ${DEMO_DECK} to .+\\.apkg \\(apkg, \\d+ bytes\\)`),
+        "deck export --format apkg",
+      );
+      // A zip archive (an Anki package), with the collection in it.
+      const bytes = fs.readFileSync(apkgOut);
+      expect([bytes[0], bytes[1], bytes.includes(Buffer.from("collection.anki2"))]).toEqual([0x50, 0x4b, true]);
     },
   },
   "npm run cli -- deck import <file>": {

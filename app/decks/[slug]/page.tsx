@@ -8,6 +8,7 @@ import { deckPageTitle, findPageDeck } from "@/app/_lib/page-deck";
 import { articleUrl } from "@/lib/content/links";
 import { loadDeckSettings } from "@/lib/content/deck-settings";
 import { DeckSettingsForm } from "@/app/decks/[slug]/deck-settings-form";
+import { ExportDeckLinks } from "./export-deck-links";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -91,6 +92,7 @@ export default async function DeckPage({ params }: Props) {
           <DeckSettingsForm slug={deck.slug} settings={settings} />
         </section>
       )}
+      <ExportDeckLinks slug={deck.slug} />
     </div>
   );
 }

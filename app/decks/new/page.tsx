@@ -4,6 +4,8 @@ import { requireTeacher } from "@/app/_lib/require-user";
 import { MAX_UPLOAD_BYTES, UPLOAD_EXTENSIONS } from "@/lib/content/drafts";
 import { MAX_ARTICLE_CHARS } from "@/lib/generate";
 import { NewDeckForm } from "./new-deck-form";
+import { ImportDeckForm } from "./import-deck-form";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/validation/limits";
 
 export const metadata: Metadata = { title: "New deck from an article" };
 
@@ -29,6 +31,8 @@ export default async function NewDeckPage() {
         </p>
       </div>
       <NewDeckForm maxChars={MAX_ARTICLE_CHARS} maxBytes={MAX_UPLOAD_BYTES} extensions={[...UPLOAD_EXTENSIONS]} />
+      {/* The form posts through a server action, so its body limit is the web's file limit (the CLI takes up to 20 MB). */}
+      <ImportDeckForm maxMegabytes={SERVER_ACTION_BODY_LIMIT_BYTES / 1024 / 1024} />
     </div>
   );
 }

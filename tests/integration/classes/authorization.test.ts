@@ -15,6 +15,8 @@ import { updateDeckSettings } from "@/lib/content/deck-settings";
 import { changeName, changePassword, deleteAccount } from "@/lib/auth/account";
 import { hashPassword } from "@/lib/auth/password";
 import { fetchQueue } from "@/lib/study/queue";
+import { exportDeckAs } from "@/lib/interop/export-file";
+import { importDeckFile, previewDeckFile } from "@/lib/interop/import-file";
 import { submitReview, undoReview, unsuspendCard } from "@/lib/study/review";
 import {
   ACTION_KEYS,
@@ -163,6 +165,8 @@ async function fixture(): Promise<Fixture> {
   return { users, classId, joinCode, assignmentId, draftId, deckSlug: privateDeck.slug, cardId: card.id, reviewId };
 }
 
+const IMPORT_CSV = { name: "import.csv", bytes: new TextEncoder().encode("front,back\nWho?,Baker\n") };
+
 /** "unchanged": the service answered without an error but found nothing of the user's to change. */
 type Outcome = "ok" | "unchanged" | 403 | 404 | 409;
 type SignedIn = Exclude<Role, "anonymous">;
@@ -223,6 +227,14 @@ const ACTION_ROWS: Record<ActionKey, ActionRow> = {
         leechThreshold: "8",
       }),
     expect: { studentIn: 404, studentOut: 404, owner: "ok", otherTeacher: 404 },
+  },
+  "app/decks/new/import-actions.ts#previewImportAction": {
+    call: (u) => previewDeckFile(u, IMPORT_CSV),
+    expect: { studentIn: 403, studentOut: 403, owner: "ok", otherTeacher: "ok" },
+  },
+  "app/decks/new/import-actions.ts#createImportAction": {
+    call: (u) => importDeckFile(u, IMPORT_CSV, {}, NOW),
+    expect: { studentIn: 403, studentOut: 403, owner: "ok", otherTeacher: "ok" },
   },
   "app/drafts/actions.ts#deleteDraftAction": {
     call: (u, f) => deleteDraft(u, f.draftId),
@@ -289,6 +301,10 @@ const ROUTE_SERVICE_ROWS: Record<string, ActionRow> = {
   "GET /api/session": {
     call: async () => "ok",
     expect: { studentIn: "ok", studentOut: "ok", owner: "ok", otherTeacher: "ok" },
+  },
+  "GET /api/decks/[slug]/export": {
+    call: (u, f) => exportDeckAs(u, f.deckSlug, "apkg", NOW),
+    expect: { studentIn: 404, studentOut: 404, owner: "ok", otherTeacher: 404 },
   },
   "POST /api/reviews": {
     call: (u, f) =>

@@ -215,6 +215,18 @@ export const HTTP_MATRIX: HttpRow[] = [
     expect: { anonymous: 401, studentIn: 200, studentOut: 200, owner: 200, otherTeacher: 200 },
   },
   {
+    route: "GET /api/decks/[slug]/export",
+    variant: "the private deck as an Anki package",
+    path: (f) => `/api/decks/${f.deckSlug}/export?format=apkg`,
+    expect: { anonymous: 401, studentIn: 404, studentOut: 404, owner: 200, otherTeacher: 404 },
+  },
+  {
+    route: "GET /api/decks/[slug]/export",
+    variant: "the private deck as CSV",
+    path: (f) => `/api/decks/${f.deckSlug}/export?format=csv`,
+    expect: { anonymous: 401, studentIn: 404, studentOut: 404, owner: 200, otherTeacher: 404 },
+  },
+  {
     route: "POST /api/reviews",
     variant: "a review of a private deck's card from a stale version",
     path: () => "/api/reviews",
@@ -248,6 +260,8 @@ export const ACTION_KEYS = [
   "app/join/actions.ts#joinClassAction",
   "app/decks/new/actions.ts#createDraftAction",
   "app/decks/[slug]/actions.ts#updateDeckSettingsAction",
+  "app/decks/new/import-actions.ts#previewImportAction",
+  "app/decks/new/import-actions.ts#createImportAction",
   "app/drafts/actions.ts#deleteDraftAction",
   "app/progress/actions.ts#unsuspendAction",
   "app/account/actions.ts#signOutEverywhereAction",
