@@ -7,7 +7,14 @@ import { QUESTION_VIEWS } from "@/app/study/[slug]/cards";
 import { saveStatus } from "@/app/study/[slug]/outbox";
 import { postReview, postUndo, type QueueCard, type Rating, type Response } from "@/app/study/[slug]/study-client";
 import { focusKindOf, keyCommand, type KeyCommand } from "@/app/study/[slug]/study-keys";
-import { initialStudyState, responseFor, sessionProgress, studyReducer } from "@/app/study/[slug]/study-state";
+import {
+  initialStudyState,
+  responseFor,
+  sessionProgress,
+  studyReducer,
+  type RestoredStudy,
+} from "@/app/study/[slug]/study-state";
+import { usePersistedStudy } from "@/app/study/[slug]/offline-store";
 import { useStudySync } from "@/app/study/[slug]/study-sync";
 import { AnswerResult } from "@/app/study/[slug]/views/answer-result";
 import { KeyHints } from "@/app/study/[slug]/views/key-hints";
@@ -19,12 +26,25 @@ import { Waiting } from "@/app/study/[slug]/views/waiting";
 
 const messageOf = (e: unknown) => (e as Error).message;
 
-export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: Record<QueueCard["type"], string> }) {
-  const [state, dispatch] = useReducer(studyReducer, undefined, () => initialStudyState(Date.now()));
+export function StudySession({
+  slug,
+  userId,
+  typeLabels,
+  restored,
+}: {
+  slug: string;
+  userId: string;
+  typeLabels: Record<QueueCard["type"], string>;
+  /** What this browser kept from before a reload (offline-store.ts). */
+  restored: RestoredStudy;
+}) {
+  const [state, dispatch] = useReducer(studyReducer, undefined, () => initialStudyState(Date.now(), restored));
   const { phase, queue, card, answer, result, busy } = state;
 
   // The queue fetched ahead and the reviews sent in the background (study-sync.ts).
   useStudySync(slug, state, dispatch);
+  // Answers not yet recorded survive a reload, offline too (offline-store.ts).
+  usePersistedStudy(userId, slug, state);
 
   /** A self-graded card's rating: the next card shows at once, the review is saved behind it. */
   const rate = useCallback(
@@ -145,7 +165,7 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
       <p className="sr-only" aria-live="polite">
         {state.announcement}
       </p>
-      <p className="text-right text-xs text-muted" aria-live="polite" data-save-status={saving.kind}>
+      <p role="status" className="text-right text-xs text-muted" data-save-status={saving.kind}>
         {saving.text}
       </p>
       {state.error && (
