@@ -60,7 +60,7 @@ self.addEventListener("message", (event) => {
         if (url.origin !== self.location.origin) return;
         if (isStatic(url)) await cacheFirst(new Request(url)).catch(() => undefined);
         else if (isQueue(url)) await refresh(url.href, url.href);
-        else if (isKeptPage(url)) await refresh(pageKey(url), pageKey(url));
+        else if (isKeptPage(url)) await Promise.all([refresh(pageKey(url), pageKey(url)), keepArticleOf(url)]);
       }),
     ),
   );
@@ -83,18 +83,19 @@ async function networkFirst(request, key, event) {
     else if (keepable(response)) await cache.put(key, response.clone());
     return response;
   });
-  // A study page brings its deck's article along, so the passages can be read offline too.
-  const slug = studySlugOf(new URL(request.url));
-  if (slug)
-    event.waitUntil(
-      fromNetwork
-        .then(() => refresh(`/decks/${slug}/article`, pageKey(new URL(`/decks/${slug}/article`, self.location.origin))))
-        .catch(() => undefined),
-    );
+  event.waitUntil(fromNetwork.then(() => keepArticleOf(new URL(request.url))).catch(() => undefined));
   const kept = await cache.match(key);
   if (!kept) return fromNetwork;
   const timeout = new Promise((resolve) => setTimeout(() => resolve(kept), NETWORK_TIMEOUT_MS));
   return Promise.race([fromNetwork.catch(() => kept), timeout]);
+}
+
+/** A study page brings its deck's article along, so the passages can be read offline too. */
+async function keepArticleOf(url) {
+  const slug = studySlugOf(url);
+  if (!slug) return;
+  const article = new URL(`/decks/${slug}/article`, self.location.origin);
+  await refresh(article.href, pageKey(article));
 }
 
 async function refresh(href, key) {
