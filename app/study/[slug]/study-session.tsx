@@ -57,7 +57,7 @@ export function StudySession({
   const check = useCallback(
     (response?: Response) => {
       const sent = response ?? (card && responseFor(card, answer));
-      if (sent) dispatch({ type: "checked", response: sent, now: Date.now() });
+      if (sent) dispatch({ type: "checked", response: sent, now: Date.now(), nextReviewId: crypto.randomUUID() });
     },
     [card, answer],
   );

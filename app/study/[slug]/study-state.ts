@@ -120,7 +120,7 @@ export type StudyAction =
   /** A self-graded card rated: the review goes to the outbox and the next card is shown at once. */
   | { type: "rated"; rating: Rating; now: number; reviewId: string }
   /** An auto-graded card's answer given: it goes to the outbox, and the card waits for the check. */
-  | { type: "checked"; response: Response; now: number }
+  | { type: "checked"; response: Response; now: number; nextReviewId?: string }
   /** "Continue" after a result: the next card held, at once. */
   | { type: "continued"; now: number; reviewId: string }
   // The outbox's deliveries (outbox.ts), reported by the shell.
@@ -236,6 +236,11 @@ export function move<T>(items: readonly T[], from: number, to: number): T[] {
 }
 
 const againCount = (rating: Rating) => (rating === "again" ? 1 : 0);
+
+const KEPT_OFFLINE = "No connection: your answer is kept and will be checked once it is sent.";
+
+/** The oldest review waiting has failed to reach the server: the page is offline (or the server is). */
+const isOffline = (state: StudyState) => (state.outbox.items[0]?.attempts ?? 0) > 0;
 
 function recordedAnnouncement(result: ReviewResult): string {
   const verdict = result.correct === null ? "" : result.correct ? "Correct. " : "Not quite. ";
@@ -388,14 +393,20 @@ export function studyReducer(state: StudyState, action: StudyAction): StudyState
       if (state.phase !== "question" || !card || card.autoGraded || !state.reviewId) return state;
       const given = give(state, action.now, { rating: action.rating });
       const announced = { ...given, announcement: `Rated ${RATING_LABELS[action.rating]}.` };
-      // A forgotten review card waits for its result, which carries the passage to reread.
-      if (card.kind === "review" && action.rating === "again") return { ...announced, phase: "checking" };
+      // A forgotten review card waits for its result, which carries the passage to reread (not offline).
+      if (card.kind === "review" && action.rating === "again" && !isOffline(state))
+        return { ...announced, phase: "checking" };
       return advance(announced, action.now, action.reviewId);
     }
 
-    case "checked":
+    case "checked": {
       if (state.phase !== "question" || !state.card?.autoGraded || !state.reviewId) return state;
-      return { ...give(state, action.now, { response: action.response }), phase: "checking", error: null };
+      const given = give(state, action.now, { response: action.response });
+      // Already known to be offline (reviews ahead are failing): no point waiting for the check.
+      if (isOffline(state) && action.nextReviewId)
+        return { ...advance(given, action.now, action.nextReviewId), announcement: KEPT_OFFLINE };
+      return { ...given, phase: "checking", error: null };
+    }
 
     case "continued":
       if (state.phase !== "answered" || state.busy) return state;
@@ -410,10 +421,9 @@ export function studyReducer(state: StudyState, action: StudyAction): StudyState
     case "reviewFailed": {
       const next = { ...state, outbox: markFailed(state.outbox, action.reviewId, action.now, action.message) };
       // Offline, a card waiting for its check moves on: the answer is kept and checked once sent.
-      const waiting = state.phase === "checking" && state.reviewId === action.reviewId && action.nextReviewId;
-      if (!waiting) return next;
-      const moved = advance(next, action.now, action.nextReviewId!);
-      return { ...moved, announcement: "No connection: your answer is kept and will be checked once it is sent." };
+      // (The review failing may be an earlier one: the card's own waits behind it, in order.)
+      if (state.phase !== "checking" || !action.nextReviewId) return next;
+      return { ...advance(next, action.now, action.nextReviewId), announcement: KEPT_OFFLINE };
     }
 
     case "reviewConflicted":

@@ -52,6 +52,18 @@ describe("the study session, offline", () => {
     ).toBe("checking");
   });
 
+  it("does not wait for a check at all once it is known to be offline", () => {
+    const offline = run(
+      initialStudyState(NOW),
+      loaded([basicCard(), choiceCard(), basicCard({ cardId: "card-3" })]),
+      { type: "rated", rating: "good", now: NOW + 1000, reviewId: "attempt-2" },
+      { type: "reviewFailed", reviewId: "attempt-1", message: "Network error", now: NOW + 1100 },
+      { type: "checked", response: { kind: "choice", choice: "1949" }, now: NOW + 2000, nextReviewId: "attempt-3" },
+    );
+    expect(offline).toMatchObject({ phase: "question", card: { cardId: "card-3" }, reviewId: "attempt-3" });
+    expect(offline.outbox.items.map((i) => i.reviewId)).toEqual(["attempt-1", "attempt-2"]);
+  });
+
   it("after a reload with answers waiting, loads the queue and leaves those cards out", () => {
     const waiting = enqueue(EMPTY_OUTBOX, {
       reviewId: "r-1",
