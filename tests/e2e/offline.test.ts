@@ -100,6 +100,17 @@ describe.runIf(chromiumPath)("studying offline in Chromium", () => {
     const status = page.getByRole("status").filter({ hasText: "waiting to sync" });
     await expect(status.innerText({ timeout: 15_000 })).resolves.toBe("10 answers waiting to sync");
 
+    // The worker is offline too, so what it serves below comes from its cache, not the network.
+    const [worker] = context.serviceWorkers();
+    await expect(
+      worker!.evaluate(() =>
+        fetch("/sign-in").then(
+          () => "network",
+          () => "offline",
+        ),
+      ),
+    ).resolves.toBe("offline");
+
     // Reloaded offline: the service worker serves the page and its queue; the answers wait in IndexedDB.
     const reloaded = await page.reload();
     expect(reloaded?.fromServiceWorker()).toBe(true);
