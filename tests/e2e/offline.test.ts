@@ -161,4 +161,27 @@ describe.runIf(chromiumPath)("studying offline in Chromium", () => {
     await expect(page.getByTestId("reviews-total").locator("p").nth(1).innerText()).resolves.toBe("11");
     await context.close();
   });
+
+  it("serves an installable web app: the manifest with PNG and maskable icons, a favicon, and the worker under the CSP", async () => {
+    const manifest = await fetch(`${baseUrl}/manifest.webmanifest`);
+    expect(manifest.status).toBe(200);
+    const body = (await manifest.json()) as {
+      display: string;
+      start_url: string;
+      icons: { src: string; purpose?: string; sizes: string }[];
+    };
+    expect(body).toMatchObject({ display: "standalone", start_url: "/" });
+    expect(body.icons.filter((i) => i.purpose === "maskable").map((i) => i.sizes)).toEqual(["192x192", "512x512"]);
+    for (const icon of body.icons) {
+      const res = await fetch(`${baseUrl}${icon.src}`);
+      expect(res.status, icon.src).toBe(200);
+    }
+    await expect(fetch(`${baseUrl}/favicon.ico`).then((r) => r.status)).resolves.toBe(200);
+    const worker = await fetch(`${baseUrl}/sw.js`);
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get("cache-control")).toBe("no-cache");
+    const page = await fetch(`${baseUrl}/sign-in`);
+    expect(page.headers.get("content-security-policy")).toContain("worker-src 'self'");
+    expect(await page.text()).toContain('rel="manifest"');
+  });
 });
