@@ -10,8 +10,6 @@ const VERSION = "1";
 const STATIC_CACHE = `clio-static-v${VERSION}`;
 /** Pages and queues, personal: network-first, the copy is a fallback for when the network fails. */
 const PAGES_CACHE = `clio-pages-v${VERSION}`;
-/** A network answer slower than this serves the kept copy instead (a weak signal, not none). */
-const NETWORK_TIMEOUT_MS = 5000;
 
 self.addEventListener("install", () => self.skipWaiting());
 
@@ -75,19 +73,20 @@ async function cacheFirst(request) {
   return response;
 }
 
-/** The network's answer (kept for later), or the kept copy when the network fails or is too slow. */
+/** The network's answer (kept for later), or the kept copy when the network fails. */
 async function networkFirst(request, key, event) {
   const cache = await caches.open(PAGES_CACHE);
-  const fromNetwork = fetch(request).then(async (response) => {
-    if (signedOut(response)) await forgetPages();
-    else if (keepable(response)) await cache.put(key, response.clone());
+  // The copy is written beside the answer, not before it: a streamed page must not wait for its end.
+  const fromNetwork = fetch(request).then((response) => {
+    if (signedOut(response)) event.waitUntil(forgetPages());
+    else if (keepable(response)) event.waitUntil(cache.put(key, response.clone()));
     return response;
   });
   event.waitUntil(fromNetwork.then(() => keepArticleOf(new URL(request.url))).catch(() => undefined));
+  // No timeout: a slow server must not answer with a stale page (a page just changed, a session
+  // just ended); only a failed request falls back to the copy.
   const kept = await cache.match(key);
-  if (!kept) return fromNetwork;
-  const timeout = new Promise((resolve) => setTimeout(() => resolve(kept), NETWORK_TIMEOUT_MS));
-  return Promise.race([fromNetwork.catch(() => kept), timeout]);
+  return kept ? fromNetwork.catch(() => kept) : fromNetwork;
 }
 
 /** A study page brings its deck's article along, so the passages can be read offline too. */
