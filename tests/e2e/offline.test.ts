@@ -75,6 +75,18 @@ describe.runIf(chromiumPath)("studying offline in Chromium", () => {
       recorded.set(body.reviewId, [...(recorded.get(body.reviewId) ?? []), { status: response.status(), ...body }]);
     });
 
+    // The home page's decks are kept ahead: their study page, article and next cards.
+    await page.waitForFunction(
+      async (path) => {
+        const keys = await caches
+          .open("clio-pages-v1")
+          .then(async (cache) => (await cache.keys()).map((r) => new URL(r.url).pathname));
+        return keys.includes(path) && keys.includes(`/api/decks/${path.split("/")[2]}/queue`);
+      },
+      STUDY_PATH,
+      { timeout: 30_000, polling: 250 },
+    );
+
     await page.goto(`${baseUrl}${STUDY_PATH}`);
     // The worker takes the page over and keeps it, its files and its queue (app/_components/service-worker.tsx).
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
