@@ -70,6 +70,10 @@ export function contentSecurityPolicy(nonce: string, https: boolean): string {
     "img-src 'self' blob: data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The offline service worker (public/sw.js): without it, workers fall back to script-src,
+    // where 'strict-dynamic' ignores 'self' and the registration is refused.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self' https://github.com",

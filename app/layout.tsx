@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import { SiteHeader } from "@/app/_components/site-header";
+import { ServiceWorker } from "@/app/_components/service-worker";
+import { env } from "@/lib/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -31,6 +33,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to content
         </a>
         <SiteHeader />
+        <ServiceWorker enabled={env.NODE_ENV === "production"} />
         <main id="main" className="mx-auto w-full max-w-5xl px-4 pb-16 pt-6 sm:px-6">
           {children}
         </main>

@@ -56,6 +56,16 @@ export const ReviewSubmissionSchema = z.object({
   overrides: z
     .uuid({ error: "overrides must be the reviewId of the review whose rating you are changing." })
     .optional(),
+  /**
+   * When the student answered, for a review sent later (answered offline): the review is applied at
+   * this time rather than at arrival. See `reviewTimeOf` for the limits.
+   */
+  answeredAt: z.iso
+    .datetime({
+      offset: true,
+      error: "answeredAt must be an ISO 8601 date-time, such as 2026-11-30T12:00:00.000Z.",
+    })
+    .optional(),
 });
 export type ReviewSubmission = z.infer<typeof ReviewSubmissionSchema>;
 
@@ -90,6 +100,13 @@ export interface ReviewResult {
   alternatives: Record<Rating, IntervalPreview>;
   /** True when this answers a retry of a review already recorded. */
   replayed: boolean;
+  /** The time the review is recorded at: `answeredAt` when one was sent (within its limits), else arrival. */
+  reviewedAt: Date;
+  /**
+   * True when a newer review of the card had already been recorded (from another device) before this
+   * late one arrived: it is kept in the history, and the card's state stays the newer review's.
+   */
+  superseded: boolean;
 }
 
 /** What reviewing needs of a card and of its deck's rules. */
@@ -160,20 +177,59 @@ export async function submitReview(user: Reviewer, input: ReviewSubmission, now:
   const { card, state: row } = loaded;
   if (card.retiredAt)
     throw new InvalidError("This card was removed from its deck and is no longer studied.", "card_retired");
-  // A stale version is either a retry of a review already recorded, or a real conflict.
-  if ((row?.version ?? 0) !== input.version)
-    return replayOr(user, input, new ConflictError(CONFLICT, "version_conflict"));
+  const answeredAt = reviewTimeOf(input, now);
+  // A stale version is either a retry of a review already recorded, or a real conflict; a late
+  // review (answeredAt sent) of a card that changed meanwhile is resolved instead (resolveLateReview).
+  if ((row?.version ?? 0) !== input.version) {
+    if (!input.answeredAt || input.overrides || !row)
+      return replayOr(user, input, new ConflictError(CONFLICT, "version_conflict"));
+    return resolveLateReview(user, card, row, input, answeredAt, now);
+  }
   if (input.overrides) return overrideReview(user, card, row, input, input.overrides, now);
+  return applyReview(user, card, row, input, answeredAt, now);
+}
+
+/** How far back an offline answer may be applied: past this, the client's clock or outbox is wrong. */
+export const MAX_ANSWER_AGE_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * The time a review is applied at: its `answeredAt`, never in the future (a fast client clock is
+ * clamped to arrival), or arrival when none was sent. An answer older than MAX_ANSWER_AGE_MS is
+ * refused (422) rather than clamped: scheduling it as if given today would misstate the interval.
+ */
+function reviewTimeOf(input: ReviewSubmission, now: Date): Date {
+  if (!input.answeredAt) return now;
+  const at = new Date(input.answeredAt);
+  if (now.getTime() - at.getTime() > MAX_ANSWER_AGE_MS)
+    throw new InvalidError(
+      `answeredAt is more than ${MAX_ANSWER_AGE_MS / 86_400_000} days ago: a review is applied at most that late. Answer the card again.`,
+      "answered_too_long_ago",
+    );
+  return at.getTime() > now.getTime() ? now : at;
+}
+
+/**
+ * A review graded from the card's current state at `answeredAt`, clamped to the card's last review
+ * (a review never goes back before one already applied: the clocks of two devices may disagree).
+ */
+async function applyReview(
+  user: Reviewer,
+  card: ReviewCard,
+  row: CardState | null,
+  input: ReviewSubmission,
+  answeredAt: Date,
+  now: Date,
+): Promise<ReviewResult> {
   if (row?.suspended)
     throw new InvalidError(
       "This card is suspended (it became a leech). Unsuspend it to study it again.",
       "card_suspended",
     );
-
+  const reviewedAt = row?.lastReview && row.lastReview > answeredAt ? row.lastReview : answeredAt;
   const { rating, correct } = await rateAnswer(user.id, card, input);
   const before: StateSnapshot = row
     ? { ...memoryStateOf(row), suspended: row.suspended, leech: row.leech, version: row.version }
-    : { ...newMemoryState(now), suspended: false, leech: false, version: 0 };
+    : { ...newMemoryState(reviewedAt), suspended: false, leech: false, version: 0 };
   return recordReview(user, card, input, {
     exists: row !== null,
     before,
@@ -181,9 +237,92 @@ export async function submitReview(user: Reviewer, input: ReviewSubmission, now:
     correct,
     autoRating: null,
     answerMs: input.answerMs ?? null,
-    reviewedAt: now,
+    reviewedAt,
     writtenAt: now,
   });
+}
+
+/**
+ * A late review (answered offline) of a card whose state moved since the student's copy, resolved
+ * the way Anki's sync does: every review is kept, and the latest state wins. Answered after the
+ * card's last review, it is applied on the current state; answered before, it joins the history
+ * (`superseded`) and the state stays the newer review's. A retry is answered from the log first.
+ */
+async function resolveLateReview(
+  user: Reviewer,
+  card: ReviewCard,
+  row: CardState,
+  input: ReviewSubmission,
+  answeredAt: Date,
+  now: Date,
+): Promise<ReviewResult> {
+  const stored = await findReview(user.id, input.reviewId);
+  if (stored) return replay(stored, input, studyDayOf(user), await parametersForStudent(user.id));
+  if (!row.lastReview || answeredAt >= row.lastReview) return applyReview(user, card, row, input, answeredAt, now);
+  const refused = new ConflictError(CONFLICT, "version_conflict");
+  const { rating, correct } = await rateAnswer(user.id, card, input);
+  const current: StateSnapshot = {
+    ...memoryStateOf(row),
+    suspended: row.suspended,
+    leech: row.leech,
+    version: row.version,
+  };
+  // The state does not move: the row says so with versionAfter equal to its previous snapshot's
+  // version (a review that moves the state always adds one), which is how a replay tells it apart.
+  let written: { logId: string }[];
+  try {
+    written = await db.$queryRaw<{ logId: string }[]>`
+      ${insertReviewLogSql({
+        clientReviewId: input.reviewId,
+        userId: user.id,
+        cardId: card.id,
+        deckId: card.deckId,
+        rating,
+        stateBefore: row.state,
+        stateAfter: row.state,
+        elapsedDays: 0,
+        scheduledDays: row.scheduledDays,
+        dueAfter: row.due,
+        stabilityAfter: row.stability,
+        difficultyAfter: row.difficulty,
+        lapsesAfter: row.lapses,
+        leech: false,
+        previous: current,
+        answerMs: input.answerMs ?? null,
+        correct,
+        autoRating: null,
+        versionAfter: row.version,
+        requestHash: requestHash(input),
+        reviewedAt: answeredAt,
+        createdAt: now,
+      })}
+      WHERE NOT EXISTS (SELECT 1 FROM "UndoneReview" WHERE "userId" = ${user.id}::uuid AND "clientReviewId" = ${input.reviewId}::uuid)
+      RETURNING id::text AS "logId"`;
+  } catch (error) {
+    if (isUniqueViolation(error)) return replayOr(user, input, refused);
+    throw error;
+  }
+  if (!written[0]) return replayOr(user, input, refused);
+  const day = studyDayOf(user);
+  const parameters = await parametersForStudent(user.id);
+  return buildResult(
+    {
+      reviewId: input.reviewId,
+      cardId: card.id,
+      rating,
+      correct,
+      autoRating: null,
+      dueAfter: row.due,
+      reviewedAt: answeredAt,
+      previous: memoryStateOf(row),
+      superseded: true,
+    },
+    card,
+    current,
+    day,
+    parameters,
+    false,
+  );
 }
 
 /**
@@ -216,7 +355,7 @@ async function overrideReview(
       "That review was rated by you, not graded automatically: undo it and rate again.",
       "not_auto_graded",
     );
-  if (versionAfterOf(original) !== row.version)
+  if (versionAfterOf(original) !== row.version || isSuperseded(original))
     throw new ConflictError(
       "Only the card's most recent review can be overridden. Reload your queue to continue.",
       "not_latest_review",
@@ -312,6 +451,7 @@ async function recordReview(
     dueAfter: graded.review.due,
     reviewedAt,
     previous: logPrevious ?? newMemoryState(reviewedAt),
+    superseded: false,
   };
   // Every FIT_EVERY_REVIEWS reviews, a refit of the student's memory model is queued for the
   // background worker (lib/models/worker.ts). The review is recorded already: a failure here must
@@ -343,7 +483,7 @@ function writeReviewSql(
   const writeState = review.exists
     ? Prisma.sql`
         UPDATE "CardState" SET ${setCardStateSql(after, writtenAt)}
-        WHERE "userId" = ${userId}::uuid AND "cardId" = ${card.id}::uuid AND version = ${input.version}
+        WHERE "userId" = ${userId}::uuid AND "cardId" = ${card.id}::uuid AND version = ${review.before.version}
         RETURNING version`
     : Prisma.sql`
         ${insertCardStateSql({ ...after, userId, cardId: card.id, deckId: card.deckId, createdAt: writtenAt, updatedAt: writtenAt })}
@@ -495,6 +635,12 @@ function findReview(userId: string, reviewId: string) {
   });
 }
 
+/** A review kept in the history only: a newer one had moved the card already (resolveLateReview). */
+function isSuperseded(log: Pick<ReviewLog, "versionAfter" | "previous">): boolean {
+  const previous = snapshotFromJson(log.previous);
+  return log.versionAfter !== null && previous !== null && log.versionAfter === previous.version;
+}
+
 /** The card state's version a recorded review produced (older rows: one past the version it started from). */
 function versionAfterOf(log: Pick<ReviewLog, "versionAfter" | "previous">): number {
   return log.versionAfter ?? (snapshotFromJson(log.previous)?.version ?? 0) + 1;
@@ -522,7 +668,7 @@ function replay(
     state: stored.stateAfter,
     version: versionAfterOf(stored),
     // Every review adds one rep (lib/srs undoReview relies on it too).
-    reps: (previous?.reps ?? 0) + 1,
+    reps: (previous?.reps ?? 0) + (isSuperseded(stored) ? 0 : 1),
     lapses: stored.lapsesAfter ?? previous?.lapses ?? 0,
     suspended: stored.leech || (previous?.suspended ?? false),
     leech: stored.leech || (previous?.leech ?? false),
@@ -536,6 +682,7 @@ function replay(
     dueAfter: stored.dueAfter,
     reviewedAt: stored.reviewedAt,
     previous: previous ?? newMemoryState(stored.reviewedAt),
+    superseded: isSuperseded(stored),
   };
   return buildResult(recorded, stored.card, view, day, parameters, true);
 }
@@ -551,6 +698,7 @@ interface RecordedReview {
   reviewedAt: Date;
   /** The memory state the review started from (a new card's empty state for a first review). */
   previous: MemoryState;
+  superseded: boolean;
 }
 
 /** Only the view's fields: the state objects passed in may carry more (stability, ...). */
@@ -564,6 +712,10 @@ function toStateView(s: CardStateView): CardStateView {
     suspended: s.suspended,
     leech: s.leech,
   };
+}
+
+function previewTimeOf({ previous, reviewedAt }: Pick<RecordedReview, "previous" | "reviewedAt">): Date {
+  return previous.lastReview && previous.lastReview > reviewedAt ? previous.lastReview : reviewedAt;
 }
 
 function buildResult(
@@ -587,11 +739,14 @@ function buildResult(
     lapse: review.rating === "again",
     interval: formatInterval(review.dueAfter.getTime() - review.reviewedAt.getTime()),
     state: toStateView(state),
-    alternatives: previewIntervals(review.previous, review.reviewedAt, cardSrsSettings(card, parameters), {
+    // A superseded review predates the state it is previewed from: preview from that state's time.
+    alternatives: previewIntervals(review.previous, previewTimeOf(review), cardSrsSettings(card, parameters), {
       cardId: review.cardId,
       day,
     }),
     replayed,
+    reviewedAt: review.reviewedAt,
+    superseded: review.superseded,
   };
 }
 

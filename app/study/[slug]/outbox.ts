@@ -1,7 +1,7 @@
 // The study page's outbox: reviews answered in the browser and not yet recorded by the server, sent
 // in the order they were given, one at a time, each with its own reviewId (the server records a
 // reviewId once, so a retry can never count twice). Pure functions over plain JSON data: the outbox
-// can be written to localStorage as it is (offline study later) and read back the same.
+// is kept in IndexedDB as it is (offline-store.ts), so answers given offline survive a reload.
 import type { Rating, Response } from "@/app/study/[slug]/study-client";
 
 /** One review waiting to be recorded, as POST /api/reviews takes it, plus its delivery state. */
@@ -13,6 +13,8 @@ export interface OutboxReview {
   rating?: Rating;
   response?: Response;
   answerMs: number;
+  /** When the student answered (ms since epoch): the server applies the review at this time. */
+  answeredAt: number;
   /** Failed attempts so far. */
   attempts: number;
   /** Not sent before this time (ms since epoch): the back-off after a failure. */
@@ -140,12 +142,22 @@ export function reconcile(
   return card && card.version !== review.version ? { version: card.version } : null;
 }
 
+/**
+ * An outbox read back from storage after a reload: nothing is in flight any more (a request cut
+ * by the reload is sent again with its reviewId, which the server records once), and nothing waits.
+ */
+export function restoredOutbox(items: readonly OutboxReview[]): Outbox {
+  return {
+    ...EMPTY_OUTBOX,
+    items: items.map((i) => ({ ...i, status: "pending", notBefore: 0 })),
+  };
+}
+
 /** What the page says about saving: nothing to say, saving, saved, or waiting for the connection. */
 export function saveStatus(outbox: Outbox): { kind: "idle" | "saving" | "saved" | "offline"; text: string } {
   const n = outbox.items.length;
   const answers = (k: number) => (k === 1 ? "1 answer" : `${k} answers`);
   if (n === 0) return outbox.saved > 0 ? { kind: "saved", text: "All answers saved" } : { kind: "idle", text: "" };
-  if (outbox.items[0]!.attempts > 0)
-    return { kind: "offline", text: `Not saved yet: ${answers(n)} waiting for the connection…` };
+  if (outbox.items[0]!.attempts > 0) return { kind: "offline", text: `${answers(n)} waiting to sync` };
   return { kind: "saving", text: `Saving ${answers(n)}…` };
 }

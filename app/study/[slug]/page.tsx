@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_lib/require-user";
 import { deckPageTitle, findPageDeck } from "@/app/_lib/page-deck";
 import { CARD_TYPE_LABELS } from "@/lib/cards";
-import { StudySession } from "@/app/study/[slug]/study-session";
+import { StudyLoader } from "@/app/study/[slug]/study-loader";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -14,7 +14,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StudyPage({ params }: Props) {
   const { slug } = await params;
-  await requireUser(`/study/${slug}`);
+  const user = await requireUser(`/study/${slug}`);
   const deck = await findPageDeck(slug);
   if (!deck) notFound();
   return (
@@ -25,7 +25,7 @@ export default async function StudyPage({ params }: Props) {
         </Link>{" "}
         / Study
       </p>
-      <StudySession slug={deck.slug} typeLabels={CARD_TYPE_LABELS} />
+      <StudyLoader slug={deck.slug} userId={user.id} typeLabels={CARD_TYPE_LABELS} />
     </div>
   );
 }

@@ -47,6 +47,8 @@ export interface ReviewBody {
   answerMs?: number;
   /** Overriding an auto-graded answer's rating: the reviewId of that review. */
   overrides?: string;
+  /** When the student answered (ISO): a review sent late is applied at this time. */
+  answeredAt?: string;
 }
 
 export const postReview = (body: ReviewBody) => call<ReviewResult>("/api/reviews", { method: "POST", json: body });

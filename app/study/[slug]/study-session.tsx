@@ -13,7 +13,9 @@ import {
   responseFor,
   sessionProgress,
   studyReducer,
+  type RestoredStudy,
 } from "@/app/study/[slug]/study-state";
+import { usePersistedStudy } from "@/app/study/[slug]/offline-store";
 import { useStudySync } from "@/app/study/[slug]/study-sync";
 import { AnswerResult } from "@/app/study/[slug]/views/answer-result";
 import { KeyHints } from "@/app/study/[slug]/views/key-hints";
@@ -25,12 +27,25 @@ import { Waiting } from "@/app/study/[slug]/views/waiting";
 
 const messageOf = (e: unknown) => (e as Error).message;
 
-export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: Record<QueueCard["type"], string> }) {
-  const [state, dispatch] = useReducer(studyReducer, undefined, () => initialStudyState(Date.now()));
+export function StudySession({
+  slug,
+  userId,
+  typeLabels,
+  restored,
+}: {
+  slug: string;
+  userId: string;
+  typeLabels: Record<QueueCard["type"], string>;
+  /** What this browser kept from before a reload (offline-store.ts). */
+  restored: RestoredStudy;
+}) {
+  const [state, dispatch] = useReducer(studyReducer, undefined, () => initialStudyState(Date.now(), restored));
   const { phase, queue, card, answer, result, busy } = state;
 
   // The queue fetched ahead and the reviews sent in the background (study-sync.ts).
   useStudySync(slug, state, dispatch);
+  // Answers not yet recorded survive a reload, offline too (offline-store.ts).
+  usePersistedStudy(userId, slug, state);
 
   /** A self-graded card's rating: the next card shows at once, the review is saved behind it. */
   const rate = useCallback(
@@ -43,7 +58,7 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
   const check = useCallback(
     (response?: Response) => {
       const sent = response ?? (card && responseFor(card, answer));
-      if (sent) dispatch({ type: "checked", response: sent, now: Date.now() });
+      if (sent) dispatch({ type: "checked", response: sent, now: Date.now(), nextReviewId: crypto.randomUUID() });
     },
     [card, answer],
   );
@@ -160,7 +175,7 @@ export function StudySession({ slug, typeLabels }: { slug: string; typeLabels: R
           {state.notice}
         </p>
       )}
-      <p className="text-right text-xs text-muted" aria-live="polite" data-save-status={saving.kind}>
+      <p role="status" className="text-right text-xs text-muted" data-save-status={saving.kind}>
         {saving.text}
       </p>
       {state.error && (

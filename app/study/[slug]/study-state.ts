@@ -85,6 +85,12 @@ export interface StudyState {
   counters: SessionCounters;
   /** Reviews given and not yet recorded, sent in the background. */
   outbox: Outbox;
+  /**
+   * Each card recorded here (this session or one before a reload, offline-store.ts): the version its
+   * review produced. A queue card at an older version is a stale copy (a queue kept by the service
+   * worker, read back offline) of a card already answered, and is left out.
+   */
+  recordedVersions: Record<string, number>;
   /** A queue fetch is in flight. */
   refilling: boolean;
   /** No fetch before this time (ms since epoch): the back-off after a failed one. */
@@ -116,13 +122,14 @@ export type StudyAction =
   /** A self-graded card rated: the review goes to the outbox and the next card is shown at once. */
   | { type: "rated"; rating: Rating; now: number; reviewId: string }
   /** An auto-graded card's answer given: it goes to the outbox, and the card waits for the check. */
-  | { type: "checked"; response: Response; now: number }
+  | { type: "checked"; response: Response; now: number; nextReviewId?: string }
   /** "Continue" after a result: the next card held, at once. */
   | { type: "continued"; now: number; reviewId: string }
   // The outbox's deliveries (outbox.ts), reported by the shell.
   | { type: "reviewSending"; reviewId: string }
   | { type: "reviewSaved"; reviewId: string; result: ReviewResult }
-  | { type: "reviewFailed"; reviewId: string; message: string; now: number }
+  /** `nextReviewId`: for the next card, when the card on screen waited for this review (offline, it moves on). */
+  | { type: "reviewFailed"; reviewId: string; message: string; now: number; nextReviewId?: string }
   | { type: "reviewConflicted"; reviewId: string }
   | { type: "reviewRebased"; reviewId: string; version: number; newReviewId: string }
   | { type: "reviewDropped"; reviewId: string; message: string; now: number; nextReviewId: string }
@@ -144,7 +151,13 @@ export type AnswerAction = Extract<
 
 const EMPTY_ANSWER: AnswerDraft = { revealed: false, choice: null, text: "", order: [], picked: null };
 
-export function initialStudyState(now: number): StudyState {
+/** What a reload finds in storage (offline-store.ts): the answers still to send, the cards recorded. */
+export interface RestoredStudy {
+  outbox: Outbox;
+  recordedVersions: Record<string, number>;
+}
+
+export function initialStudyState(now: number, restored?: RestoredStudy): StudyState {
   return {
     phase: "loading",
     queue: null,
@@ -156,7 +169,8 @@ export function initialStudyState(now: number): StudyState {
     result: null,
     history: [],
     counters: { reviews: 0, again: 0, startedAt: now, finishedAt: null },
-    outbox: EMPTY_OUTBOX,
+    outbox: restored?.outbox ?? EMPTY_OUTBOX,
+    recordedVersions: restored?.recordedVersions ?? {},
     refilling: false,
     refillNotBefore: 0,
     answeredSinceFetch: [],
@@ -175,7 +189,10 @@ export function initialStudyState(now: number): StudyState {
  * time, when fewer than REFILL_BELOW cards are held and the server has more.
  */
 export function wantsRefill(state: StudyState, now: number): boolean {
-  if (state.refilling || state.outbox.items.length > 0 || now < state.refillNotBefore) return false;
+  // With no queue at all (a reload with answers still waiting), the first fetch goes ahead: merge
+  // leaves out the cards waiting in the outbox.
+  const outboxBlocks = state.outbox.items.length > 0 && state.queue !== null;
+  if (state.refilling || outboxBlocks || now < state.refillNotBefore) return false;
   if (state.phase === "done") return false;
   // After a failed first load, every few seconds; while waiting, once the next card comes due.
   if (state.phase === "error" || state.queue === null) return true;
@@ -250,6 +267,11 @@ export function move<T>(items: readonly T[], from: number, to: number): T[] {
 
 const againCount = (rating: Rating) => (rating === "again" ? 1 : 0);
 
+const KEPT_OFFLINE = "No connection: your answer is kept and will be checked once it is sent.";
+
+/** The oldest review waiting has failed to reach the server: the page is offline (or the server is). */
+const isOffline = (state: StudyState) => (state.outbox.items[0]?.attempts ?? 0) > 0;
+
 function recordedAnnouncement(result: ReviewResult): string {
   const verdict = result.correct === null ? "" : result.correct ? "Correct. " : "Not quite. ";
   return `${verdict}Rated ${RATING_LABELS[result.rating]}, next review ${result.interval === "now" ? "soon" : `in ${result.interval}`}.`;
@@ -281,7 +303,8 @@ function merge(state: StudyState, queue: Queue): QueueCard[] {
   const held = new Set([...state.upcoming.map((c) => c.cardId), ...state.answeredSinceFetch]);
   if (state.card && state.phase !== "loading") held.add(state.card.cardId);
   for (const i of state.outbox.items) held.add(i.cardId);
-  return [...state.upcoming, ...queue.cards.filter((c) => !held.has(c.cardId))];
+  const stale = (c: QueueCard) => c.version < (state.recordedVersions[c.cardId] ?? 0);
+  return [...state.upcoming, ...queue.cards.filter((c) => !held.has(c.cardId) && !stale(c))];
 }
 
 function finish(state: StudyState, now: number): StudyState {
@@ -308,6 +331,7 @@ function give(state: StudyState, now: number, given: { rating: Rating } | { resp
       version: card.version,
       ...given,
       answerMs: Math.max(0, now - state.shownAt),
+      answeredAt: now,
     }),
     history: [...state.history, { card, reviewId, rating, result: null }],
     counters: rating
@@ -320,11 +344,13 @@ function give(state: StudyState, now: number, given: { rating: Rating } | { resp
 
 /** The review's server answer arrived: the history keeps it; the card waiting for it shows it. */
 function saved(state: StudyState, reviewId: string, result: ReviewResult): StudyState {
+  const recordedVersions = { ...state.recordedVersions, [result.cardId]: result.state.version };
   const entry = state.history.find((h) => h.reviewId === reviewId);
-  if (!entry) return { ...state, outbox: markSaved(state.outbox, reviewId) };
+  if (!entry) return { ...state, recordedVersions, outbox: markSaved(state.outbox, reviewId) };
   const counted = entry.rating !== null;
   const next: StudyState = {
     ...state,
+    recordedVersions,
     outbox: markSaved(state.outbox, reviewId),
     history: state.history.map((h) => (h === entry ? { ...h, result } : h)),
     counters: counted
@@ -403,14 +429,20 @@ export function studyReducer(state: StudyState, action: StudyAction): StudyState
       if (state.phase !== "question" || !card || card.autoGraded || !state.reviewId) return state;
       const given = give(state, action.now, { rating: action.rating });
       const announced = { ...given, announcement: `Rated ${RATING_LABELS[action.rating]}.` };
-      // A forgotten review card waits for its result, which carries the passage to reread.
-      if (card.kind === "review" && action.rating === "again") return { ...announced, phase: "checking" };
+      // A forgotten review card waits for its result, which carries the passage to reread (not offline).
+      if (card.kind === "review" && action.rating === "again" && !isOffline(state))
+        return { ...announced, phase: "checking" };
       return advance(announced, action.now, action.reviewId);
     }
 
-    case "checked":
+    case "checked": {
       if (state.phase !== "question" || !state.card?.autoGraded || !state.reviewId) return state;
-      return { ...give(state, action.now, { response: action.response }), phase: "checking", error: null };
+      const given = give(state, action.now, { response: action.response });
+      // Already known to be offline (reviews ahead are failing): no point waiting for the check.
+      if (isOffline(state) && action.nextReviewId)
+        return { ...advance(given, action.now, action.nextReviewId), announcement: KEPT_OFFLINE };
+      return { ...given, phase: "checking", error: null };
+    }
 
     case "continued":
       if (state.phase !== "answered" || state.busy) return state;
@@ -422,8 +454,13 @@ export function studyReducer(state: StudyState, action: StudyAction): StudyState
     case "reviewSaved":
       return saved(state, action.reviewId, action.result);
 
-    case "reviewFailed":
-      return { ...state, outbox: markFailed(state.outbox, action.reviewId, action.now, action.message) };
+    case "reviewFailed": {
+      const next = { ...state, outbox: markFailed(state.outbox, action.reviewId, action.now, action.message) };
+      // Offline, a card waiting for its check moves on: the answer is kept and checked once sent.
+      // (The review failing may be an earlier one: the card's own waits behind it, in order.)
+      if (state.phase !== "checking" || !action.nextReviewId) return next;
+      return { ...advance(next, action.now, action.nextReviewId), announcement: KEPT_OFFLINE };
+    }
 
     case "reviewConflicted":
       return { ...state, outbox: markConflict(state.outbox, action.reviewId) };

@@ -49,12 +49,13 @@ export function useStudySync(slug: string, state: StudyState, dispatch: Dispatch
       return () => clearTimeout(timer);
     }
     dispatch({ type: "reviewSending", reviewId: review.reviewId });
-    const { reviewId, cardId, version, rating, response, answerMs } = review;
+    const { reviewId, cardId, version, rating, response, answerMs, answeredAt } = review;
     sendReview({
       reviewId,
       cardId,
       version,
       answerMs,
+      answeredAt: new Date(answeredAt).toISOString(),
       ...(rating ? { rating } : {}),
       ...(response ? { response } : {}),
     })
@@ -80,7 +81,11 @@ export function useStudySync(slug: string, state: StudyState, dispatch: Dispatch
             dispatch({ type: "reviewFailed", reviewId, message: messageOf(error), now: Date.now() });
           }
         } else if (refusedForGood(e)) dispatch({ type: "reviewDropped", reviewId, ...next, message: messageOf(e) });
-        else dispatch({ type: "reviewFailed", reviewId, message: messageOf(e), now: Date.now() });
+        else {
+          // No answer at all (offline): a card waiting for this check moves on (study-state.ts).
+          const offline = e instanceof ApiError && e.status === 0;
+          dispatch({ type: "reviewFailed", reviewId, message: messageOf(e), now: next.now, ...(offline ? next : {}) });
+        }
       });
   }, [slug, outbox, dispatch, tick]);
 

@@ -107,6 +107,8 @@ export function reviewOf(card: QueueCard, overrides: Partial<ReviewResult> = {})
     },
     alternatives: intervals(["1m", "6m", "10m", "4d"]),
     replayed: false,
+    reviewedAt: iso(NOW),
+    superseded: false,
     ...overrides,
   };
 }

@@ -13,6 +13,7 @@ import {
   nextToSend,
   rebase,
   reconcile,
+  restoredOutbox,
   retryNow,
   saveStatus,
   type Outbox,
@@ -25,6 +26,7 @@ const review = (n: number, cardId = `card-${n}`) => ({
   version: 1,
   rating: "good" as const,
   answerMs: 900,
+  answeredAt: NOW - 60_000 + n,
 });
 const two = (): Outbox => enqueue(enqueue(EMPTY_OUTBOX, review(1)), review(2));
 
@@ -91,7 +93,10 @@ describe("the review outbox", () => {
   it("says what the page shows: nothing, saving, waiting for the connection, or all saved", () => {
     expect(saveStatus(EMPTY_OUTBOX)).toEqual({ kind: "idle", text: "" });
     expect(saveStatus(two())).toEqual({ kind: "saving", text: "Saving 2 answers…" });
-    expect(saveStatus(markFailed(two(), "r-1", NOW, "offline")).kind).toBe("offline");
+    expect(saveStatus(markFailed(two(), "r-1", NOW, "offline"))).toEqual({
+      kind: "offline",
+      text: "2 answers waiting to sync",
+    });
     expect(saveStatus(markSaved(enqueue(EMPTY_OUTBOX, review(1)), "r-1"))).toEqual({
       kind: "saved",
       text: "All answers saved",
@@ -101,5 +106,16 @@ describe("the review outbox", () => {
   it("is plain JSON: it survives being written to storage and read back", () => {
     const outbox = markFailed(two(), "r-1", NOW, "offline");
     expect(JSON.parse(JSON.stringify(outbox))).toEqual(outbox);
+  });
+
+  it("read back after a reload, sends everything again at once, in the order given", () => {
+    const stored = markSending(markFailed(two(), "r-2", NOW, "offline"), "r-1");
+    const restored = restoredOutbox(JSON.parse(JSON.stringify(stored.items)));
+    expect(restored.items.map((i) => [i.reviewId, i.status, i.notBefore, i.answeredAt])).toEqual([
+      ["r-1", "pending", 0, NOW - 59_999],
+      ["r-2", "pending", 0, NOW - 59_998],
+    ]);
+    expect(nextToSend(restored, NOW)?.reviewId).toBe("r-1");
+    expect(restored).toMatchObject({ saved: 0, dropped: 0, lastError: null });
   });
 });
