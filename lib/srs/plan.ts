@@ -24,9 +24,12 @@ export const PLAN_RETENTIONS: readonly number[] = [0.7, 0.75, 0.8, 0.85, 0.9, 0.
 /** How many simulated card histories at least (each student's cards replayed until there are this many). */
 export const PLAN_MIN_SIMULATED_CARDS = 1000;
 
+/** A student's state of a card; a suspended card is not studied (its recall still counts). */
+export type PlanCardState = MemoryState & { suspended?: boolean };
+
 export interface PlanInput {
-  /** One entry per student: their state of each card of the deck (a new card: `null`). */
-  students: readonly (readonly (MemoryState | null)[])[];
+  /** One entry per student: their state of each card of the deck, in deck order (a new card: `null`). */
+  students: readonly (readonly (PlanCardState | null)[])[];
   /** The deck's scheduling settings and the class's memory model (`parameters`); desiredRetention is replaced. */
   settings: SrsSettings;
   newCardsPerDay: number;
@@ -106,13 +109,17 @@ export function planRetention(input: PlanInput, target: number): RetentionPlan {
     let index = 0;
     for (let r = 0; r < replicas; r++) {
       for (const cards of input.students) {
-        cards.forEach((state, position) => {
-          const firstSession = state ? 0 : Math.floor(position / Math.max(1, input.newCardsPerDay));
-          const result = simulateCard(scheduler, state, firstSession, sessions, input.dueAt, (k) => drawsFor(index, k));
+        let newSeen = 0;
+        for (const state of cards) {
+          // New cards come in deck order, `newCardsPerDay` a session.
+          const firstSession = state ? 0 : Math.floor(newSeen++ / Math.max(1, input.newCardsPerDay));
+          const result = simulateCard(scheduler, state, firstSession, sessions, input.dueAt, (k) =>
+            drawsFor(index, k),
+          );
           reviews += result.reviews;
           recall += result.recallAtDue;
           index++;
-        });
+        }
       }
     }
     const studentsSimulated = replicas * input.students.length;
@@ -143,7 +150,7 @@ type Scheduler = ReturnType<typeof createScheduler>;
 
 function simulateCard(
   scheduler: Scheduler,
-  state: MemoryState | null,
+  state: PlanCardState | null,
   firstSession: number,
   sessions: readonly Date[],
   dueAt: Date,

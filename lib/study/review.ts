@@ -26,6 +26,7 @@ import { deckSrsSettings, studyDayOf } from "@/lib/study/settings";
 import { passageUrl } from "@/lib/content/links";
 import { parametersForStudent, withStudentParameters, type StudentParameters } from "@/lib/models/parameters";
 import { queueFitAfterReviews } from "@/lib/models/worker";
+import { assignedRetention, withAssignedRetention, type AssignedRetention } from "@/lib/study/assigned-retention";
 
 /**
  * POST /api/reviews. `version` is the card state's version the student saw (0 for a card they
@@ -276,10 +277,16 @@ async function recordReview(
 ): Promise<ReviewResult> {
   const { before, reviewedAt } = review;
   const day = studyDayOf(user);
-  const parameters = await parametersForStudent(user.id);
+  const [parameters, assigned] = await Promise.all([
+    parametersForStudent(user.id),
+    assignedRetention(user.id, card.deckId, reviewedAt),
+  ]);
   let graded;
   try {
-    graded = gradeCard(before, review.rating, reviewedAt, cardSrsSettings(card, parameters), { cardId: card.id, day });
+    graded = gradeCard(before, review.rating, reviewedAt, cardSrsSettings(card, parameters, assigned), {
+      cardId: card.id,
+      day,
+    });
   } catch (error) {
     if (error instanceof SrsError) throw new InvalidError(error.message, "cannot_schedule");
     throw error;
@@ -319,7 +326,7 @@ async function recordReview(
   await queueFitAfterReviews(user.id, review.writtenAt).catch((error: unknown) => {
     console.warn(`[clio] could not queue a parameter fit: ${error instanceof Error ? error.message : String(error)}`);
   });
-  return buildResult(recorded, card, after, day, parameters, false);
+  return buildResult(recorded, card, after, day, parameters, assigned, false);
 }
 
 /**
@@ -412,7 +419,14 @@ function requestHash(input: ReviewSubmission): string {
 /** For a request that cannot apply: the stored result if it is a retry of a recorded review, else `error`. */
 async function replayOr(user: Reviewer, input: ReviewSubmission, error: DomainError): Promise<ReviewResult> {
   const stored = await findReview(user.id, input.reviewId);
-  if (stored) return replay(stored, input, studyDayOf(user), await parametersForStudent(user.id));
+  if (stored)
+    return replay(
+      stored,
+      input,
+      studyDayOf(user),
+      await parametersForStudent(user.id),
+      await assignedRetention(user.id, stored.deckId, stored.reviewedAt),
+    );
   const undone = await db.undoneReview.findUnique({
     where: { userId_clientReviewId: { userId: user.id, clientReviewId: input.reviewId } },
   });
@@ -455,15 +469,20 @@ async function rateAnswer(
 }
 
 /**
- * The settings this card is scheduled with for this student: the deck's (a recognition card aims
- * higher: lib/study/grading.ts) with the student's memory model (lib/models/parameters.ts).
+ * The settings this card is scheduled with for this student: the deck's, or the retention their
+ * teacher set for it (lib/study/assigned-retention.ts), a recognition card aiming higher
+ * (lib/study/grading.ts), with the student's memory model (lib/models/parameters.ts).
  */
 function cardSrsSettings(
   card: Pick<ReviewCard, "type" | "answer" | "options" | "extra" | "deck">,
   parameters: StudentParameters,
+  assigned: AssignedRetention | null,
 ) {
   return withStudentParameters(
-    schedulingSettingsFor(deckSrsSettings(card.deck), ratingPolicyOf(cardForGrading(card))),
+    schedulingSettingsFor(
+      withAssignedRetention(deckSrsSettings(card.deck), assigned),
+      ratingPolicyOf(cardForGrading(card)),
+    ),
     parameters,
   );
 }
@@ -505,6 +524,7 @@ function replay(
   input: ReviewSubmission,
   day: StudyDayRule,
   parameters: StudentParameters,
+  assigned: AssignedRetention | null,
 ): ReviewResult {
   if (stored.cardId !== input.cardId) {
     throw new InvalidError(
@@ -537,7 +557,7 @@ function replay(
     reviewedAt: stored.reviewedAt,
     previous: previous ?? newMemoryState(stored.reviewedAt),
   };
-  return buildResult(recorded, stored.card, view, day, parameters, true);
+  return buildResult(recorded, stored.card, view, day, parameters, assigned, true);
 }
 
 /** What a recorded review contributes to its result (from the write just made, or from the log). */
@@ -572,6 +592,7 @@ function buildResult(
   state: CardStateView,
   day: StudyDayRule,
   parameters: StudentParameters,
+  assigned: AssignedRetention | null,
   replayed: boolean,
 ): ReviewResult {
   return {
@@ -587,7 +608,7 @@ function buildResult(
     lapse: review.rating === "again",
     interval: formatInterval(review.dueAfter.getTime() - review.reviewedAt.getTime()),
     state: toStateView(state),
-    alternatives: previewIntervals(review.previous, review.reviewedAt, cardSrsSettings(card, parameters), {
+    alternatives: previewIntervals(review.previous, review.reviewedAt, cardSrsSettings(card, parameters, assigned), {
       cardId: review.cardId,
       day,
     }),

@@ -8,6 +8,8 @@ import { httpStatusOf } from "@/app/_lib/route";
 import { createAssignment, deleteAssignment } from "@/lib/classes/assignments";
 import { createClass, joinClass, leaveClass, regenerateJoinCode, removeStudent } from "@/lib/classes/classes";
 import { computeAssignmentDashboard } from "@/lib/classes/dashboard";
+import { applyAssignmentRetention } from "@/lib/classes/plan";
+import { requestClassFitFor } from "@/lib/classes/fits";
 import { revokeAllSessions, createSession } from "@/lib/auth/sessions";
 import { createDraft, deleteDraft, loadDraft, saveDraft } from "@/lib/content/drafts";
 import { publishDraft } from "@/lib/content/publish";
@@ -199,6 +201,15 @@ const ACTION_ROWS: Record<ActionKey, ActionRow> = {
     call: (u, f) => leaveClass(u, { classId: f.classId }),
     expect: { studentIn: "ok", studentOut: 404, owner: 404, otherTeacher: 404 },
   },
+  "app/classes/model-actions.ts#applyRetentionAction": {
+    call: (u, f) =>
+      applyAssignmentRetention(u, { classId: f.classId, assignmentId: f.assignmentId, retentionPercent: "85" }),
+    expect: { studentIn: 403, studentOut: 404, owner: "ok", otherTeacher: 404 },
+  },
+  "app/classes/model-actions.ts#requestClassFitAction": {
+    call: (u, f) => requestClassFitFor(u, { classId: f.classId }, NOW),
+    expect: { studentIn: 403, studentOut: 404, owner: "ok", otherTeacher: 404 },
+  },
   "app/join/actions.ts#joinClassAction": {
     call: (u, f) => joinClass(u, f.joinCode, NOW),
     expect: { studentIn: "ok", studentOut: "ok", owner: 403, otherTeacher: 403 },
@@ -264,6 +275,7 @@ async function snapshot(f: Fixture) {
     cls: await db.class.findUnique({ where: { id: f.classId } }),
     members: await db.membership.findMany({ where: { classId: f.classId }, orderBy: { userId: "asc" } }),
     assignments: await db.assignment.findMany({ where: { classId: f.classId }, orderBy: { id: "asc" } }),
+    fitJobs: await db.fitJob.findMany({ where: { classId: f.classId }, orderBy: { id: "asc" } }),
     classes: await db.class.count(),
     drafts: await db.deckDraft.findMany({ where: { ownerId: userId }, orderBy: { id: "asc" } }),
     decks: await db.deck.findMany({ where: { ownerId: userId }, orderBy: { id: "asc" } }),
