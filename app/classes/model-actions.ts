@@ -35,7 +35,10 @@ export async function requestClassFitAction(_prev: ActionResult, formData: FormD
     const input = ClassRefSchema.parse(formValues(formData));
     const queued = await requestClassFitFor(user, input, new Date());
     revalidatePath(`/classes/${input.classId}`);
-    return { message: `Queued: the class and its ${queued - 1} students will be refitted in the background.` };
+    const students = queued - 1;
+    return {
+      message: `Queued: a refit of the class${students > 0 ? ` and its ${students} ${students === 1 ? "student" : "students"}` : ""}; it runs in the background.`,
+    };
   } catch (error) {
     return toActionResult(error);
   }
