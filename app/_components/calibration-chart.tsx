@@ -5,6 +5,8 @@
 const W = 600;
 const H = 300;
 const PAD = 34;
+// Room above the top line for a point's count label.
+const TOP = 36;
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
@@ -18,7 +20,7 @@ export function CalibrationChart({
   // Most reviews are predicted above 50%: start there unless a bin is lower.
   const low = Math.min(0.5, ...bins.map((b) => Math.floor(Math.min(b.from, b.observed) * 10) / 10));
   const x = (v: number) => PAD + ((v - low) / (1 - low)) * (W - 2 * PAD);
-  const y = (v: number) => 8 + (1 - (v - low) / (1 - low)) * H;
+  const y = (v: number) => TOP + (1 - (v - low) / (1 - low)) * H;
   const text = "fill-muted text-[22px] sm:text-[12px]";
   const ticks = [low, (low + 1) / 2, 1];
   return (
@@ -32,17 +34,22 @@ export function CalibrationChart({
             )
             .join("; ") || "no reviews yet"
         }`}
-        viewBox={`0 0 ${W} ${H + 70}`}
+        viewBox={`0 0 ${W} ${TOP + H + 70}`}
         className="w-full"
         data-testid="calibration-chart"
       >
         {ticks.map((v) => (
           <g key={v}>
             <line x1={PAD} x2={W - PAD} y1={y(v)} y2={y(v)} className="stroke-line" />
-            <text x={0} y={y(v) + 7} className={text}>
+            <text x={0} y={y(v) - 6} className={text}>
               {percent(v)}
             </text>
-            <text x={x(v)} y={H + 40} textAnchor="middle" className={text}>
+            <text
+              x={x(v)}
+              y={TOP + H + 40}
+              textAnchor={v === low ? "start" : v === 1 ? "end" : "middle"}
+              className={text}
+            >
               {percent(v)}
             </text>
           </g>
@@ -66,7 +73,7 @@ export function CalibrationChart({
             </text>
           </g>
         ))}
-        <text x={W / 2} y={H + 66} textAnchor="middle" className={text}>
+        <text x={W / 2} y={TOP + H + 66} textAnchor="middle" className={text}>
           predicted recall →
         </text>
       </svg>

@@ -4,9 +4,9 @@
 // on the page carries the same figures for screen readers and for reading exact values.
 
 const W = 600;
-const H = 220;
-const LEFT = 8;
-const RIGHT = 24;
+const H = 260;
+const LEFT = 24;
+const RIGHT = 36;
 const TOP = 30;
 const BOTTOM = 56;
 
@@ -24,9 +24,14 @@ export function RetentionPlanChart({
   recommended: number | null;
   applied: number | null;
 }) {
-  const maxMinutes = Math.max(0.1, ...points.map((p) => p.minutesPerDay)) * 1.08;
+  // The axis spans the minutes simulated (not from 0): the points spread across the chart's width.
+  const fewest = Math.min(...points.map((p) => p.minutesPerDay));
+  const most = Math.max(0.1, ...points.map((p) => p.minutesPerDay));
+  const margin = Math.max((most - fewest) * 0.1, 0.05);
+  const minMinutes = Math.max(0, fewest - margin);
+  const maxMinutes = most + margin;
   const low = Math.max(0, Math.floor(Math.min(target, ...points.map((p) => p.recallAtDue)) * 10 - 0.5) / 10);
-  const x = (m: number) => LEFT + (m / maxMinutes) * (W - LEFT - RIGHT);
+  const x = (m: number) => LEFT + ((m - minMinutes) / (maxMinutes - minMinutes)) * (W - LEFT - RIGHT);
   const y = (r: number) => TOP + (1 - (r - low) / (1 - low)) * H;
   const line = points.map((p) => `${x(p.minutesPerDay)},${y(p.recallAtDue)}`).join(" ");
   const text = "fill-muted text-[22px] sm:text-[12px]";
@@ -104,8 +109,8 @@ export function RetentionPlanChart({
           );
         })}
         <line x1={0} x2={W} y1={TOP + H} y2={TOP + H} className="stroke-line" />
-        <text x={LEFT} y={TOP + H + 26} className={text}>
-          0
+        <text x={0} y={TOP + H + 26} className={text}>
+          {`${minutes(minMinutes)} min/day`}
         </text>
         <text x={W - 2} y={TOP + H + 26} textAnchor="end" className={text}>
           {`${minutes(maxMinutes)} min/day`}
