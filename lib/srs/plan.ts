@@ -113,9 +113,7 @@ export function planRetention(input: PlanInput, target: number): RetentionPlan {
         for (const state of cards) {
           // New cards come in deck order, `newCardsPerDay` a session.
           const firstSession = state ? 0 : Math.floor(newSeen++ / Math.max(1, input.newCardsPerDay));
-          const result = simulateCard(scheduler, state, firstSession, sessions, input.dueAt, (k) =>
-            drawsFor(index, k),
-          );
+          const result = simulateCard(scheduler, state, firstSession, sessions, input.dueAt, (k) => drawsFor(index, k));
           reviews += result.reviews;
           recall += result.recallAtDue;
           index++;

@@ -67,9 +67,8 @@ export function ClassModelSection({
         <>
           <p className="text-sm" data-testid="calibration-summary">
             Over the class&apos;s {calibration.count.toLocaleString("en")} reviews since{" "}
-            {formatDate(calibration.since, timeZone)}, the model predicted{" "}
-            {formatPercent(calibration.meanPredicted)} recall and students remembered{" "}
-            {formatPercent(calibration.observed)}.
+            {formatDate(calibration.since, timeZone)}, the model predicted {formatPercent(calibration.meanPredicted)}{" "}
+            recall and students remembered {formatPercent(calibration.observed)}.
           </p>
           <CalibrationChart bins={calibration.bins} label="Predicted against remembered recall" />
           <details className="text-sm">
