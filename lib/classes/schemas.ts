@@ -53,7 +53,8 @@ export const RETENTION_PERCENT = { min: 70, max: 99 } as const;
 /** The teacher applies a desired retention to an assignment; empty: back to the deck's own. */
 export const ApplyRetentionSchema = AssignmentRefSchema.extend({
   retentionPercent: z.preprocess(
-    (value) => (value === "" || value === undefined ? null : value),
+    // The form's "deck's own" option sends "": no retention of the teacher's. A missing field is an error.
+    (value) => (value === "" ? null : value),
     z.coerce
       .number({ error: "Pick a retention between 70% and 99%, or the deck's own." })
       .int({ error: "Pick a retention as a whole percentage, e.g. 85." })

@@ -78,6 +78,11 @@ describe("the plan to a date", () => {
     await expect(
       applyAssignmentRetention(teacher, { classId, assignmentId, retentionPercent: "85.5" }),
     ).rejects.toThrow(/whole percentage/);
+    // No field at all is not "the deck's own" (that is the empty choice).
+    await expect(applyAssignmentRetention(teacher, { classId, assignmentId } as never)).rejects.toThrow(
+      /Pick a retention between 70% and 99%, or the deck's own/,
+    );
+    expect((await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).desiredRetention).toBeNull();
   });
 });
 
