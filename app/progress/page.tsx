@@ -6,6 +6,8 @@ import { BarChart, CalendarHeatmap, PercentLine, StackedBar } from "@/app/_compo
 import { unsuspendAction } from "@/app/progress/actions";
 import { passageUrl } from "@/lib/content/links";
 import { formatPercent } from "@/lib/format";
+import { studentModel } from "@/lib/models/student-model";
+import { YourModel } from "./your-model";
 
 export const metadata: Metadata = { title: "Progress" };
 
@@ -14,7 +16,7 @@ const shortDay = (day: string) =>
 
 export default async function ProgressPage() {
   const user = await requireUser("/progress");
-  const p = await fetchProgress(user, new Date());
+  const [p, model] = await Promise.all([fetchProgress(user, new Date()), studentModel(user.id)]);
   const stat = (label: string, value: string | number, testId: string) => (
     <div className="card py-4" data-testid={testId}>
       <p className="text-sm text-muted">{label}</p>
@@ -87,6 +89,8 @@ export default async function ProgressPage() {
           />
         </section>
       </div>
+
+      <YourModel model={model} timeZone={user.timezone} />
 
       <section className="card space-y-3" aria-labelledby="states-heading">
         <h2 id="states-heading" className="font-semibold">

@@ -46,3 +46,21 @@ export const CreateAssignmentSchema = ClassRefSchema.extend({
 export type CreateAssignmentInput = z.input<typeof CreateAssignmentSchema>;
 
 export const JoinClassSchema = z.object({ code: JoinCodeSchema });
+
+/** The retentions a teacher may apply to an assignment, in whole percent (lib/srs settings allow 70–99). */
+export const RETENTION_PERCENT = { min: 70, max: 99 } as const;
+
+/** The teacher applies a desired retention to an assignment; empty: back to the deck's own. */
+export const ApplyRetentionSchema = AssignmentRefSchema.extend({
+  retentionPercent: z.preprocess(
+    // The form's "deck's own" option sends "": no retention of the teacher's. A missing field is an error.
+    (value) => (value === "" ? null : value),
+    z.coerce
+      .number({ error: "Pick a retention between 70% and 99%, or the deck's own." })
+      .int({ error: "Pick a retention as a whole percentage, e.g. 85." })
+      .min(RETENTION_PERCENT.min, { error: `Pick a retention of at least ${RETENTION_PERCENT.min}%.` })
+      .max(RETENTION_PERCENT.max, { error: `Pick a retention of at most ${RETENTION_PERCENT.max}%.` })
+      .nullable(),
+  ),
+});
+export type ApplyRetentionInput = z.input<typeof ApplyRetentionSchema>;

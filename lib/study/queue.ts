@@ -16,6 +16,7 @@ import { memoryStateOf } from "@/lib/study/memory";
 import { queueSql, type QueueSqlRow } from "@/lib/study/queue-sql";
 import { deckSrsSettings, studyDayOf } from "@/lib/study/settings";
 import { parametersForStudent, withStudentParameters } from "@/lib/models/parameters";
+import { assignedRetention, withAssignedRetention } from "@/lib/study/assigned-retention";
 
 /** One card as the study page shows it. Auto-graded cards carry no answer: the server checks it. */
 export interface QueueCard {
@@ -84,8 +85,13 @@ export async function fetchQueue(
 ): Promise<StudyQueue> {
   const deck = await db.deck.findFirst({ where: { AND: [{ slug }, visibleDecksWhere(user)] } });
   if (!deck) throw new NotFoundError(`No deck "${slug}" among your decks.`, "deck_not_found");
-  // The student's memory model (lib/models/parameters.ts): the buttons' labels are what grading gives.
-  const settings = withStudentParameters(deckSrsSettings(deck), await parametersForStudent(user.id));
+  // The student's memory model (lib/models/parameters.ts) and their teacher's retention, if set
+  // (lib/study/assigned-retention.ts): the buttons' labels are what grading gives.
+  const [parameters, assigned] = await Promise.all([
+    parametersForStudent(user.id),
+    assignedRetention(user.id, deck.id, now),
+  ]);
+  const settings = withStudentParameters(withAssignedRetention(deckSrsSettings(deck), assigned), parameters);
   const day = studyDayOf(user);
   const dayStart = startOfStudyDay(now, day);
   const dayEnd = nextStudyDay(now, day);

@@ -26,6 +26,7 @@ import { deckSrsSettings, studyDayOf } from "@/lib/study/settings";
 import { passageUrl } from "@/lib/content/links";
 import { parametersForStudent, withStudentParameters, type StudentParameters } from "@/lib/models/parameters";
 import { queueFitAfterReviews } from "@/lib/models/worker";
+import { assignedRetention, withAssignedRetention, type AssignedRetention } from "@/lib/study/assigned-retention";
 
 /**
  * POST /api/reviews. `version` is the card state's version the student saw (0 for a card they
@@ -257,7 +258,14 @@ async function resolveLateReview(
   now: Date,
 ): Promise<ReviewResult> {
   const stored = await findReview(user.id, input.reviewId);
-  if (stored) return replay(stored, input, studyDayOf(user), await parametersForStudent(user.id));
+  if (stored)
+    return replay(
+      stored,
+      input,
+      studyDayOf(user),
+      await parametersForStudent(user.id),
+      await assignedRetention(user.id, stored.deckId, stored.reviewedAt),
+    );
   if (!row.lastReview || answeredAt >= row.lastReview) return applyReview(user, card, row, input, answeredAt, now);
   const refused = new ConflictError(CONFLICT, "version_conflict");
   const { rating, correct } = await rateAnswer(user.id, card, input);
@@ -304,7 +312,10 @@ async function resolveLateReview(
   }
   if (!written[0]) return replayOr(user, input, refused);
   const day = studyDayOf(user);
-  const parameters = await parametersForStudent(user.id);
+  const [parameters, assigned] = await Promise.all([
+    parametersForStudent(user.id),
+    assignedRetention(user.id, card.deckId, answeredAt),
+  ]);
   return buildResult(
     {
       reviewId: input.reviewId,
@@ -321,6 +332,7 @@ async function resolveLateReview(
     current,
     day,
     parameters,
+    assigned,
     false,
   );
 }
@@ -415,10 +427,16 @@ async function recordReview(
 ): Promise<ReviewResult> {
   const { before, reviewedAt } = review;
   const day = studyDayOf(user);
-  const parameters = await parametersForStudent(user.id);
+  const [parameters, assigned] = await Promise.all([
+    parametersForStudent(user.id),
+    assignedRetention(user.id, card.deckId, reviewedAt),
+  ]);
   let graded;
   try {
-    graded = gradeCard(before, review.rating, reviewedAt, cardSrsSettings(card, parameters), { cardId: card.id, day });
+    graded = gradeCard(before, review.rating, reviewedAt, cardSrsSettings(card, parameters, assigned), {
+      cardId: card.id,
+      day,
+    });
   } catch (error) {
     if (error instanceof SrsError) throw new InvalidError(error.message, "cannot_schedule");
     throw error;
@@ -459,7 +477,7 @@ async function recordReview(
   await queueFitAfterReviews(user.id, review.writtenAt).catch((error: unknown) => {
     console.warn(`[clio] could not queue a parameter fit: ${error instanceof Error ? error.message : String(error)}`);
   });
-  return buildResult(recorded, card, after, day, parameters, false);
+  return buildResult(recorded, card, after, day, parameters, assigned, false);
 }
 
 /**
@@ -552,7 +570,14 @@ function requestHash(input: ReviewSubmission): string {
 /** For a request that cannot apply: the stored result if it is a retry of a recorded review, else `error`. */
 async function replayOr(user: Reviewer, input: ReviewSubmission, error: DomainError): Promise<ReviewResult> {
   const stored = await findReview(user.id, input.reviewId);
-  if (stored) return replay(stored, input, studyDayOf(user), await parametersForStudent(user.id));
+  if (stored)
+    return replay(
+      stored,
+      input,
+      studyDayOf(user),
+      await parametersForStudent(user.id),
+      await assignedRetention(user.id, stored.deckId, stored.reviewedAt),
+    );
   const undone = await db.undoneReview.findUnique({
     where: { userId_clientReviewId: { userId: user.id, clientReviewId: input.reviewId } },
   });
@@ -595,15 +620,20 @@ async function rateAnswer(
 }
 
 /**
- * The settings this card is scheduled with for this student: the deck's (a recognition card aims
- * higher: lib/study/grading.ts) with the student's memory model (lib/models/parameters.ts).
+ * The settings this card is scheduled with for this student: the deck's, or the retention their
+ * teacher set for it (lib/study/assigned-retention.ts), a recognition card aiming higher
+ * (lib/study/grading.ts), with the student's memory model (lib/models/parameters.ts).
  */
 function cardSrsSettings(
   card: Pick<ReviewCard, "type" | "answer" | "options" | "extra" | "deck">,
   parameters: StudentParameters,
+  assigned: AssignedRetention | null,
 ) {
   return withStudentParameters(
-    schedulingSettingsFor(deckSrsSettings(card.deck), ratingPolicyOf(cardForGrading(card))),
+    schedulingSettingsFor(
+      withAssignedRetention(deckSrsSettings(card.deck), assigned),
+      ratingPolicyOf(cardForGrading(card)),
+    ),
     parameters,
   );
 }
@@ -651,6 +681,7 @@ function replay(
   input: ReviewSubmission,
   day: StudyDayRule,
   parameters: StudentParameters,
+  assigned: AssignedRetention | null,
 ): ReviewResult {
   if (stored.cardId !== input.cardId) {
     throw new InvalidError(
@@ -684,7 +715,7 @@ function replay(
     previous: previous ?? newMemoryState(stored.reviewedAt),
     superseded: isSuperseded(stored),
   };
-  return buildResult(recorded, stored.card, view, day, parameters, true);
+  return buildResult(recorded, stored.card, view, day, parameters, assigned, true);
 }
 
 /** What a recorded review contributes to its result (from the write just made, or from the log). */
@@ -724,6 +755,7 @@ function buildResult(
   state: CardStateView,
   day: StudyDayRule,
   parameters: StudentParameters,
+  assigned: AssignedRetention | null,
   replayed: boolean,
 ): ReviewResult {
   return {
@@ -740,10 +772,15 @@ function buildResult(
     interval: formatInterval(review.dueAfter.getTime() - review.reviewedAt.getTime()),
     state: toStateView(state),
     // A superseded review predates the state it is previewed from: preview from that state's time.
-    alternatives: previewIntervals(review.previous, previewTimeOf(review), cardSrsSettings(card, parameters), {
-      cardId: review.cardId,
-      day,
-    }),
+    alternatives: previewIntervals(
+      review.previous,
+      previewTimeOf(review),
+      cardSrsSettings(card, parameters, assigned),
+      {
+        cardId: review.cardId,
+        day,
+      },
+    ),
     replayed,
     reviewedAt: review.reviewedAt,
     superseded: review.superseded,

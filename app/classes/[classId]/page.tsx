@@ -17,6 +17,9 @@ import { CreateAssignmentForm } from "@/app/classes/[classId]/create-assignment-
 import { ClassActionButton } from "@/app/_components/class-action-button";
 import { ClassCopyButton } from "@/app/_components/class-copy-button";
 import { ClassStatusBadge } from "@/app/_components/class-status-badge";
+import { classFitStatus } from "@/lib/classes/fits";
+import { classCalibration } from "@/lib/models/calibration";
+import { ClassModelSection } from "./class-model-section";
 
 type Props = { params: Promise<{ classId: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -65,7 +68,12 @@ async function joinLink(code: string): Promise<string> {
 
 async function TeacherView({ user, view }: { user: PublicUser; view: TeacherClassView }) {
   const now = new Date();
-  const [link, decks] = await Promise.all([joinLink(view.joinCode), listAssignableDecks(user)]);
+  const [link, decks, fitStatus, calibration] = await Promise.all([
+    joinLink(view.joinCode),
+    listAssignableDecks(user),
+    classFitStatus(user, view.id),
+    classCalibration(user, view.id, now),
+  ]);
   const assignedDeckSlugs = new Set(view.assignments.map((a) => a.deckSlug));
   const inTenDays = new Date(now.getTime() + 10 * 86_400_000);
   return (
@@ -160,6 +168,8 @@ async function TeacherView({ user, view }: { user: PublicUser; view: TeacherClas
           defaultTarget={TARGET_PERCENT.default}
         />
       </section>
+
+      <ClassModelSection classId={view.id} status={fitStatus} calibration={calibration} timeZone={user.timezone} />
 
       <section className="card space-y-3" aria-labelledby="roster-heading">
         <h2 id="roster-heading" className="text-lg font-semibold">

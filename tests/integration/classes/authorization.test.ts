@@ -8,6 +8,9 @@ import { httpStatusOf } from "@/app/_lib/route";
 import { createAssignment, deleteAssignment } from "@/lib/classes/assignments";
 import { createClass, joinClass, leaveClass, regenerateJoinCode, removeStudent } from "@/lib/classes/classes";
 import { computeAssignmentDashboard } from "@/lib/classes/dashboard";
+import { applyAssignmentRetention, computeAssignmentPlan } from "@/lib/classes/plan";
+import { classFitStatus, requestClassFitFor } from "@/lib/classes/fits";
+import { classCalibration } from "@/lib/models/calibration";
 import { revokeAllSessions, createSession } from "@/lib/auth/sessions";
 import { createDraft, deleteDraft, loadDraft, saveDraft } from "@/lib/content/drafts";
 import { publishDraft } from "@/lib/content/publish";
@@ -206,6 +209,15 @@ const ACTION_ROWS: Record<ActionKey, ActionRow> = {
     call: (u, f) => leaveClass(u, { classId: f.classId }),
     expect: { studentIn: "ok", studentOut: 404, owner: 404, otherTeacher: 404 },
   },
+  "app/classes/model-actions.ts#applyRetentionAction": {
+    call: (u, f) =>
+      applyAssignmentRetention(u, { classId: f.classId, assignmentId: f.assignmentId, retentionPercent: "85" }),
+    expect: { studentIn: 403, studentOut: 404, owner: "ok", otherTeacher: 404 },
+  },
+  "app/classes/model-actions.ts#requestClassFitAction": {
+    call: (u, f) => requestClassFitFor(u, { classId: f.classId }, NOW),
+    expect: { studentIn: 403, studentOut: 404, owner: "ok", otherTeacher: 404 },
+  },
   "app/join/actions.ts#joinClassAction": {
     call: (u, f) => joinClass(u, f.joinCode, NOW),
     expect: { studentIn: "ok", studentOut: "ok", owner: 403, otherTeacher: 403 },
@@ -324,6 +336,7 @@ async function snapshot(f: Fixture) {
     cls: await db.class.findUnique({ where: { id: f.classId } }),
     members: await db.membership.findMany({ where: { classId: f.classId }, orderBy: { userId: "asc" } }),
     assignments: await db.assignment.findMany({ where: { classId: f.classId }, orderBy: { id: "asc" } }),
+    fitJobs: await db.fitJob.findMany({ where: { classId: f.classId }, orderBy: { id: "asc" } }),
     classes: await db.class.count(),
     drafts: await db.deckDraft.findMany({ where: { ownerId: userId }, orderBy: { id: "asc" } }),
     decks: await db.deck.findMany({ where: { ownerId: userId }, orderBy: { id: "asc" } }),
@@ -410,4 +423,21 @@ describe("the dashboard service behind the dashboard page and the CSV route", ()
       await outcomeOf(computeAssignmentDashboard(f.users.owner, { classId: f.classId, assignmentId: "nope" }, NOW)),
     ).toBe(404);
   });
+});
+
+describe("the memory-model services behind the class and assignment pages", () => {
+  const expected: Record<SignedIn, Outcome> = { studentIn: 403, studentOut: 404, owner: "ok", otherTeacher: 404 };
+  const services: Record<string, (u: PublicUser, f: Fixture) => Promise<unknown>> = {
+    "the plan to a date": (u, f) => computeAssignmentPlan(u, { classId: f.classId, assignmentId: f.assignmentId }, NOW),
+    "the calibration": (u, f) => classCalibration(u, f.classId, NOW),
+    "the fit status": (u, f) => classFitStatus(u, f.classId),
+  };
+  for (const [name, call] of Object.entries(services)) {
+    for (const role of SIGNED_IN) {
+      it(`${name} as ${role}: ${expected[role] === "ok" ? "allowed" : expected[role]}`, async () => {
+        const f = await fixture();
+        expect(await outcomeOf(call(f.users[role], f))).toBe(expected[role]);
+      });
+    }
+  }
 });

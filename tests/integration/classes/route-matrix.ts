@@ -257,6 +257,8 @@ export const ACTION_KEYS = [
   "app/classes/actions.ts#createAssignmentAction",
   "app/classes/actions.ts#deleteAssignmentAction",
   "app/classes/actions.ts#leaveClassAction",
+  "app/classes/model-actions.ts#applyRetentionAction",
+  "app/classes/model-actions.ts#requestClassFitAction",
   "app/join/actions.ts#joinClassAction",
   "app/decks/new/actions.ts#createDraftAction",
   "app/decks/[slug]/actions.ts#updateDeckSettingsAction",

@@ -3,11 +3,14 @@ import Link from "next/link";
 import { requireUser } from "@/app/_lib/require-user";
 import { orNotFound } from "@/app/_lib/page-errors";
 import { computeAssignmentDashboard, type DashboardCard } from "@/lib/classes/dashboard";
-import { formatDateTime, formatDaysFrom, formatPercent } from "@/lib/format";
+import { formatDate, formatDateTime, formatDaysFrom, formatPercent } from "@/lib/format";
 import { ASSIGNMENT_STATUSES, STATUS_DESCRIPTIONS, STATUS_LABELS } from "@/lib/classes/status";
 import { deleteAssignmentAction } from "@/app/classes/actions";
 import { ClassActionButton } from "@/app/_components/class-action-button";
 import { ClassStatusBadge } from "@/app/_components/class-status-badge";
+import { computeAssignmentPlan, type AssignmentPlan } from "@/lib/classes/plan";
+import { RetentionPlanChart } from "@/app/_components/plan-chart";
+import { ApplyRetentionForm } from "./apply-retention-form";
 
 type Props = { params: Promise<{ classId: string; assignmentId: string }> };
 
@@ -17,7 +20,9 @@ export default async function AssignmentDashboardPage({ params }: Props) {
   const { classId, assignmentId } = await params;
   const user = await requireUser(`/classes/${classId}/assignments/${assignmentId}`);
   // 404 for anything not yours to see, the class's students included; the CSV route says 403.
-  const d = await orNotFound(computeAssignmentDashboard(user, { classId, assignmentId }, new Date()));
+  const now = new Date();
+  const d = await orNotFound(computeAssignmentDashboard(user, { classId, assignmentId }, now));
+  const plan = d.pastDue ? null : await computeAssignmentPlan(user, { classId, assignmentId }, now);
   const tz = user.timezone;
   const recallHeading = d.pastDue ? "Recall today" : "Predicted recall on the due date";
   return (
@@ -78,6 +83,8 @@ export default async function AssignmentDashboardPage({ params }: Props) {
           </details>
         </div>
       </section>
+
+      {plan && <PlanSection plan={plan} classId={d.classId} assignmentId={d.assignment.id} timeZone={tz} />}
 
       <section className="card space-y-3" aria-labelledby="students-heading">
         <div className="flex flex-wrap items-center justify-between gap-2">
@@ -236,5 +243,118 @@ function CardList({ cards, start, studentCount }: { cards: DashboardCard[]; star
         </li>
       ))}
     </ol>
+  );
+}
+
+const minutesText = (m: number) => (m < 10 ? m.toFixed(1) : Math.round(m).toString());
+
+/** Plan to the due date (issue 11): what each desired retention costs and leaves, and applying one. */
+function PlanSection({
+  plan,
+  classId,
+  assignmentId,
+  timeZone,
+}: {
+  plan: AssignmentPlan;
+  classId: string;
+  assignmentId: string;
+  timeZone: string;
+}) {
+  const rec = plan.recommended;
+  const due = formatDate(plan.dueAt, timeZone);
+  const selected = plan.applied ?? rec?.retention ?? null;
+  return (
+    <section className="card space-y-3" aria-labelledby="plan-heading" data-testid="plan">
+      <h2 id="plan-heading" className="text-lg font-semibold">
+        Plan to the due date
+      </h2>
+      <p data-testid="plan-recommendation">
+        {rec ? (
+          <>
+            Recommended: <strong>{formatPercent(rec.retention)} desired retention</strong>, about{" "}
+            {minutesText(rec.minutesPerDay)} minutes a day per student for a predicted {formatPercent(rec.recallAtDue)}{" "}
+            recall on {due} (target {formatPercent(plan.targetRecall)}).
+          </>
+        ) : (
+          <>
+            No desired retention up to {formatPercent(plan.points.at(-1)?.retention ?? 0.95)} reaches{" "}
+            {formatPercent(plan.targetRecall)} recall by {due}: the highest gives{" "}
+            {formatPercent(plan.points.at(-1)?.recallAtDue ?? 0)}. A later due date or a lower target would.
+          </>
+        )}
+      </p>
+      <RetentionPlanChart
+        points={plan.points}
+        target={plan.targetRecall}
+        recommended={rec?.retention ?? null}
+        applied={plan.applied}
+      />
+      <details className="text-sm">
+        <summary className="cursor-pointer text-muted">The figures, and how they are simulated</summary>
+        <table className="mt-2 w-full text-left tabular-nums" data-testid="plan-table">
+          <caption className="sr-only">
+            Minutes per day and predicted recall on the due date, by desired retention
+          </caption>
+          <thead className="text-muted">
+            <tr>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Retention
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">
+                Min/day
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Recall on {due}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.points.map((p) => (
+              <tr key={p.retention}>
+                <th scope="row" className="py-1 pr-3 font-normal">
+                  {formatPercent(p.retention)}
+                </th>
+                <td className="py-1 pr-3 text-right">{minutesText(p.minutesPerDay)}</td>
+                <td className="py-1 text-right">{formatPercent(p.recallAtDue)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="mt-2 text-muted">
+          Simulated for{" "}
+          {plan.students === 0
+            ? "one student new to every card"
+            : `the class's ${plan.students} students, from where each stands`}
+          , studying once a day until the due date, with{" "}
+          {plan.model === "class" ? "the memory model fitted to the class's reviews" : "FSRS's default memory model"}{" "}
+          and{" "}
+          {plan.timedReviews > 0
+            ? `${plan.secondsPerReview} s a review (the median answer time of the class's last ${plan.timedReviews} timed answers on this deck)`
+            : `${plan.secondsPerReview} s a review (a typical figure: the class has few timed answers on this deck yet)`}
+          . Recall counts cards not yet studied as forgotten.
+        </p>
+      </details>
+      <p className="text-sm" data-testid="plan-applied">
+        {plan.applied === null
+          ? `Students study this deck at its own desired retention (${formatPercent(plan.deckRetention)}).`
+          : `Applied: students study this deck at ${formatPercent(plan.applied)} desired retention until the due date, and see why on their study page.`}
+      </p>
+      <ApplyRetentionForm
+        classId={classId}
+        assignmentId={assignmentId}
+        deckRetention={plan.deckRetention}
+        selected={selected === null ? null : Math.round(selected * 100)}
+        options={[
+          ...plan.points.map((p) => ({
+            percent: Math.round(p.retention * 100),
+            label: `${formatPercent(p.retention)} · ${minutesText(p.minutesPerDay)} min/day · ${formatPercent(p.recallAtDue)} recall${rec && p.retention === rec.retention ? " (recommended)" : ""}`,
+          })),
+          // A retention applied earlier that the plan does not simulate stays selectable.
+          ...(plan.applied !== null && !plan.points.some((p) => Math.abs(p.retention - plan.applied!) < 1e-9)
+            ? [{ percent: Math.round(plan.applied * 100), label: `${formatPercent(plan.applied)} (applied)` }]
+            : []),
+        ]}
+      />
+    </section>
   );
 }
