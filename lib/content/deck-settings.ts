@@ -4,6 +4,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { PublicUser } from "@/lib/auth/users";
 import { DECK_SETTINGS_SELECT, DECK_SETTING_KEYS, DeckSettingsSchema, pickDeckSettings, type DeckSettings } from "@/lib/srs";
 import { visibleDecksWhere } from "@/lib/content/decks";
+import { SlugSchema } from "@/lib/content/schema";
 
 /** A deck's settings as the settings form writes them: every field a string. */
 export type DeckSettingsForm = Partial<Record<keyof DeckSettings, string>>;
@@ -34,9 +35,12 @@ export function deckSettingsInputOf(form: DeckSettingsForm): Record<string, unkn
  * The deck `slug` if `user` owns it: another user's deck they can see is forbidden (they know it
  * exists), one they cannot see is not found.
  */
-async function findOwnedDeck(user: Pick<PublicUser, "id">, slug: string) {
+async function findOwnedDeck(user: Pick<PublicUser, "id">, slug: unknown) {
+  // The slug arrives bound into a server action, which anyone can call with any value.
+  const parsed = SlugSchema.safeParse(slug);
+  if (!parsed.success) throw new NotFoundError("No such deck among your decks.", "deck_not_found");
   const deck = await db.deck.findFirst({
-    where: { AND: [{ slug }, visibleDecksWhere(user)] },
+    where: { AND: [{ slug: parsed.data }, visibleDecksWhere(user)] },
     select: { id: true, ownerId: true, ...DECK_SETTINGS_SELECT },
   });
   if (!deck) throw new NotFoundError(`No deck "${slug}" among your decks.`, "deck_not_found");
