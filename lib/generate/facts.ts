@@ -2,6 +2,7 @@ import { CLOZE_BLANK } from "../cards";
 import {
   appearsElsewhere,
   asStatement,
+  inContext,
   replaceSpan,
   startsWithContextWord,
   type Analyzed,
@@ -10,7 +11,8 @@ import {
 import { seededShuffle, hash32 } from "./ids";
 import { isListed, pickDistractors, type Entity } from "./inventory";
 import { acceptedForms, isTechnicalTerm, type Mention } from "./mentions";
-import { fold } from "./text";
+import { aliasesOf, numberForms } from "./aliases";
+import { capitalize, containsWords, fold } from "./text";
 import type { Candidate } from "./types";
 
 /**
@@ -29,7 +31,8 @@ export function kindNoun(mention: Mention): string {
     case "person":
       return "person";
     case "place":
-      return mention.placeType === "city" ? "city" : "place";
+      // A country usually acts in the sentence ("Russia annexed…"): "place" would mislead.
+      return mention.placeType === "city" ? "city" : mention.placeType === "country" ? "country" : "place";
     case "organization":
       return "organisation";
     case "year":
@@ -50,22 +53,15 @@ export function nameWithThe(entity: Entity): string {
     : entity.name;
 }
 
-function explainAnswer(mention: Mention, entity: Entity | undefined, paragraph: number): string {
-  const where = `(paragraph ${paragraph + 1})`;
-  switch (mention.kind) {
-    case "year":
-      return `The article dates this to ${mention.date ? formatDate(mention.date) : mention.text} ${where}.`;
-    case "decade":
-      return `The article places this in the ${mention.text} ${where}.`;
-    case "number":
-      return `The article gives the figure as ${mention.text} ${where}.`;
-    case "term":
-      return /^[a-z]/.test(mention.text)
-        ? `The article’s term here is “${mention.text}” ${where}.`
-        : `The article names ${mention.text} here ${where}.`;
-    default:
-      return `The article names ${entity ? nameWithThe(entity) : mention.text} here ${where}.`;
-  }
+/**
+ * What a cloze or multiple-choice card teaches after the answer: the fact restated with the answer
+ * in place, then the point of the passage around it (no paragraph numbers: the quote shows where).
+ */
+function explainAnswer(mention: Mention, entity: Entity | undefined, statement: string, point: string): string {
+  const name = entity && mention.kind !== "year" && mention.kind !== "number" ? nameWithThe(entity) : mention.text;
+  const when = mention.kind === "year" && mention.date ? ` (${formatDate(mention.date)})` : "";
+  const lead = point === "" ? `${statement}` : `“${name}”${when}.`;
+  return `${lead}${point}`.trim();
 }
 
 const MONTHS = [
@@ -142,12 +138,19 @@ export function factCandidates(item: Analyzed, context: ArticleContext): Candida
     const blanked = replaceSpan(sentence.text, mention.start, mention.end, CLOZE_BLANK);
     const listed = isListed({ text: sentence.text, mentions: item.mentions }, mention);
     const base = item.score + mentionScore(mention);
-    const explanation = explainAnswer(mention, entity, sentence.paragraph);
+    const explanation = explainAnswer(mention, entity, asStatement(sentence.text), inContext(context, item));
 
     // One of a list ("Germany, ____, and Britain") has many right answers as a cloze; options fix that.
     if (!listed) {
       const fullName = mention.kind === "person" && entity && entity.name !== mention.text ? [entity.name] : [];
-      const accepted = [...acceptedForms(mention), ...fullName, ...spelledAlternatives(mention)].filter(
+      const aliases = aliasesOf(mention.text).filter((alias) => containsWords(context.text, alias));
+      const accepted = [
+        ...acceptedForms(mention),
+        ...fullName,
+        ...spelledAlternatives(mention),
+        ...numberForms(mention.text),
+        ...aliases,
+      ].filter(
         (form, k, all) =>
           fold(form) !== fold(mention.text) && all.findIndex((other) => fold(other) === fold(form)) === k,
       );
@@ -211,7 +214,7 @@ export function factCandidates(item: Analyzed, context: ArticleContext): Candida
           answer: "False",
           options: ["True", "False"],
           correction: asStatement(sentence.text),
-          explanation: `The article ${mention.kind === "year" || mention.kind === "number" ? "gives" : "names"} ${entity ? namedAs(entity, mention) : mention.text}, not ${namedAs(distractors[0], mention)} (paragraph ${sentence.paragraph + 1}).`,
+          explanation: `${capitalize(entity ? namedAs(entity, mention) : mention.text)}, not ${namedAs(distractors[0], mention)}.${inContext(context, item)}`,
           quote: sentence.quote,
         },
         sentence: sentence.index,
@@ -235,7 +238,7 @@ export function factCandidates(item: Analyzed, context: ArticleContext): Candida
         prompt: statement,
         answer: "True",
         options: ["True", "False"],
-        explanation: `True: the article says this in paragraph ${sentence.paragraph + 1}.`,
+        explanation: `True.${inContext(context, item) || ` ${statement}`}`,
         quote: sentence.quote,
       },
       sentence: sentence.index,

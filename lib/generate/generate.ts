@@ -12,11 +12,14 @@ import { lettersOnly, fold } from "./text";
 import { timelineCandidates } from "./timeline";
 import type { Candidate, Draft, GenerationStats, SkippedSentence } from "./types";
 import { validateArticleText } from "./validate";
+import { checkCard, contextProblem, prepareChecks, type PatternId } from "./checks";
 import { viewpointCandidates } from "./viewpoint";
 
 export type GenerateOptions = {
   /** The most cards to return (default 30). The best-ranked are kept. */
   maxCards?: number;
+  /** The article's title, when known: what it is about (a blank on its subject is answered by the title). */
+  title?: string;
 };
 
 export type GenerationResult = {
@@ -52,12 +55,26 @@ export function generateDrafts(text: string, options: GenerateOptions = {}): Gen
   const maxCards = Math.max(0, Math.floor(options.maxCards ?? DEFAULT_MAX_CARDS));
   const { paragraphs, sentences, context } = analyzeArticle(text);
 
+  // The quality checks (checks.ts) run on every candidate: a card they flag is never offered.
+  const prepared = prepareChecks(text, { title: options.title });
+  const gated: Partial<Record<PatternId, number>> = {};
+  const passes = (candidate: Candidate): Candidate | null => {
+    const fixed = carryContext(candidate, prepared, context);
+    const findings = checkCard(prepared, { id: "candidate", ...fixed.body } as CardInput);
+    for (const pattern of new Set(findings.map((finding) => finding.pattern)))
+      gated[pattern] = (gated[pattern] ?? 0) + 1;
+    return findings.length === 0 ? fixed : null;
+  };
+  const keep = (list: Candidate[]) => list.flatMap((candidate) => passes(candidate) ?? []);
   const perSentence = new Map<number, Candidate[]>();
   for (const item of context.analyzed) {
-    perSentence.set(item.sentence.index, [...viewpointCandidates(item, context), ...factCandidates(item, context)]);
+    perSentence.set(
+      item.sentence.index,
+      keep([...viewpointCandidates(item, context), ...factCandidates(item, context)]),
+    );
   }
-  const timelines = timelineCandidates(context);
-  const factOrOpinion = context.analyzed.flatMap((item) => factOrOpinionCandidate(item) ?? []);
+  const timelines = keep(timelineCandidates(context));
+  const factOrOpinion = keep(context.analyzed.flatMap((item) => factOrOpinionCandidate(item) ?? []));
   const candidateCount =
     timelines.length + factOrOpinion.length + [...perSentence.values()].reduce((sum, list) => sum + list.length, 0);
   const drafts = finalize(selectCandidates(timelines, perSentence, factOrOpinion, context.analyzed, maxCards), text);
@@ -99,6 +116,7 @@ export function generateDrafts(text: string, options: GenerateOptions = {}): Gen
       skippedByReason,
       cardsByType,
       candidates: candidateCount,
+      gated,
     },
   };
 }
@@ -146,7 +164,7 @@ function analyzeArticle(text: string): { paragraphs: Paragraph[]; sentences: Sen
       const keys = keysOf(found, surnames);
       return { sentence, mentions: found, keys, score: scoreSentence(sentence, found, keys) };
     });
-  return { paragraphs, sentences, context: { analyzed, inventory, surnames } };
+  return { paragraphs, sentences, context: { text, analyzed, inventory, surnames } };
 }
 
 /** A sentence (nearly) the same as an earlier one adds nothing: "near-duplicate". */
@@ -304,4 +322,63 @@ export function groupDraftsByParagraph(
       .filter((draft) => draft.paragraph === paragraph.index)
       .sort((a, b) => a.sentence - b.sentence),
   }));
+}
+
+const SHOWS_SENTENCE = new Set(["cloze", "multiple_choice", "true_false", "fact_or_opinion"]);
+const CHOICE_LEAD = /^(Which [a-z]+(?: [a-z]+)? fills the blank\?\s+)/;
+
+/**
+ * A card whose sentence leans on the one before gets the missing name carried in: "The canal
+ * carries…" -> "The Suez Canal carries…" (the latest name the article gave ending in that noun),
+ * "She moved…" -> "Rosalind Franklin moved…" (the person the sentence before opened with).
+ * Otherwise it is returned unchanged (and the checks drop it).
+ */
+function carryContext(
+  candidate: Candidate,
+  prepared: ReturnType<typeof prepareChecks>,
+  context: ArticleContext,
+): Candidate {
+  const body = candidate.body;
+  if (!SHOWS_SENTENCE.has(body.type)) return candidate;
+  const lead = CHOICE_LEAD.exec(body.prompt)?.[1] ?? "";
+  const statement = body.prompt.slice(lead.length);
+  const at = prepared.sentenceIndex(body.quote);
+  const before = at < 0 ? [] : prepared.sentences.slice(0, at);
+  if (!contextProblem(statement, before)) return candidate;
+  const index = candidate.sentence;
+  let rewritten: string | null = null;
+  const definite = /^The ([a-z]+)\b/.exec(statement);
+  if (definite) {
+    const head = (definite[1] ?? "").replace(/s$/, "");
+    const named = [...context.inventory.entities.values()]
+      .filter(
+        (entity) =>
+          ["place", "organization", "term"].includes(entity.kind) &&
+          /^[A-Z]/.test(entity.name) &&
+          entity.name.split(" ").length >= 2 &&
+          (entity.name.split(" ").pop() ?? "").toLowerCase().replace(/s$/, "") === head &&
+          [...entity.sentences].some((s) => s < index),
+      )
+      .sort(
+        (a, b) =>
+          Math.max(...[...b.sentences].filter((s) => s < index)) -
+          Math.max(...[...a.sentences].filter((s) => s < index)),
+      )[0];
+    if (named) rewritten = `The ${named.name.replace(/^The /, "")}${statement.slice(definite[0].length)}`;
+  }
+  const pronoun = /^(He|She) /.exec(statement);
+  if (pronoun) {
+    const previous = context.analyzed.filter((item) => item.sentence.index < index).pop();
+    const person = previous?.mentions.find((mention) => mention.kind === "person");
+    const full = person ? (context.surnames.get(person.text.toLowerCase()) ?? person.text) : null;
+    if (
+      full &&
+      previous?.sentence.paragraph ===
+        context.analyzed.find((item) => item.sentence.index === index)?.sentence.paragraph
+    )
+      rewritten = `${full} ${statement.slice(pronoun[0].length)}`;
+  }
+  if (!rewritten || contextProblem(rewritten, before)) return candidate;
+  const prompt = `${lead}${rewritten}`;
+  return { ...candidate, body: { ...body, prompt } as Candidate["body"] };
 }

@@ -1,4 +1,4 @@
-import type { Analyzed, ArticleContext } from "./context";
+import { inContext, type Analyzed, type ArticleContext } from "./context";
 import { seededShuffle } from "./ids";
 import { pickDistractors } from "./inventory";
 import { acceptedForms, type Mention } from "./mentions";
@@ -81,7 +81,7 @@ export function viewpointCandidates(item: Analyzed, context: ArticleContext): Ca
   const base = {
     type: "viewpoint" as const,
     party: attribution.party,
-    explanation: `The article attributes this to ${attribution.party} (paragraph ${sentence.paragraph + 1}).`,
+    explanation: `This is ${possessive(attribution.party)} claim, which the article reports rather than states as fact.${inContext(context, item)}`,
     quote: sentence.quote,
   };
   const candidate = (body: Candidate["body"], idWords: string): Candidate => ({
