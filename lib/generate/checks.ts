@@ -1,7 +1,7 @@
 import nlp from "compromise";
 import type { CardInput } from "../cards";
 import { CLOZE_BLANK } from "../cards";
-import { aliasesOf, giveawaysOf, numberForms, sameOrRelated } from "./aliases";
+import { aliasesOf, giveawaysOf, numberForms, numberValue, sameOrRelated } from "./aliases";
 import { findOpinionCues } from "./opinion";
 import { containsWords, fold } from "./text";
 
@@ -165,7 +165,18 @@ const lexiconTags = (word: string): string[] => {
 const KNOWN_COUNTRIES = new Set(["united states", "united kingdom", "soviet union", "britain", "us", "uk", "ussr"]);
 
 /** A coarse class of an option, from its form and compromise's lexicon; null when unknown. */
+const optionClasses = new Map<string, string | null>();
+
 export function optionClass(option: string): string | null {
+  const cached = optionClasses.get(option);
+  if (cached !== undefined) return cached;
+  const found = classifyOption(option);
+  // Options repeat across candidates and articles: compromise runs once per distinct option.
+  if (optionClasses.size < 5000) optionClasses.set(option, found);
+  return found;
+}
+
+function classifyOption(option: string): string | null {
   const name = fold(stripThe(option));
   if (/^\d{4}$/.test(name)) return "year";
   if (/\d/.test(name)) return "number";
@@ -201,7 +212,14 @@ const DEPENDENT_VERB = /^\S+(?:\s+\S+)?\s+(?:followed|did the same|did so|follow
 const SUBJECT_PRONOUN = /\b(?:he|she|they)\b/;
 
 /** Why a statement cannot stand alone, or null. `before` are the article's sentences before it. */
-export function contextProblem(statement: string, before: ArticleSentence[]): string | null {
+export function contextProblem(
+  statement: string,
+  before: ArticleSentence[] | ((word: string) => boolean),
+): string | null {
+  const namedBefore =
+    typeof before === "function"
+      ? before
+      : (word: string) => before.some((sentence) => new RegExp(`\\b${word}\\b`, "i").test(sentence.text));
   const text = statement.replace(/^["“‘(]+/, "");
   if (POINTER_START.test(text)) return `opens on “${text.split(/\s+/)[0]}”`;
   if (DEPENDENT_VERB.test(text) && text.split(/\s+/).length < 12) return "only makes sense after the sentence before";
@@ -210,7 +228,7 @@ export function contextProblem(statement: string, before: ArticleSentence[]): st
     // "The treaty obliged…": the head noun (last word of up to two) was named before, so it points back.
     const head = definite[2] && !/ed$|s$/.test(definite[2]) ? definite[2] : (definite[1] ?? "");
     const stem = head.replace(/s$/, "");
-    if (stem.length >= 3 && before.some((sentence) => new RegExp(`\\b${stem}s?\\b`, "i").test(sentence.text)))
+    if (stem.length >= 3 && (namedBefore(stem) || namedBefore(`${stem}s`)))
       return `opens on “The ${head}”, named in an earlier sentence`;
   }
   // "In ____ she and …": a subject pronoun before any name.
@@ -295,18 +313,37 @@ type Prepared = {
   subjectWords: Set<string>;
   acronyms: Array<[string, string]>;
   sentenceIndex: (quote: string) => number;
+  /** Whether `word` (lower case) occurs in a sentence before sentence `index`. */
+  seenBefore: (index: number) => (word: string) => boolean;
 };
 
 /** What the checks need to know about an article, computed once. */
 export function prepareChecks(text: string, options: CheckOptions = {}): Prepared {
   const sentences = articleSentences(text);
   const subjects = articleSubjects(text, options.title);
+  const folded = sentences.map((sentence) => fold(sentence.text));
+  const indexCache = new Map<string, number>();
+  // The first sentence each word occurs in: "named before" is then one lookup.
+  const firstSeen = new Map<string, number>();
+  sentences.forEach((sentence, k) => {
+    for (const word of sentence.text.toLowerCase().match(/[\p{L}]+/gu) ?? [])
+      if (!firstSeen.has(word)) firstSeen.set(word, k);
+  });
   return {
     text,
     sentences,
     subjectWords: new Set(subjects.flatMap(significantWords)),
     acronyms: acronymPairs(text),
-    sentenceIndex: (quote: string) => sentences.findIndex((sentence) => holds(quote, sentence)),
+    sentenceIndex: (quote: string) => {
+      const key = fold(quote);
+      let at = indexCache.get(key);
+      if (at === undefined) {
+        at = folded.findIndex((sentence) => sentence.includes(key) || key.includes(sentence));
+        indexCache.set(key, at);
+      }
+      return at;
+    },
+    seenBefore: (index: number) => (word: string) => (firstSeen.get(word.toLowerCase()) ?? Infinity) < index,
   };
 }
 
@@ -345,7 +382,7 @@ export function checkCard(prepared: Prepared, card: CardInput): Finding[] {
     const nameBefore = capitalBefore !== null && capitalBefore.index > 0 && !TITLE_WORDS.test(capitalBefore[1] ?? "");
     const nameAfter = /^[A-Z]/.test(answer) && /^\s+(?:(?:of|for|de)\s+)?[A-Z][a-z]/.test(after);
     if (nameBefore || nameAfter) add(2, card.id, `the blank is part of a longer name: ${statement}`);
-    if (/^[a-z][a-z-]*$/.test(answer)) {
+    if (/^[a-z][a-z-]*$/.test(answer) && numberValue(answer) === null) {
       // A term the article defines or quotes is worth a blank; a word any sentence could hold is not.
       const defined = new RegExp(`[“"‘']${answer}[”"’']|\\b(?:called|known as|termed)\\s+${answer}\\b`, "i").test(text);
       const common =
@@ -397,10 +434,12 @@ export function checkCard(prepared: Prepared, card: CardInput): Finding[] {
 
   // 4: context. Cards that show a sentence as their prompt or statement.
   for (const card of cards) {
-    if (!["cloze", "multiple_choice", "true_false", "fact_or_opinion"].includes(card.type)) continue;
-    const statement = statementOf(card.prompt);
+    // Continuation cards show the start of a sentence in quotation marks: it must stand alone too.
+    const shown = /^How does the .*? continue\? “(.+) …”$/.exec(card.prompt)?.[1];
+    if (!shown && !["cloze", "multiple_choice", "true_false", "fact_or_opinion"].includes(card.type)) continue;
+    const statement = shown ?? statementOf(card.prompt);
     const at = sentenceIndex(card.quote);
-    const problem = contextProblem(statement, at < 0 ? [] : sentences.slice(0, at));
+    const problem = contextProblem(statement, prepared.seenBefore(at < 0 ? 0 : at));
     if (problem) add(4, card.id, `${problem}: ${statement.slice(0, 90)}`);
   }
 

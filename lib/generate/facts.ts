@@ -226,6 +226,7 @@ export function factCandidates(item: Analyzed, context: ArticleContext): Candida
     }
   });
 
+  candidates.push(...restatedTrue(item, context));
   const statement = asStatement(sentence.text);
   if (
     statementUsable(item) &&
@@ -357,4 +358,63 @@ function namedAs(entity: Entity, mention: Mention): string {
 /** A stable pseudo-random choice between a true and a false statement for a sentence. */
 export function prefersFalse(quote: string): boolean {
   return hash32(`${quote}|tf`) % 2 === 0;
+}
+
+/**
+ * True statements restated rather than copied: a description the sentence gives of a name becomes
+ * a statement of its own. "the crystallographer Jacques Mering taught her" -> "Jacques Mering was a
+ * crystallographer."; "Cyrus Field, a paper merchant from New York, believed…" -> "Cyrus Field was
+ * a paper merchant from New York."; "The general manager, Billy Beane, had…" -> "Billy Beane was
+ * the general manager."
+ */
+export function restatedTrue(item: Analyzed, context: ArticleContext): Candidate[] {
+  const { sentence } = item;
+  const text = sentence.text;
+  const past = sentence.tokens.some((token) => token.tags.has("PastTense"));
+  const be = past ? "was" : "is";
+  const named = (name: string) =>
+    item.mentions.some(
+      (mention) => mention.text === name && ["person", "organization", "place"].includes(mention.kind),
+    );
+  const found: Array<{ name: string; statement: string }> = [];
+  for (const match of text.matchAll(/\b[Tt]he ((?:[a-z]+ ){0,2}[a-z]+) ([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})\b/g)) {
+    const role = match[1] ?? "";
+    const name = match[2] ?? "";
+    // The words before the name must describe it: nouns and adjectives, no verb ("the celebrations damaged City Hall").
+    const roleTokens = role.split(" ").map((word) => sentence.tokens.find((token) => token.text === word));
+    const describes = roleTokens.every(
+      (token) => token && !token.tags.has("Verb") && (token.tags.has("Noun") || token.tags.has("Adjective")),
+    );
+    if (!named(name) || !describes || !roleTokens.at(-1)?.tags.has("Singular")) continue;
+    const article = /^[aeiou]/.test(role) ? "an" : "a";
+    found.push({ name, statement: `${name} ${be} ${article} ${role}.` });
+  }
+  for (const match of text.matchAll(
+    /(?:^|[\s(])([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}), ((?:a|an|the) [^,]{3,70}?), /g,
+  )) {
+    const name = (match[1] ?? "").replace(/['’]s$/, "");
+    const description = match[2] ?? "";
+    if (!named(name) || /\b(?:who|which|that)\b/.test(description)) continue;
+    found.push({ name, statement: `${name} ${be} ${description}.` });
+  }
+  for (const match of text.matchAll(/\b([Tt]he [a-z]+(?: [a-z]+){0,3}), ([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}), /g)) {
+    const name = match[2] ?? "";
+    if (!named(name)) continue;
+    found.push({ name, statement: `${name} ${be} ${(match[1] ?? "").replace(/^The/, "the")}.` });
+  }
+  return found.slice(0, 1).map(({ name, statement }) => ({
+    body: {
+      type: "true_false" as const,
+      prompt: statement,
+      answer: "True" as const,
+      options: ["True", "False"] as ["True", "False"],
+      explanation: `True: the article introduces ${name} this way.${inContext(context, item)}`,
+      quote: sentence.quote,
+    },
+    sentence: sentence.index,
+    paragraph: sentence.paragraph,
+    answerKey: null,
+    score: item.score,
+    idWords: `true ${statement}`,
+  }));
 }

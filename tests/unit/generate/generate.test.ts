@@ -214,6 +214,7 @@ describe("cards generated from the seed article", () => {
       "britain",
       "finland",
       "china",
+      "people's republic of china",
       "taiwan",
       "japan",
       "us",
