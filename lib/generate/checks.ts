@@ -185,8 +185,9 @@ function classifyOption(option: string): string | null {
   if (tags.includes("Country")) return "country";
   if (tags.includes("City")) return "city";
   if (tags.includes("Region")) return "region";
-  const doc = nlp(option);
-  if (doc.has("#Person") && !doc.has("#Place") && !doc.has("#Organization")) return "person";
+  // A person by a first name compromise knows ("Paul Volcker"): a lexicon lookup, no parse.
+  const first = lexiconTags(name.split(" ")[0] ?? "");
+  if (name.includes(" ") && first.some((tag) => /^(?:FirstName|MaleName|FemaleName)$/.test(tag))) return "person";
   return null;
 }
 
@@ -313,6 +314,8 @@ type Prepared = {
   subjectWords: Set<string>;
   acronyms: Array<[string, string]>;
   sentenceIndex: (quote: string) => number;
+  /** Whether the article uses `name` as whole words (memoised: asked for every candidate). */
+  inText: (name: string) => boolean;
   /** Whether `word` (lower case) occurs in a sentence before sentence `index`. */
   seenBefore: (index: number) => (word: string) => boolean;
 };
@@ -323,6 +326,7 @@ export function prepareChecks(text: string, options: CheckOptions = {}): Prepare
   const subjects = articleSubjects(text, options.title);
   const folded = sentences.map((sentence) => fold(sentence.text));
   const indexCache = new Map<string, number>();
+  const inTextCache = new Map<string, boolean>();
   // The first sentence each word occurs in: "named before" is then one lookup.
   const firstSeen = new Map<string, number>();
   sentences.forEach((sentence, k) => {
@@ -342,6 +346,11 @@ export function prepareChecks(text: string, options: CheckOptions = {}): Prepare
         indexCache.set(key, at);
       }
       return at;
+    },
+    inText: (name: string) => {
+      let used = inTextCache.get(name);
+      if (used === undefined) inTextCache.set(name, (used = containsWords(text, name)));
+      return used;
     },
     seenBefore: (index: number) => (word: string) => (firstSeen.get(word.toLowerCase()) ?? Infinity) < index,
   };
@@ -419,7 +428,7 @@ export function checkCard(prepared: Prepared, card: CardInput): Finding[] {
       const missing: string[] = [];
       for (const form of numberForms(card.answer)) if (!accepted.has(fold(form))) missing.push(form);
       for (const alias of aliasesOf(answer))
-        if (containsWords(text, alias) && !accepted.has(fold(alias)) && alias.length > 2) missing.push(alias);
+        if (prepared.inText(alias) && !accepted.has(fold(alias)) && alias.length > 2) missing.push(alias);
       if (surname.length > 0 && !accepted.has(fold(surname[0] ?? ""))) missing.push(surname[0] ?? "");
       const acronym = prepared.acronyms.find(
         ([long, short]) => fold(long) === fold(answer) || fold(short) === fold(answer),

@@ -143,7 +143,7 @@ export function factCandidates(item: Analyzed, context: ArticleContext): Candida
     // One of a list ("Germany, ____, and Britain") has many right answers as a cloze; options fix that.
     if (!listed) {
       const fullName = mention.kind === "person" && entity && entity.name !== mention.text ? [entity.name] : [];
-      const aliases = aliasesOf(mention.text).filter((alias) => containsWords(context.text, alias));
+      const aliases = aliasesOf(mention.text).filter((alias) => usedInArticle(context, alias));
       const accepted = [
         ...acceptedForms(mention),
         ...fullName,
@@ -417,4 +417,14 @@ export function restatedTrue(item: Analyzed, context: ArticleContext): Candidate
     score: item.score,
     idWords: `true ${statement}`,
   }));
+}
+
+// Whether the article uses a name anywhere: asked for every candidate's aliases, answered once.
+const USED = new WeakMap<ArticleContext, Map<string, boolean>>();
+function usedInArticle(context: ArticleContext, name: string): boolean {
+  let known = USED.get(context);
+  if (!known) USED.set(context, (known = new Map()));
+  let used = known.get(name);
+  if (used === undefined) known.set(name, (used = containsWords(context.text, name)));
+  return used;
 }

@@ -396,6 +396,7 @@ export function groupDraftsByParagraph(
 }
 
 const SHOWS_SENTENCE = new Set(["cloze", "multiple_choice", "true_false", "fact_or_opinion"]);
+const CONTINUATION = /^(How does the .*? continue\? “)(.+)( …”)$/;
 const CHOICE_LEAD = /^(Which [a-z]+(?: [a-z]+)? fills the blank\?\s+)/;
 
 /**
@@ -410,9 +411,12 @@ function carryContext(
   context: ArticleContext,
 ): Candidate {
   const body = candidate.body;
-  if (!SHOWS_SENTENCE.has(body.type)) return candidate;
-  const lead = CHOICE_LEAD.exec(body.prompt)?.[1] ?? "";
-  const statement = body.prompt.slice(lead.length);
+  // Continuation cards show the start of the sentence in quotation marks: the same applies to it.
+  const continuation = CONTINUATION.exec(body.prompt);
+  if (!SHOWS_SENTENCE.has(body.type) && !continuation) return candidate;
+  const lead = continuation?.[1] ?? CHOICE_LEAD.exec(body.prompt)?.[1] ?? "";
+  const tail = continuation?.[3] ?? "";
+  const statement = continuation?.[2] ?? body.prompt.slice(lead.length);
   const at = prepared.sentenceIndex(body.quote);
   const seen = prepared.seenBefore(at < 0 ? 0 : at);
   if (!contextProblem(statement, seen)) return candidate;
@@ -450,6 +454,6 @@ function carryContext(
       rewritten = `${full} ${statement.slice(pronoun[0].length)}`;
   }
   if (!rewritten || contextProblem(rewritten, seen)) return candidate;
-  const prompt = `${lead}${rewritten}`;
+  const prompt = `${lead}${rewritten}${tail}`;
   return { ...candidate, body: { ...body, prompt } as Candidate["body"] };
 }
