@@ -10,8 +10,9 @@ import type { Candidate } from "./types";
 
 // Where a claim turns: the first of these that leaves four words or more on each side.
 const TURNS = [
-  /\s+not because\s+/,
+  // "ended not because X but because Y": Y is the claim, so the cut comes before it.
   /,?\s+but because\s+/,
+  /\s+not because\s+/,
   /:\s+/,
   /;\s+/,
   /\s+rather than\s+/,

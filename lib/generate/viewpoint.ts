@@ -381,8 +381,9 @@ function verbAttribution(item: Analyzed, previousText = ""): Attribution | null 
     // "They argued that…": who "they" are is in the sentence before (a group, or the people it names).
     const pronoun = PRONOUN_SUBJECT.test(subject) ? pronounParty(subject, previousText) : null;
     if (PRONOUN_SUBJECT.test(subject) && !pronoun) continue;
-    const named = pronoun ?? resolveParty(item, subject, clauseStart);
-    const group = named ? null : groupParty(subject, previousText);
+    // "Volcker's supporters argue": the supporters hold the view, not Volcker.
+    const group = pronoun ? null : groupParty(subject, previousText);
+    const named = group ? null : (pronoun ?? resolveParty(item, subject, clauseStart));
     const party = named ?? group;
     if (!party) continue;
     let claim = text
