@@ -329,9 +329,11 @@ function verbAttribution(item: Analyzed, previousText = ""): Attribution | null 
   const { tokens, text } = item.sentence;
   for (let v = 1; v < tokens.length - 1; v++) {
     const token = tokens[v];
-    const verb = token ? VERBS.get(token.text.toLowerCase()) : undefined;
+    // "point out that": a verb of two words, looked up as one.
+    const particle = tokens[v + 1]?.text.toLowerCase() === "out" && token?.post.trim() === "" ? 1 : 0;
+    const verb = token ? VERBS.get(particle ? `${token.text.toLowerCase()} out` : token.text.toLowerCase()) : undefined;
     if (!token || !verb) continue;
-    const next = tokens[v + 1];
+    const next = tokens[v + 1 + particle];
     if (!next || token.post.trim() !== "") continue;
     // "X said that …"; "say" may drop the "that" ("Hall says the rule will be reviewed").
     const withThat = next.text.toLowerCase() === "that";
