@@ -14,6 +14,8 @@ export type Analyzed = {
 };
 
 export type ArticleContext = {
+  /** The article as given (for aliases: only names the article itself uses are accepted). */
+  text: string;
   analyzed: Analyzed[];
   inventory: Inventory;
   surnames: ReadonlyMap<string, string>;
@@ -79,4 +81,27 @@ export function asStatement(text: string): string {
 
 export function startsWithContextWord(text: string): boolean {
   return CONTEXT_DEPENDENT_START.test(asStatement(text));
+}
+
+const MAX_POINT_WORDS = 35;
+
+/**
+ * The point of the passage around a sentence, for an explanation that teaches rather than says
+ * where the sentence sits: the paragraph's opening sentence, or (for the opening sentence itself)
+ * the sentence after it. Empty when the paragraph has nothing else to say.
+ */
+export function passagePoint(context: ArticleContext, item: Analyzed): string {
+  const same = context.analyzed.filter(
+    (other) => other.sentence.paragraph === item.sentence.paragraph && other !== item,
+  );
+  const opening = same.find((other) => other.sentence.index < item.sentence.index);
+  const pick = opening ?? same.find((other) => other.sentence.index > item.sentence.index);
+  if (!pick || pick.sentence.words > MAX_POINT_WORDS) return "";
+  return asStatement(pick.sentence.text);
+}
+
+/** "In context: …" when the passage has a point to add, else "". */
+export function inContext(context: ArticleContext, item: Analyzed): string {
+  const point = passagePoint(context, item);
+  return point === "" ? "" : ` In context: ${point}`;
 }

@@ -2,6 +2,7 @@ import { CLOZE_BLANK } from "../cards";
 import {
   appearsElsewhere,
   asStatement,
+  inContext,
   replaceSpan,
   startsWithContextWord,
   type Analyzed,
@@ -10,7 +11,8 @@ import {
 import { seededShuffle, hash32 } from "./ids";
 import { isListed, pickDistractors, type Entity } from "./inventory";
 import { acceptedForms, isTechnicalTerm, type Mention } from "./mentions";
-import { fold } from "./text";
+import { aliasesOf, numberForms } from "./aliases";
+import { capitalize, containsWords, fold } from "./text";
 import type { Candidate } from "./types";
 
 /**
@@ -29,7 +31,8 @@ export function kindNoun(mention: Mention): string {
     case "person":
       return "person";
     case "place":
-      return mention.placeType === "city" ? "city" : "place";
+      // A country usually acts in the sentence ("Russia annexed…"): "place" would mislead.
+      return mention.placeType === "city" ? "city" : mention.placeType === "country" ? "country" : "place";
     case "organization":
       return "organisation";
     case "year":
@@ -50,22 +53,15 @@ export function nameWithThe(entity: Entity): string {
     : entity.name;
 }
 
-function explainAnswer(mention: Mention, entity: Entity | undefined, paragraph: number): string {
-  const where = `(paragraph ${paragraph + 1})`;
-  switch (mention.kind) {
-    case "year":
-      return `The article dates this to ${mention.date ? formatDate(mention.date) : mention.text} ${where}.`;
-    case "decade":
-      return `The article places this in the ${mention.text} ${where}.`;
-    case "number":
-      return `The article gives the figure as ${mention.text} ${where}.`;
-    case "term":
-      return /^[a-z]/.test(mention.text)
-        ? `The article’s term here is “${mention.text}” ${where}.`
-        : `The article names ${mention.text} here ${where}.`;
-    default:
-      return `The article names ${entity ? nameWithThe(entity) : mention.text} here ${where}.`;
-  }
+/**
+ * What a cloze or multiple-choice card teaches after the answer: the fact restated with the answer
+ * in place, then the point of the passage around it (no paragraph numbers: the quote shows where).
+ */
+function explainAnswer(mention: Mention, entity: Entity | undefined, statement: string, point: string): string {
+  const name = entity && mention.kind !== "year" && mention.kind !== "number" ? nameWithThe(entity) : mention.text;
+  const when = mention.kind === "year" && mention.date ? ` (${formatDate(mention.date)})` : "";
+  const lead = point === "" ? `${statement}` : `“${name}”${when}.`;
+  return `${lead}${point}`.trim();
 }
 
 const MONTHS = [
@@ -142,12 +138,19 @@ export function factCandidates(item: Analyzed, context: ArticleContext): Candida
     const blanked = replaceSpan(sentence.text, mention.start, mention.end, CLOZE_BLANK);
     const listed = isListed({ text: sentence.text, mentions: item.mentions }, mention);
     const base = item.score + mentionScore(mention);
-    const explanation = explainAnswer(mention, entity, sentence.paragraph);
+    const explanation = explainAnswer(mention, entity, asStatement(sentence.text), inContext(context, item));
 
     // One of a list ("Germany, ____, and Britain") has many right answers as a cloze; options fix that.
     if (!listed) {
       const fullName = mention.kind === "person" && entity && entity.name !== mention.text ? [entity.name] : [];
-      const accepted = [...acceptedForms(mention), ...fullName, ...spelledAlternatives(mention)].filter(
+      const aliases = aliasesOf(mention.text).filter((alias) => usedInArticle(context, alias));
+      const accepted = [
+        ...acceptedForms(mention),
+        ...fullName,
+        ...spelledAlternatives(mention),
+        ...numberForms(mention.text),
+        ...aliases,
+      ].filter(
         (form, k, all) =>
           fold(form) !== fold(mention.text) && all.findIndex((other) => fold(other) === fold(form)) === k,
       );
@@ -211,7 +214,7 @@ export function factCandidates(item: Analyzed, context: ArticleContext): Candida
           answer: "False",
           options: ["True", "False"],
           correction: asStatement(sentence.text),
-          explanation: `The article ${mention.kind === "year" || mention.kind === "number" ? "gives" : "names"} ${entity ? namedAs(entity, mention) : mention.text}, not ${namedAs(distractors[0], mention)} (paragraph ${sentence.paragraph + 1}).`,
+          explanation: `${capitalize(entity ? namedAs(entity, mention) : mention.text)}, not ${namedAs(distractors[0], mention)}.${inContext(context, item)}`,
           quote: sentence.quote,
         },
         sentence: sentence.index,
@@ -223,6 +226,7 @@ export function factCandidates(item: Analyzed, context: ArticleContext): Candida
     }
   });
 
+  candidates.push(...restatedTrue(item, context));
   const statement = asStatement(sentence.text);
   if (
     statementUsable(item) &&
@@ -235,7 +239,7 @@ export function factCandidates(item: Analyzed, context: ArticleContext): Candida
         prompt: statement,
         answer: "True",
         options: ["True", "False"],
-        explanation: `True: the article says this in paragraph ${sentence.paragraph + 1}.`,
+        explanation: `True.${inContext(context, item) || ` ${statement}`}`,
         quote: sentence.quote,
       },
       sentence: sentence.index,
@@ -354,4 +358,73 @@ function namedAs(entity: Entity, mention: Mention): string {
 /** A stable pseudo-random choice between a true and a false statement for a sentence. */
 export function prefersFalse(quote: string): boolean {
   return hash32(`${quote}|tf`) % 2 === 0;
+}
+
+/**
+ * True statements restated rather than copied: a description the sentence gives of a name becomes
+ * a statement of its own. "the crystallographer Jacques Mering taught her" -> "Jacques Mering was a
+ * crystallographer."; "Cyrus Field, a paper merchant from New York, believed…" -> "Cyrus Field was
+ * a paper merchant from New York."; "The general manager, Billy Beane, had…" -> "Billy Beane was
+ * the general manager."
+ */
+export function restatedTrue(item: Analyzed, context: ArticleContext): Candidate[] {
+  const { sentence } = item;
+  const text = sentence.text;
+  const past = sentence.tokens.some((token) => token.tags.has("PastTense"));
+  const be = past ? "was" : "is";
+  const named = (name: string) =>
+    item.mentions.some(
+      (mention) => mention.text === name && ["person", "organization", "place"].includes(mention.kind),
+    );
+  const found: Array<{ name: string; statement: string }> = [];
+  for (const match of text.matchAll(/\b[Tt]he ((?:[a-z]+ ){0,2}[a-z]+) ([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})\b/g)) {
+    const role = match[1] ?? "";
+    const name = match[2] ?? "";
+    // The words before the name must describe it: nouns and adjectives, no verb ("the celebrations damaged City Hall").
+    const roleTokens = role.split(" ").map((word) => sentence.tokens.find((token) => token.text === word));
+    const describes = roleTokens.every(
+      (token) => token && !token.tags.has("Verb") && (token.tags.has("Noun") || token.tags.has("Adjective")),
+    );
+    if (!named(name) || !describes || !roleTokens.at(-1)?.tags.has("Singular")) continue;
+    const article = /^[aeiou]/.test(role) ? "an" : "a";
+    found.push({ name, statement: `${name} ${be} ${article} ${role}.` });
+  }
+  for (const match of text.matchAll(
+    /(?:^|[\s(])([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}), ((?:a|an|the) [^,]{3,70}?), /g,
+  )) {
+    const name = (match[1] ?? "").replace(/['’]s$/, "");
+    const description = match[2] ?? "";
+    if (!named(name) || /\b(?:who|which|that)\b/.test(description)) continue;
+    found.push({ name, statement: `${name} ${be} ${description}.` });
+  }
+  for (const match of text.matchAll(/\b([Tt]he [a-z]+(?: [a-z]+){0,3}), ([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}), /g)) {
+    const name = match[2] ?? "";
+    if (!named(name)) continue;
+    found.push({ name, statement: `${name} ${be} ${(match[1] ?? "").replace(/^The/, "the")}.` });
+  }
+  return found.slice(0, 1).map(({ name, statement }) => ({
+    body: {
+      type: "true_false" as const,
+      prompt: statement,
+      answer: "True" as const,
+      options: ["True", "False"] as ["True", "False"],
+      explanation: `True: the article introduces ${name} this way.${inContext(context, item)}`,
+      quote: sentence.quote,
+    },
+    sentence: sentence.index,
+    paragraph: sentence.paragraph,
+    answerKey: null,
+    score: item.score,
+    idWords: `true ${statement}`,
+  }));
+}
+
+// Whether the article uses a name anywhere: asked for every candidate's aliases, answered once.
+const USED = new WeakMap<ArticleContext, Map<string, boolean>>();
+function usedInArticle(context: ArticleContext, name: string): boolean {
+  let known = USED.get(context);
+  if (!known) USED.set(context, (known = new Map()));
+  let used = known.get(name);
+  if (used === undefined) known.set(name, (used = containsWords(context.text, name)));
+  return used;
 }

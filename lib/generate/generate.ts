@@ -12,11 +12,22 @@ import { lettersOnly, fold } from "./text";
 import { timelineCandidates } from "./timeline";
 import type { Candidate, Draft, GenerationStats, SkippedSentence } from "./types";
 import { validateArticleText } from "./validate";
+import {
+  attributionSentences,
+  checkCard,
+  contextProblem,
+  importantSentences,
+  prepareChecks,
+  type PatternId,
+} from "./checks";
+import { continuationCandidate, thesisCandidate } from "./thesis";
 import { viewpointCandidates } from "./viewpoint";
 
 export type GenerateOptions = {
   /** The most cards to return (default 30). The best-ranked are kept. */
   maxCards?: number;
+  /** The article's title, when known: what it is about (a blank on its subject is answered by the title). */
+  title?: string;
 };
 
 export type GenerationResult = {
@@ -31,6 +42,7 @@ export type GenerationResult = {
 };
 
 const NEAR_DUPLICATE = 0.2;
+const TOPIC_SENTENCE_BONUS = 1.5;
 // Of the fact cards (viewpoints and timelines come first), roughly these shares by type.
 const FACT_SHARE: Partial<Record<CardType, number>> = { cloze: 0.4, multiple_choice: 0.3, true_false: 0.3 };
 const MAX_USES_PER_ANSWER = 2;
@@ -52,15 +64,70 @@ export function generateDrafts(text: string, options: GenerateOptions = {}): Gen
   const maxCards = Math.max(0, Math.floor(options.maxCards ?? DEFAULT_MAX_CARDS));
   const { paragraphs, sentences, context } = analyzeArticle(text);
 
+  // The quality checks (checks.ts) run on every candidate: a card they flag is never offered.
+  const prepared = prepareChecks(text, { title: options.title });
+  const gated: Partial<Record<PatternId, number>> = {};
+  const passes = (candidate: Candidate): Candidate | null => {
+    const fixed = carryContext(candidate, prepared, context);
+    const findings = checkCard(prepared, { id: "candidate", ...fixed.body } as CardInput);
+    for (const pattern of new Set(findings.map((finding) => finding.pattern)))
+      gated[pattern] = (gated[pattern] ?? 0) + 1;
+    return findings.length === 0 ? fixed : null;
+  };
+  const keep = (list: Candidate[]) => list.flatMap((candidate) => passes(candidate) ?? []);
   const perSentence = new Map<number, Candidate[]>();
   for (const item of context.analyzed) {
-    perSentence.set(item.sentence.index, [...viewpointCandidates(item, context), ...factCandidates(item, context)]);
+    const own = keep([...viewpointCandidates(item, context), ...factCandidates(item, context)]);
+    // A sentence that names nothing to blank still states something: ask how it continues.
+    const point = own.length === 0 ? continuationCandidate(item, context) : null;
+    const fallback = point ? passes(point) : null;
+    perSentence.set(item.sentence.index, fallback ? [fallback] : own);
   }
-  const timelines = timelineCandidates(context);
-  const factOrOpinion = context.analyzed.flatMap((item) => factOrOpinionCandidate(item) ?? []);
+  const timelines = keep(timelineCandidates(context));
+  // The argument first: the lead, the conclusion and thesis sentences get a card (a thesis card,
+  // or their best other card), and so does every claim the article attributes (a viewpoint).
+  const itemFor = (target: { text: string }) =>
+    context.analyzed.find((item) => {
+      const a = fold(item.sentence.text);
+      const b = fold(target.text);
+      return a.includes(b) || b.includes(a);
+    });
+  const factOrOpinion = keep(context.analyzed.flatMap((item) => factOrOpinionCandidate(item) ?? []));
+  const important = importantSentences(prepared.sentences);
+  const priority: Candidate[] = [];
+  important.forEach((target, k) => {
+    const item = itemFor(target);
+    if (!item) return;
+    const role =
+      k === 0 && target === prepared.sentences[0]
+        ? "opening claim"
+        : target === prepared.sentences.at(-1)
+          ? "conclusion"
+          : "thesis";
+    const thesis = thesisCandidate(item, context, role);
+    const own = perSentence.get(item.sentence.index) ?? [];
+    const best = thesis ? passes(thesis) : null;
+    const continuation = continuationCandidate(item, context);
+    const fallback = [...own].sort((a, b) => b.score - a.score)[0] ?? (continuation ? passes(continuation) : null);
+    // A judging sentence in the author's voice is best asked as fact or opinion.
+    const opinion = factOrOpinion.find(
+      (candidate) => candidate.sentence === item.sentence.index && candidate.body.answer === "opinion",
+    );
+    if (opinion) priority.push(opinion);
+    else if (best) priority.push(best);
+    else if (fallback) priority.push(fallback);
+  });
+  for (const target of attributionSentences(prepared.sentences)) {
+    const item = itemFor(target);
+    const viewpoint = item && (perSentence.get(item.sentence.index) ?? []).find((c) => c.body.type === "viewpoint");
+    if (viewpoint) priority.push(viewpoint);
+  }
   const candidateCount =
     timelines.length + factOrOpinion.length + [...perSentence.values()].reduce((sum, list) => sum + list.length, 0);
-  const drafts = finalize(selectCandidates(timelines, perSentence, factOrOpinion, context.analyzed, maxCards), text);
+  const drafts = finalize(
+    selectCandidates(timelines, priority, perSentence, factOrOpinion, context.analyzed, maxCards),
+    text,
+  );
 
   const quoted = new Set(drafts.map((draft) => draft.sentence));
   for (const { card } of drafts) {
@@ -99,6 +166,7 @@ export function generateDrafts(text: string, options: GenerateOptions = {}): Gen
       skippedByReason,
       cardsByType,
       candidates: candidateCount,
+      gated,
     },
   };
 }
@@ -144,9 +212,13 @@ function analyzeArticle(text: string): { paragraphs: Paragraph[]; sentences: Sen
     .map((sentence) => {
       const found = mentions[sentence.index] ?? [];
       const keys = keysOf(found, surnames);
-      return { sentence, mentions: found, keys, score: scoreSentence(sentence, found, keys) };
+      // A paragraph's opening sentence usually states its point: it ranks above the details after it.
+      const opens =
+        sentences.find((other) => other.paragraph === sentence.paragraph && other.skip === null) === sentence;
+      const score = scoreSentence(sentence, found, keys) + (opens ? TOPIC_SENTENCE_BONUS : 0);
+      return { sentence, mentions: found, keys, score };
     });
-  return { paragraphs, sentences, context: { analyzed, inventory, surnames } };
+  return { paragraphs, sentences, context: { text, analyzed, inventory, surnames } };
 }
 
 /** A sentence (nearly) the same as an earlier one adds nothing: "near-duplicate". */
@@ -172,6 +244,7 @@ function markNearDuplicates(sentences: Sentence[]): void {
  */
 function selectCandidates(
   timelines: Candidate[],
+  priority: Candidate[],
   perSentence: Map<number, Candidate[]>,
   factOrOpinion: Candidate[],
   analyzed: Analyzed[],
@@ -191,6 +264,7 @@ function selectCandidates(
   };
 
   for (const timeline of timelines.slice(0, maxCards >= 6 ? 2 : maxCards >= 3 ? 1 : 0)) add(timeline);
+  for (const candidate of priority) if (chosen.length < maxCards && !taken.has(candidate.sentence)) add(candidate);
 
   const fresh = (candidate: Candidate) => !taken.has(candidate.sentence);
   const best = (answer: "fact" | "opinion") =>
@@ -198,8 +272,11 @@ function selectCandidates(
       .filter((candidate) => candidate.body.answer === answer && fresh(candidate))
       .sort((a, b) => b.score - a.score || a.sentence - b.sentence);
   const budget = Math.round(maxCards * FACT_OR_OPINION_SHARE);
-  const opinions = best("opinion").slice(0, Math.ceil(budget / 2));
-  const facts = best("fact").slice(0, Math.min(budget - opinions.length, opinions.length));
+  // Opinions the argument-first pass already chose count toward the budget and the balance.
+  const early = chosen.filter((c) => c.body.type === "fact_or_opinion" && c.body.answer === "opinion").length;
+  const opinions = best("opinion").slice(0, Math.max(0, Math.ceil(budget / 2) - early));
+  const allOpinions = early + opinions.length;
+  const facts = best("fact").slice(0, Math.max(0, Math.min(budget - allOpinions, allOpinions)));
   for (const candidate of [...opinions, ...facts]) if (chosen.length < maxCards) add(candidate);
 
   const viewpoints = [...perSentence.values()]
@@ -239,6 +316,18 @@ function selectCandidates(
       const best = options.reduce((a, b) => (priority(b) > priority(a) ? b : a));
       add(best);
     }
+  }
+  // About as many true as false statements: a deck of mostly "False" is answered by guessing.
+  const isTF = (candidate: Candidate, answer: string) =>
+    candidate.body.type === "true_false" && candidate.body.answer === answer;
+  for (;;) {
+    const trues = chosen.filter((c) => isTF(c, "True")).length;
+    const falses = chosen.filter((c) => isTF(c, "False")).length;
+    if (Math.abs(trues - falses) <= Math.max(1, Math.round((trues + falses) * 0.2))) break;
+    const majority = trues > falses ? "True" : "False";
+    const weakest = chosen.filter((c) => isTF(c, majority)).sort((a, b) => a.score - b.score)[0];
+    if (!weakest) break;
+    chosen.splice(chosen.indexOf(weakest), 1);
   }
   return chosen.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
 }
@@ -304,4 +393,67 @@ export function groupDraftsByParagraph(
       .filter((draft) => draft.paragraph === paragraph.index)
       .sort((a, b) => a.sentence - b.sentence),
   }));
+}
+
+const SHOWS_SENTENCE = new Set(["cloze", "multiple_choice", "true_false", "fact_or_opinion"]);
+const CONTINUATION = /^(How does the .*? continue\? “)(.+)( …”)$/;
+const CHOICE_LEAD = /^(Which [a-z]+(?: [a-z]+)? fills the blank\?\s+)/;
+
+/**
+ * A card whose sentence leans on the one before gets the missing name carried in: "The canal
+ * carries…" -> "The Suez Canal carries…" (the latest name the article gave ending in that noun),
+ * "She moved…" -> "Rosalind Franklin moved…" (the person the sentence before opened with).
+ * Otherwise it is returned unchanged (and the checks drop it).
+ */
+function carryContext(
+  candidate: Candidate,
+  prepared: ReturnType<typeof prepareChecks>,
+  context: ArticleContext,
+): Candidate {
+  const body = candidate.body;
+  // Continuation cards show the start of the sentence in quotation marks: the same applies to it.
+  const continuation = CONTINUATION.exec(body.prompt);
+  if (!SHOWS_SENTENCE.has(body.type) && !continuation) return candidate;
+  const lead = continuation?.[1] ?? CHOICE_LEAD.exec(body.prompt)?.[1] ?? "";
+  const tail = continuation?.[3] ?? "";
+  const statement = continuation?.[2] ?? body.prompt.slice(lead.length);
+  const at = prepared.sentenceIndex(body.quote);
+  const seen = prepared.seenBefore(at < 0 ? 0 : at);
+  if (!contextProblem(statement, seen)) return candidate;
+  const index = candidate.sentence;
+  let rewritten: string | null = null;
+  const definite = /^The ([a-z]+)\b/.exec(statement);
+  if (definite) {
+    const head = (definite[1] ?? "").replace(/s$/, "");
+    const named = [...context.inventory.entities.values()]
+      .filter(
+        (entity) =>
+          ["place", "organization", "term"].includes(entity.kind) &&
+          /^[A-Z]/.test(entity.name) &&
+          entity.name.split(" ").length >= 2 &&
+          (entity.name.split(" ").pop() ?? "").toLowerCase().replace(/s$/, "") === head &&
+          [...entity.sentences].some((s) => s < index),
+      )
+      .sort(
+        (a, b) =>
+          Math.max(...[...b.sentences].filter((s) => s < index)) -
+          Math.max(...[...a.sentences].filter((s) => s < index)),
+      )[0];
+    if (named) rewritten = `The ${named.name.replace(/^The /, "")}${statement.slice(definite[0].length)}`;
+  }
+  const pronoun = /^(He|She) /.exec(statement);
+  if (pronoun) {
+    const previous = context.analyzed.filter((item) => item.sentence.index < index).pop();
+    const person = previous?.mentions.find((mention) => mention.kind === "person");
+    const full = person ? (context.surnames.get(person.text.toLowerCase()) ?? person.text) : null;
+    if (
+      full &&
+      previous?.sentence.paragraph ===
+        context.analyzed.find((item) => item.sentence.index === index)?.sentence.paragraph
+    )
+      rewritten = `${full} ${statement.slice(pronoun[0].length)}`;
+  }
+  if (!rewritten || contextProblem(rewritten, seen)) return candidate;
+  const prompt = `${lead}${rewritten}${tail}`;
+  return { ...candidate, body: { ...body, prompt } as Candidate["body"] };
 }

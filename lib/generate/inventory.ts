@@ -1,3 +1,4 @@
+import { sameOrRelated } from "./aliases";
 import { hash32 } from "./ids";
 import { lemma, mentionKey, type Mention, type MentionKind, type PlaceType } from "./mentions";
 import { fold } from "./text";
@@ -232,6 +233,8 @@ export function pickDistractors(
     if (answer.kind === "number" && (entity.unit !== answer.unit || entity.value === answer.value)) return false;
     const name = fold(entity.name);
     if (name.includes(answerName) || answerName.includes(name)) return false;
+    // "Moscow" for "Russia", "the Soviet Union" against "Russia": another name or a related state.
+    if (sameOrRelated(answerEntity?.name ?? answer.text, entity.name)) return false;
     if (answer.kind === "person" || answer.kind === "place" || answer.kind === "organization") {
       if (significantWords(entity.name).some((word) => takenWords.has(word))) return false;
     }

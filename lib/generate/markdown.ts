@@ -1,3 +1,5 @@
+import { fromMarkdown } from "mdast-util-from-markdown";
+
 /**
  * Markdown handling that keeps positions: cards quote the article verbatim, so every piece of
  * cleaned text must map back to where it sits in the original.
@@ -9,6 +11,13 @@
  *
  * @example stripFrontMatter("---\ntitle: NATO\n---\n\nText.\n") // "Text."
  */
+type MdNode = {
+  type: string;
+  value?: string;
+  children?: MdNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+};
+
 export function stripFrontMatter(text: string): string {
   const lf = text.replace(/\r\n?/g, "\n");
   const frontMatter = /^---[ \t]*\n(?:[\s\S]*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(lf);
@@ -19,45 +28,53 @@ export function stripFrontMatter(text: string): string {
 /** Text with inline Markdown removed; `offsets[i]` is where `text[i]` sits in the raw string. */
 export type MappedText = { text: string; offsets: number[] };
 
-// Each pattern marks characters to drop; the characters kept are never rewritten, except that line
-// breaks become spaces (a hard-wrapped line is not a sentence break), so offsets stay exact.
-const DROPPED_WHOLE = [
-  /!\[[^\]\n]*\]\([^)\n]*\)/g, // images
-  /\[\^[^\]\n]+\]/g, // footnote references
-  /<\/?[A-Za-z][^<>\n]*>/g, // HTML tags
-];
+// Footnote references ("[^1]") are GitHub-flavoured Markdown, which the CommonMark parser leaves as text.
+const FOOTNOTE_REFERENCE = /\[\^[^\]\n]+\]/g;
 
 /**
- * Removes inline Markdown (emphasis, code ticks, links, images, HTML tags, escapes, line-start
- * markers of quotes and lists) from `raw`, keeping a map back to raw positions.
+ * Removes inline Markdown (emphasis, code ticks, links, images, HTML, escapes, line-start markers of
+ * quotes and lists) from `raw`, keeping a map back to raw positions. The Markdown is parsed by
+ * mdast-util-from-markdown (micromark, CommonMark): only the characters of its text and inline-code
+ * nodes are kept; every marker, URL, image and tag is dropped. The characters kept are never
+ * rewritten, except that line breaks become spaces (a hard-wrapped line is not a sentence break).
  */
 export function stripInlineMarkdown(raw: string): MappedText {
-  const drop = new Uint8Array(raw.length);
-  const mark = (start: number, end: number) => drop.fill(1, start, end);
-
-  for (const pattern of DROPPED_WHOLE) {
-    for (const match of raw.matchAll(pattern)) mark(match.index, match.index + match[0].length);
-  }
-  for (const match of raw.matchAll(/\[([^\]\n]+)\](\([^)\n]*\)|\[[^\]\n]*\])/g)) {
-    if (drop[match.index]) continue;
-    const label = match[1] ?? "";
-    mark(match.index, match.index + 1);
-    mark(match.index + 1 + label.length, match.index + match[0].length);
-  }
-  for (const match of raw.matchAll(/(^|\n)([ \t]*(?:>[ \t]?)+|[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+)/g)) {
-    const start = match.index + (match[1] ?? "").length;
-    mark(start, start + (match[2] ?? "").length);
-  }
-  for (const match of raw.matchAll(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g)) {
-    mark(match.index, match.index + 2);
-    mark(match.index + match[0].length - 2, match.index + match[0].length);
-  }
-  for (const match of raw.matchAll(/(?<![\p{L}\p{N}*_])([*_])(?=[^\s*_])([^\n*_]*?[^\s*_])\1(?![\p{L}\p{N}*_])/gu)) {
-    mark(match.index, match.index + 1);
-    mark(match.index + match[0].length - 1, match.index + match[0].length);
-  }
-  for (const match of raw.matchAll(/`+/g)) mark(match.index, match.index + match[0].length);
-  for (const match of raw.matchAll(/\\(?=[\\`*_{}[\]()#+\-.!>])/g)) mark(match.index, match.index + 1);
+  const drop = new Uint8Array(raw.length).fill(1);
+  const keep = (start: number, end: number, value: string) => {
+    // A node's value can be shorter than its source (an escape's backslash, an entity, the indent of
+    // a wrapped line): walk both and keep the source characters that the value holds.
+    let j = 0;
+    for (let i = start; i < end && j < value.length; i++) {
+      if (raw[i] === value[j] || (/\s/.test(raw[i] ?? "") && /\s/.test(value[j] ?? ""))) {
+        drop[i] = 0;
+        j++;
+      }
+    }
+  };
+  const visit = (node: MdNode) => {
+    if (node.type === "image" || node.type === "imageReference" || node.type === "html") return;
+    // An indented line parses as code; in an article's prose it is text all the same.
+    const literal = node.type === "text" || node.type === "inlineCode" || node.type === "code";
+    if (literal && node.position && typeof node.value === "string") {
+      const start = node.position.start.offset ?? 0;
+      const end = node.position.end.offset ?? start;
+      if (node.type !== "text") {
+        const inner = raw.indexOf(node.value, start);
+        if (inner >= 0 && inner < end) keep(inner, inner + node.value.length, node.value);
+      } else keep(start, end, node.value);
+      return;
+    }
+    if (node.type === "break" && node.position) {
+      // A hard break ("two spaces, newline") reads as a space.
+      const end = node.position.end.offset ?? 0;
+      if (raw[end - 1] === "\n") drop[end - 1] = 0;
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(fromMarkdown(raw) as MdNode);
+  // Every line break stays (as a space): between list items or quoted lines it separates words.
+  for (let i = 0; i < raw.length; i++) if (raw[i] === "\n") drop[i] = 0;
+  for (const match of raw.matchAll(FOOTNOTE_REFERENCE)) drop.fill(1, match.index, match.index + match[0].length);
 
   let text = "";
   const offsets: number[] = [];

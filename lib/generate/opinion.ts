@@ -86,17 +86,21 @@ const FRAMING = /\b(?:core|main|central|key|crucial|real|solely|only|most|least|
 const MAX_WORDS = 45;
 const MIN_WORDS = 8;
 
+// Compiled once, longest first (a longer cue hides the shorter one inside it).
+const CUE_PATTERNS = (Object.keys(CUES) as OpinionCueKind[])
+  .flatMap((kind) => CUES[kind].map((cue) => ({ kind, cue })))
+  .sort((a, b) => b.cue.length - a.cue.length)
+  .map(({ kind, cue }) => ({
+    kind,
+    pattern: new RegExp(`(?<![\\p{L}])${cue.replace(/ /g, "\\s+")}(?![\\p{L}])`, "iu"),
+  }));
+
 /** The cue words a sentence holds, in text order (a longer cue hides the shorter one inside it). */
 export function findOpinionCues(text: string): OpinionCue[] {
   let rest = text;
   for (const pattern of NOT_CUES) rest = rest.replace(pattern, (phrase) => " ".repeat(phrase.length));
   const found: Array<OpinionCue & { at: number }> = [];
-  const kinds = Object.keys(CUES) as OpinionCueKind[];
-  const all = kinds
-    .flatMap((kind) => CUES[kind].map((cue) => ({ kind, cue })))
-    .sort((a, b) => b.cue.length - a.cue.length);
-  for (const { kind, cue } of all) {
-    const pattern = new RegExp(`(?<![\\p{L}])${cue.replace(/ /g, "\\s+")}(?![\\p{L}])`, "iu");
+  for (const { kind, pattern } of CUE_PATTERNS) {
     const match = pattern.exec(rest);
     if (!match) continue;
     found.push({ kind, text: match[0], at: match.index });

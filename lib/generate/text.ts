@@ -36,8 +36,17 @@ export function containsWords(haystack: string, needle: string): boolean {
   return countWords(haystack, needle) > 0;
 }
 
+// Compiled patterns by needle: the same names are looked for in hundreds of candidate cards.
+const WORD_PATTERNS = new Map<string, RegExp>();
+
 export function countWords(haystack: string, needle: string): number {
   if (needle.trim() === "") return 0;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, "gu");
+  let pattern = WORD_PATTERNS.get(needle);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, "gu");
+    if (WORD_PATTERNS.size > 10_000) WORD_PATTERNS.clear();
+    WORD_PATTERNS.set(needle, pattern);
+  }
+  // String.match with a global pattern starts at 0 and leaves lastIndex at 0: safe to share.
   return haystack.match(pattern)?.length ?? 0;
 }

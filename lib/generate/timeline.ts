@@ -3,6 +3,7 @@ import type { Analyzed, ArticleContext } from "./context";
 import { formatDate } from "./facts";
 import { seededShuffle } from "./ids";
 import type { Mention } from "./mentions";
+import { labelProblem } from "./checks";
 import { capitalize, collapseSpaces, fold } from "./text";
 import type { Candidate } from "./types";
 
@@ -102,9 +103,12 @@ function eventsOf(item: Analyzed, previous: Analyzed | undefined, context: Artic
           clause(item, year))
         : relative(item, year));
     if (!labelled || labelled.label.split(" ").length < 2) continue;
+    const label = resolvePronoun(labelled.label, previous, context);
+    // A label cut mid-clause or lifted from an argument ("Critics argue that…") is no event name.
+    if (labelProblem(label)) continue;
     events.push({
       date: year.date ?? String(year.value),
-      label: resolvePronoun(labelled.label, previous, context),
+      label,
       quote: item.sentence.quote,
       year: year.value ?? 0,
       quality: labelled.quality,

@@ -42,4 +42,6 @@ export type GenerationStats = {
   cardsByType: Partial<Record<CardType, number>>;
   /** Candidate cards considered before ranking and limits. */
   candidates: number;
+  /** Candidates the quality checks turned away, by the pattern they showed (lib/generate/checks.ts). */
+  gated: Partial<Record<number, number>>;
 };

@@ -1,4 +1,4 @@
-import type { Analyzed, ArticleContext } from "./context";
+import { inContext, type Analyzed, type ArticleContext } from "./context";
 import { seededShuffle } from "./ids";
 import { pickDistractors } from "./inventory";
 import { acceptedForms, type Mention } from "./mentions";
@@ -41,6 +41,9 @@ for (const [base, third, past] of [
   ["calculate", "calculates", "calculated"],
   ["explain", "explains", "explained"],
   ["hold", "holds", "held"],
+  ["reply", "replies", "replied"],
+  ["answer", "answers", "answered"],
+  ["point out", "points out", "pointed out"],
 ] as const) {
   VERBS.set(base, { base, tense: "present", past });
   VERBS.set(third, { base, tense: "present", past });
@@ -72,7 +75,14 @@ const GENERIC_SOURCES =
 const PRONOUN_SUBJECT = /^(?:he|she|they|it|we|i|you|her \w+|his \w+|their \w+|its \w+|this|these|that|those)$/i;
 
 export function viewpointCandidates(item: Analyzed, context: ArticleContext): Candidate[] {
-  const attribution = findAttribution(item, context.surnames);
+  // The two sentences before: who "they" or "others" are ("Historians disagree… Some argue… Others note…").
+  const previous = context.analyzed
+    .filter((other) => other.sentence.index < item.sentence.index)
+    .slice(-2)
+    .map((other) => other.sentence.text)
+    .reverse()
+    .join(" ");
+  const attribution = findAttribution(item, context.surnames, previous);
   if (!attribution) return [];
   const { sentence } = item;
   const claimWords = wordCount(attribution.claim);
@@ -81,7 +91,7 @@ export function viewpointCandidates(item: Analyzed, context: ArticleContext): Ca
   const base = {
     type: "viewpoint" as const,
     party: attribution.party,
-    explanation: `The article attributes this to ${attribution.party} (paragraph ${sentence.paragraph + 1}).`,
+    explanation: `This is ${possessive(attribution.party)} claim, which the article reports rather than states as fact.${inContext(context, item)}`,
     quote: sentence.quote,
   };
   const candidate = (body: Candidate["body"], idWords: string): Candidate => ({
@@ -205,8 +215,13 @@ function whatCard(attribution: Attribution): { prompt: string; answer: string; n
   return { prompt: `What ${aux} ${attribution.party} say, according to the article?`, answer, natural: true };
 }
 
-function findAttribution(item: Analyzed, surnames: ReadonlyMap<string, string>): Attribution | null {
-  const found = perspective(item) ?? accordingTo(item) ?? directQuote(item) ?? verbAttribution(item) ?? regards(item);
+function findAttribution(
+  item: Analyzed,
+  surnames: ReadonlyMap<string, string>,
+  previousText: string,
+): Attribution | null {
+  const found =
+    perspective(item) ?? accordingTo(item) ?? directQuote(item) ?? verbAttribution(item, previousText) ?? regards(item);
   // A party named by surname ("Farman later said") is given in full ("Joseph Farman").
   const full = found?.partyMention?.kind === "person" ? surnames.get(found.party.toLowerCase()) : undefined;
   return found && full ? { ...found, party: full } : found;
@@ -310,13 +325,15 @@ function directQuote(item: Analyzed): Attribution | null {
   };
 }
 
-function verbAttribution(item: Analyzed): Attribution | null {
+function verbAttribution(item: Analyzed, previousText = ""): Attribution | null {
   const { tokens, text } = item.sentence;
   for (let v = 1; v < tokens.length - 1; v++) {
     const token = tokens[v];
-    const verb = token ? VERBS.get(token.text.toLowerCase()) : undefined;
+    // "point out that": a verb of two words, looked up as one.
+    const particle = tokens[v + 1]?.text.toLowerCase() === "out" && token?.post.trim() === "" ? 1 : 0;
+    const verb = token ? VERBS.get(particle ? `${token.text.toLowerCase()} out` : token.text.toLowerCase()) : undefined;
     if (!token || !verb) continue;
-    const next = tokens[v + 1];
+    const next = tokens[v + 1 + particle];
     if (!next || token.post.trim() !== "") continue;
     // "X said that …"; "say" may drop the "that" ("Hall says the rule will be reviewed").
     const withThat = next.text.toLowerCase() === "that";
@@ -332,9 +349,10 @@ function verbAttribution(item: Analyzed): Attribution | null {
       previous &&
       previous.post.trim() === "" &&
       (previous.tags.has("Adverb") ||
-        /^(?:later|also|once|then|again|still|often|never|always|long)$/i.test(previous.text))
+        /^(?:later|also|once|then|again|still|often|never|always|long|have|has|had)$/i.test(previous.text))
     ) {
-      adverb = previous.text;
+      // "have warned": the auxiliary goes ("What did shopkeepers warn?"), an adverb stays.
+      adverb = /^(?:have|has|had)$/i.test(previous.text) ? "" : previous.text;
       subjectEnd -= 1;
     }
     const endToken = tokens[subjectEnd];
@@ -361,8 +379,14 @@ function verbAttribution(item: Analyzed): Attribution | null {
     const clauseStart = comma < 0 ? 0 : comma + 2;
     const subject = `${text.slice(clauseStart, subjectEndOffset).trim()}${appositiveName ? "," : ""}`;
     const pre = text.slice(0, clauseStart);
-    if (subject === "" || subject.split(/\s+/).length > 8 || PRONOUN_SUBJECT.test(subject)) continue;
-    const party = resolveParty(item, subject, clauseStart);
+    if (subject === "" || subject.split(/\s+/).length > 8) continue;
+    // "They argued that…": who "they" are is in the sentence before (a group, or the people it names).
+    const pronoun = PRONOUN_SUBJECT.test(subject) ? pronounParty(subject, previousText) : null;
+    if (PRONOUN_SUBJECT.test(subject) && !pronoun) continue;
+    // "Volcker's supporters argue": the supporters hold the view, not Volcker.
+    const group = pronoun ? null : groupParty(subject, previousText);
+    const named = group ? null : (pronoun ?? resolveParty(item, subject, clauseStart));
+    const party = named ?? group;
     if (!party) continue;
     let claim = text
       .slice(withThat ? next.end : next.start)
@@ -371,7 +395,8 @@ function verbAttribution(item: Analyzed): Attribution | null {
     if (!withThat && !item.sentence.tokens.some((t) => t.start >= next.end && t.tags.has("Verb"))) continue;
     claim = claim.split(/,\s+(?:and|but)\s+(?:he|she|they|it|his|her|their|we)\b/)[0] ?? claim;
     if (/\b(?:that|which)$/.test(pre.trim())) continue;
-    return { form: "verb", ...party, claim, pre, subject, verb, adverb, noun: "view" };
+    // A group is asked about as the party reads ("some historians", not "Some").
+    return { form: "verb", ...party, claim, pre, subject: group ? party.party : subject, verb, adverb, noun: "view" };
   }
   return null;
 }
@@ -444,4 +469,54 @@ function lowerFirst(text: string): string {
 
 function sentenceCase(text: string): string {
   return capitalize(text.trim().replace(/[,;:]$/, ""));
+}
+
+// Groups the article quotes as a whole: "Critics argue that…", "Defenders of lean supply chains reply…".
+const GROUP =
+  /^(?:(?:the|some|many|most|other|[A-Z][\w’']*['’]s)\s+)?(critics|supporters|opponents|defenders|proponents|advocates|sceptics|skeptics|economists|historians|officials|experts|analysts|scientists|observers|shopkeepers|residents|farmers|planners)\b(?:\s+(?:of|who|in|at)\s+[^,]{2,50})?$/i;
+
+/**
+ * A group as the party of a claim: "Critics" -> "critics", "Volcker's supporters" -> "Volcker's
+ * supporters", and "Some" / "Others" after a sentence about historians -> "some historians".
+ */
+function groupParty(
+  subject: string,
+  previousText: string,
+): Pick<Attribution, "party" | "partyMention" | "partyKey"> | null {
+  const trimmed = subject.trim().replace(/,$/, "");
+  if (GROUP.test(trimmed))
+    return {
+      party: lowerArticle(
+        trimmed.replace(
+          /^(Critics|Supporters|Opponents|Defenders|Proponents|Advocates|Economists|Historians|Officials|Experts|Analysts|Scientists|Observers|Shopkeepers|Residents|Farmers|Planners|Some|Many|Most|Other)\b/,
+          (w) => w.toLowerCase(),
+        ),
+      ),
+      partyMention: null,
+      partyKey: null,
+    };
+  const some = /^(Some|Others|Many)$/.exec(trimmed);
+  const group = /\b(historians|economists|critics|scientists|analysts|experts|officials)\b/i.exec(previousText);
+  if (some && group) {
+    const quantifier = some[1] === "Others" ? "other" : (some[1] ?? "some").toLowerCase();
+    return { party: `${quantifier} ${(group[1] ?? "").toLowerCase()}`, partyMention: null, partyKey: null };
+  }
+  return null;
+}
+
+function pronounParty(
+  subject: string,
+  previousText: string,
+): Pick<Attribution, "party" | "partyMention" | "partyKey"> | null {
+  const word = subject.trim().toLowerCase();
+  if (word === "they") {
+    const group =
+      /\b(critics|supporters|opponents|defenders|economists|historians|scientists|officials|analysts|experts)\b/i.exec(
+        previousText,
+      );
+    if (group) return { party: (group[1] ?? "").toLowerCase(), partyMention: null, partyKey: null };
+    const pair = /\b([A-Z][a-z]+ [A-Z][a-z]+) and ([A-Z][a-z]+ [A-Z][a-z]+)\b/.exec(previousText);
+    if (pair) return { party: `${pair[1]} and ${pair[2]}`, partyMention: null, partyKey: null };
+  }
+  return null;
 }

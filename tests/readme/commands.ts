@@ -74,4 +74,5 @@ export const FILE_COMMANDS = [
   "npm run content:check",
   "npm run cli -- generate <file> --json",
   "npm run generate:report -- <file>",
+  "npm run generate:eval",
 ] as const;

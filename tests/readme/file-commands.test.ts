@@ -40,6 +40,16 @@ const cases: Record<(typeof FILE_COMMANDS)[number], ReadmeCase> = {
         "generate:report",
       ),
   },
+  "npm run generate:eval": {
+    readme: "npm run generate:eval",
+    command: "npm run generate:eval",
+    check: (r) =>
+      expectOutput(
+        r,
+        /## long-marshall-plan[\s\S]*Key points covered: \d+\/12[\s\S]*generate:eval: (?:pass|FAIL)/,
+        "generate:eval",
+      ),
+  },
 };
 
 describe("the README's scripts", () => {

@@ -1,0 +1,98 @@
+import { asStatement, inContext, type Analyzed, type ArticleContext } from "./context";
+import type { Candidate } from "./types";
+
+/**
+ * Cards on the article's argument: the lead, the conclusion and sentences that state a thesis
+ * ("not because … but because", "rather than", "the lesson") name nothing a blank could take, so
+ * they become "how does the author's argument continue?" cards, attributed to the author: the
+ * student recalls the second half of the claim and grades themself against it.
+ */
+
+// Where a claim turns: the first of these that leaves four words or more on each side.
+const TURNS = [
+  // "ended not because X but because Y": Y is the claim, so the cut comes before it.
+  /,?\s+but because\s+/,
+  /\s+not because\s+/,
+  /:\s+/,
+  /;\s+/,
+  /\s+rather than\s+/,
+  /,?\s+but\s+/,
+  /\s+because\s+/,
+  /\s+less\s+(?=\w+ than\b)/,
+  /\s+than\s+/,
+  /,\s+(?:and|so|which)\s+/,
+  /\s+(?:is|was|are|were)\s+(?:that|not)\s+/,
+];
+const MIN_SIDE_WORDS = 4;
+const MAX_WORDS = 55;
+
+const wordsIn = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/** The claim split where it turns: what the card shows and what the student must recall. */
+export function splitClaim(statement: string): { shown: string; recalled: string } | null {
+  const text = statement.replace(/[.!]$/, "");
+  for (const turn of TURNS) {
+    const match = turn.exec(text);
+    if (!match) continue;
+    // Keep the turning words on the shown side, so the question says which way the claim goes.
+    const cut = match.index + match[0].length;
+    const shown = text.slice(0, cut).trim();
+    const recalled = text.slice(cut).trim();
+    // "within hours rather than weeks": after a comparison one word is a fair thing to recall.
+    const minRecalled = /than\s+$/.test(match[0]) ? 1 : MIN_SIDE_WORDS;
+    if (wordsIn(shown) >= MIN_SIDE_WORDS && wordsIn(recalled) >= minRecalled) return { shown, recalled };
+  }
+  return null;
+}
+
+/** A thesis card for an important sentence, or null when the sentence does not split well. */
+export function thesisCandidate(item: Analyzed, context: ArticleContext, role: string): Candidate | null {
+  const { sentence } = item;
+  if (sentence.words > MAX_WORDS) return null;
+  const statement = asStatement(sentence.text);
+  const split = splitClaim(statement);
+  if (!split) return null;
+  const recalled = split.recalled.charAt(0).toUpperCase() + split.recalled.slice(1);
+  return {
+    body: {
+      type: "viewpoint",
+      party: "the author",
+      prompt: `How does the author’s argument continue? “${split.shown} …”`,
+      answer: recalled,
+      explanation: `This is the author’s ${role}, a claim the article argues for rather than a reported fact.${inContext(context, item)}`,
+      quote: sentence.quote,
+    },
+    sentence: sentence.index,
+    paragraph: sentence.paragraph,
+    answerKey: `thesis:${sentence.index}`,
+    score: item.score + 6,
+    idWords: `author ${split.shown.split(" ").slice(0, 4).join(" ")}`,
+  };
+}
+
+/**
+ * A sentence that names nothing a blank could take (no name, date or number) but states the point
+ * of its paragraph: the student recalls how it continues. Self-graded, like a flashcard.
+ */
+export function continuationCandidate(item: Analyzed, context: ArticleContext): Candidate | null {
+  const { sentence } = item;
+  if (sentence.words > MAX_WORDS) return null;
+  const split = splitClaim(asStatement(sentence.text));
+  if (!split) return null;
+  const recalled = split.recalled.charAt(0).toUpperCase() + split.recalled.slice(1);
+  return {
+    body: {
+      type: "basic",
+      prompt: `How does the article’s point continue? “${split.shown} …”`,
+      answer: recalled,
+      explanation: `The passage’s point, in the article’s words.${inContext(context, item)}`,
+      quote: sentence.quote,
+    },
+    sentence: sentence.index,
+    paragraph: sentence.paragraph,
+    answerKey: `point:${sentence.index}`,
+    // Nothing named scores the sentence low; it still ranks with the weakest fact cards.
+    score: Math.max(item.score, 1),
+    idWords: `point ${split.shown.split(" ").slice(0, 4).join(" ")}`,
+  };
+}
