@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_USERS } from "@/lib/demo/seed";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { SCIENCE_ARTICLE, SEED_ARTICLE_MD } from "../integration/drafts/articles";
 import { seriousAxeViolations, sidewaysOverflow } from "./a11y";
 import { signInAs, useChromium } from "./browser";
@@ -13,6 +13,12 @@ const student = DEMO_USERS.find((u) => u.role === "student")!;
 /** The id of the focused element, or its tag when it has none. */
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
 const saved = (page: Page) => page.locator("[data-testid=save-status][data-state=saved]").waitFor();
+/** Opens a card of the draft editor for editing (its line's button toggles: a second click closes it). */
+async function openCard(row: Locator): Promise<void> {
+  const line = row.locator("[data-card-line]");
+  if ((await line.getAttribute("aria-expanded")) !== "true") await line.click();
+  await row.getByTestId("draft-card-editor").waitFor();
+}
 
 describe.runIf(chromiumPath)("a new deck from an article, in Chromium", () => {
   const browser = useChromium();
@@ -41,18 +47,18 @@ describe.runIf(chromiumPath)("a new deck from an article, in Chromium", () => {
     const first = page.locator("[data-testid=draft-card]:not([data-discarded])").first();
     const firstId = (await first.getAttribute("data-card-id"))!;
     const edited = "Edited in Chromium: who first noticed what the mould did to the bacteria?";
-    await first.locator("[data-card-line]").click();
+    await openCard(first);
     await first.getByLabel(/Question|Statement/).fill(edited);
     await page.locator("[data-testid=save-status][data-state=saved]").waitFor();
     await page.reload();
     const reloaded = page.locator(`[data-card-id="${firstId}"]`);
     await expect(reloaded.locator("[data-card-line]").innerText()).resolves.toContain(edited);
-    await reloaded.locator("[data-card-line]").click();
+    await openCard(reloaded);
     await expect(reloaded.getByLabel(/Question|Statement/).inputValue()).resolves.toBe(edited);
 
     // Publishing checks every card: an answer no longer among its options is named, and nothing is published.
     const mc = page.locator("[data-testid=draft-card][data-card-type=multiple_choice]").first();
-    await mc.locator("[data-card-line]").click();
+    await openCard(mc);
     const answer = mc.getByLabel("Answer", { exact: true });
     const original = await answer.inputValue();
     await answer.fill("Marie Curie");
@@ -125,7 +131,7 @@ describe.runIf(chromiumPath)("a new deck from an article, in Chromium", () => {
     const strip = page.getByTestId("coverage").getByRole("button");
     expect(await strip.count()).toBeGreaterThan(5);
     await strip.nth(1).click();
-    await page.getByTestId("paragraph-panel").getByText("Paragraph 2").waitFor();
+    await page.getByTestId("paragraph-panel").getByRole("heading", { name: "Paragraph 2" }).waitFor();
     for (const row of await rows.all()) {
       await expect(row.innerText()).resolves.toMatch(/¶\s*2$/m);
     }
