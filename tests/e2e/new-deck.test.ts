@@ -110,8 +110,20 @@ describe.runIf(chromiumPath)("a new deck from an article, in Chromium", () => {
     await page.goto(`${baseUrl}/decks/new`);
     await page.getByLabel("Deck title").fill("NATO reviewed in Chromium");
     await page.getByLabel("Article text").fill(SEED_ARTICLE_MD);
+    // The server action is held back a moment, so that the pending state can be seen for sure.
+    const newDeckUrl = `${baseUrl}/decks/new`;
+    await page.route(newDeckUrl, async (route) => {
+      if (route.request().method() === "POST") await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     await page.getByRole("button", { name: "Draft the cards" }).click();
+    await page
+      .getByTestId("drafting-progress")
+      .getByText(/Drafting cards from [\d,]+ words/)
+      .waitFor();
+    await expect(page.getByRole("button", { name: "Drafting cards…" }).isDisabled()).resolves.toBe(true);
     await page.waitForURL(/\/drafts\/[0-9a-f-]{36}$/);
+    await page.unroute(newDeckUrl);
     const rows = page.locator("[data-testid=draft-card]");
     await rows.first().waitFor();
     const total = await rows.count();
@@ -119,8 +131,10 @@ describe.runIf(chromiumPath)("a new deck from an article, in Chromium", () => {
 
     // One line per card: the whole draft fits in a few screens, on a laptop and on a phone.
     const height = () => page.evaluate(() => document.documentElement.scrollHeight);
+    console.log(`TEMP heights: ${total} cards, desktop ${await height()} px`);
     expect(await height()).toBeLessThan(total * 60 + 1500);
     await page.setViewportSize({ width: 390, height: 844 });
+    console.log(`TEMP heights: phone ${await height()} px`);
     expect(await height()).toBeLessThan(total * 70 + 2000);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 360, height: 800 });
@@ -194,8 +208,12 @@ describe.runIf(chromiumPath)("a new deck from an article, in Chromium", () => {
     await page.keyboard.type(edited);
     await expect(prompt.inputValue()).resolves.toBe(edited);
     await expect(secondKept.getByRole("checkbox").isChecked()).resolves.toBe(false);
+    // An open card, on a phone, light and dark.
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: "dark" });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: "light" });
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.keyboard.press("Escape");
     await expect(focusedId(page)).resolves.toBe(`card-${secondId}-line`);

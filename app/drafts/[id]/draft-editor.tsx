@@ -77,13 +77,6 @@ export function DraftEditor({ draft, typeLabels }: Props) {
   const coverage = paragraphCoverage(doc.cards, draft.paragraphs.length);
   const position = new Map(doc.cards.map((e, i) => [e.card.id, i + 1]));
 
-  // After a keyboard move, focus follows the cursor (the browser scrolls the line into view).
-  const focusCursor = useRef(false);
-  useEffect(() => {
-    if (focusCursor.current && state.cursor) lineOf(state.cursor)?.focus();
-    focusCursor.current = false;
-  }, [state.cursor]);
-
   const stateRef = useRef(state);
   const visibleRef = useRef(visible);
   useEffect(() => {
@@ -116,12 +109,15 @@ export function DraftEditor({ draft, typeLabels }: Props) {
         case "help":
           dispatch({ type: "helpSet", open: true });
           return;
-        case "move":
-          focusCursor.current = true;
-          dispatch({ type: "cursorMoved", by: command.by, visible: visibleRef.current });
-          // Already on the first or last card: focus it anyway (it may be the page that had focus).
-          if (cursor) requestAnimationFrame(() => focusCursor.current && lineOf(cursor)?.focus());
+        case "move": {
+          const move: EditorAction = { type: "cursorMoved", by: command.by, visible: visibleRef.current };
+          const next = editorReducer(stateRef.current, move).cursor;
+          dispatch(move);
+          // Focus follows the cursor (the browser scrolls its line into view); the lines shown do
+          // not change with the cursor, so the next one is already on the page.
+          if (next) lineOf(next)?.focus();
           return;
+        }
         case "close":
           if (!expanded) return;
           dispatch({ type: "collapsed" });
