@@ -131,10 +131,8 @@ describe.runIf(chromiumPath)("a new deck from an article, in Chromium", () => {
 
     // One line per card: the whole draft fits in a few screens, on a laptop and on a phone.
     const height = () => page.evaluate(() => document.documentElement.scrollHeight);
-    console.log(`TEMP heights: ${total} cards, desktop ${await height()} px`);
     expect(await height()).toBeLessThan(total * 60 + 1500);
     await page.setViewportSize({ width: 390, height: 844 });
-    console.log(`TEMP heights: phone ${await height()} px`);
     expect(await height()).toBeLessThan(total * 70 + 2000);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 360, height: 800 });
@@ -212,6 +210,8 @@ describe.runIf(chromiumPath)("a new deck from an article, in Chromium", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: "dark" });
+    // Buttons fade their colours (transition-colors): let them finish before measuring contrast.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: "light" });
     await page.setViewportSize({ width: 1280, height: 800 });

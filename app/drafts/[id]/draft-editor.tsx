@@ -11,7 +11,7 @@ import { DUPLICATE_REASON_TEXT, findNearDuplicates, type NearDuplicate } from "@
 import { deleteDraftAction } from "@/app/drafts/actions";
 import { ShortcutHelp } from "@/app/study/[slug]/views/shortcut-help";
 import { DraftCardEditor } from "./draft-card-editor";
-import { EDITOR_SHORTCUTS, editorKeyCommand, focusKindOf } from "./editor-keys";
+import { EDITOR_SHORTCUTS, editorFocusKind, editorKeyCommand } from "./editor-keys";
 import {
   editorReducer,
   initialEditorState,
@@ -89,7 +89,7 @@ export function DraftEditor({ draft, typeLabels }: Props) {
       const command = editorKeyCommand({
         key: event.key,
         modified: event.ctrlKey || event.metaKey || event.altKey,
-        focus: focusKindOf(
+        focus: editorFocusKind(
           target && target !== document.body
             ? {
                 tagName: target.tagName,

@@ -4,9 +4,18 @@
 // fire while typing in a field,
 // and Enter and the arrows belong to whatever control has focus (a link navigates, a button
 // presses, a select changes): the page takes them only from the page itself or from a card's line.
-import type { FocusKind } from "@/app/study/[slug]/study-keys";
+import { focusKindOf, type FocusedElement, type FocusKind } from "@/app/study/[slug]/study-keys";
 
-export { focusKindOf, type FocusedElement, type FocusKind } from "@/app/study/[slug]/study-keys";
+export type { FocusedElement, FocusKind } from "@/app/study/[slug]/study-keys";
+
+/**
+ * The study page's classification, with one difference: a <select> keeps letter keys (typing "k"
+ * picks the option starting with k), so for the editor's letter shortcuts it counts as a text field.
+ */
+export function editorFocusKind(el: FocusedElement | null): FocusKind {
+  if (el && !el.inDialog && el.tagName.toUpperCase() === "SELECT") return "text";
+  return focusKindOf(el);
+}
 
 export interface EditorKeyPress {
   key: string;

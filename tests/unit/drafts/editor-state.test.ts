@@ -12,7 +12,12 @@ import {
   type EditorAction,
   type EditorState,
 } from "@/app/drafts/[id]/editor-state";
-import { editorKeyCommand, type EditorKeyPress } from "@/app/drafts/[id]/editor-keys";
+import {
+  editorFocusKind,
+  editorKeyCommand,
+  type EditorKeyPress,
+  type FocusedElement,
+} from "@/app/drafts/[id]/editor-keys";
 
 const entry = (id: string, type: DraftEntry["card"]["type"], paragraph: number, discarded = false): DraftEntry => ({
   card: {
@@ -259,5 +264,22 @@ describe("the draft editor's keyboard", () => {
     expect(editorKeyCommand(press("j", { focus: "dialog" }))).toBeNull();
     expect(editorKeyCommand(press("x", { modified: true }))).toBeNull();
     expect(editorKeyCommand(press("q"))).toBeNull();
+  });
+
+  it("counts a select as a text field, so letters pick its options, and the rest as the study page does", () => {
+    const el = (tagName: string, rest: Partial<FocusedElement> = {}): FocusedElement => ({
+      tagName,
+      role: null,
+      type: null,
+      isContentEditable: false,
+      inDialog: false,
+      ...rest,
+    });
+    expect(editorFocusKind(el("SELECT"))).toBe("text");
+    expect(editorFocusKind(el("SELECT", { inDialog: true }))).toBe("dialog");
+    expect(editorFocusKind(el("BUTTON"))).toBe("control");
+    expect(editorFocusKind(el("INPUT", { type: "checkbox" }))).toBe("control");
+    expect(editorFocusKind(el("TEXTAREA"))).toBe("text");
+    expect(editorFocusKind(null)).toBe("page");
   });
 });
