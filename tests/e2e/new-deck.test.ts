@@ -127,7 +127,8 @@ describe.runIf(chromiumPath)("a new deck from an article, in Chromium", () => {
     const rows = page.locator("[data-testid=draft-card]");
     await rows.first().waitFor();
     const total = await rows.count();
-    expect(total).toBeGreaterThanOrEqual(20);
+    // The generator drafts up to 30; the bound leaves room for its rules to keep fewer.
+    expect(total).toBeGreaterThanOrEqual(15);
 
     // One line per card: the whole draft fits in a few screens, on a laptop and on a phone.
     const height = () => page.evaluate(() => document.documentElement.scrollHeight);
