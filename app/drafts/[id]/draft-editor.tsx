@@ -348,41 +348,44 @@ export function DraftEditor({ draft, typeLabels }: Props) {
           <h2 id="cards-heading" className="sr-only">
             Cards
           </h2>
-          <div>
-            <label htmlFor="filter-kind" className="field-label">
-              Kind
-            </label>
-            <select
-              id="filter-kind"
-              value={filter.kind}
-              onChange={(e) => setFilter({ kind: e.target.value as CardType | "all" })}
-              className="field-input py-1.5 text-sm"
-            >
-              <option value="all">All kinds ({doc.cards.length})</option>
-              {CARD_TYPES.filter((t) => kindCounts.has(t)).map((t) => (
-                <option key={t} value={t}>
-                  {typeLabels[t]} ({kindCounts.get(t)})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-paragraph" className="field-label">
-              Paragraph
-            </label>
-            <select
-              id="filter-paragraph"
-              value={String(filter.paragraph)}
-              onChange={(e) => setFilter({ paragraph: e.target.value === "all" ? "all" : Number(e.target.value) })}
-              className="field-input py-1.5 text-sm"
-            >
-              <option value="all">All paragraphs</option>
-              {draft.paragraphs.map((p) => (
-                <option key={p.index} value={p.index}>
-                  Paragraph {p.index + 1} ({coverage[p.index] ?? 0})
-                </option>
-              ))}
-            </select>
+          {/* Side by side even on a phone: two short selects, not two rows of screen. */}
+          <div className="grid w-full grid-cols-2 gap-3 sm:flex sm:w-auto">
+            <div className="min-w-0">
+              <label htmlFor="filter-kind" className="field-label">
+                Kind
+              </label>
+              <select
+                id="filter-kind"
+                value={filter.kind}
+                onChange={(e) => setFilter({ kind: e.target.value as CardType | "all" })}
+                className="field-input py-1.5 text-sm"
+              >
+                <option value="all">All kinds ({doc.cards.length})</option>
+                {CARD_TYPES.filter((t) => kindCounts.has(t)).map((t) => (
+                  <option key={t} value={t}>
+                    {typeLabels[t]} ({kindCounts.get(t)})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="min-w-0">
+              <label htmlFor="filter-paragraph" className="field-label">
+                Paragraph
+              </label>
+              <select
+                id="filter-paragraph"
+                value={String(filter.paragraph)}
+                onChange={(e) => setFilter({ paragraph: e.target.value === "all" ? "all" : Number(e.target.value) })}
+                className="field-input py-1.5 text-sm"
+              >
+                <option value="all">All paragraphs</option>
+                {draft.paragraphs.map((p) => (
+                  <option key={p.index} value={p.index}>
+                    Paragraph {p.index + 1} ({coverage[p.index] ?? 0})
+                  </option>
+                ))}
+              </select>
+            </div>
           </div>
           <label className="flex items-center gap-2 pb-2 text-sm">
             <input
