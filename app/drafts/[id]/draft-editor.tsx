@@ -616,21 +616,24 @@ function CardLine({
             aria-controls={open ? `card-${id}-editor` : undefined}
             onFocus={() => dispatch({ type: "cursorSet", id })}
             onClick={() => dispatch({ type: "expandToggled", id })}
-            className="flex min-w-0 flex-1 items-center gap-2 py-2 text-left text-sm"
+            // On a phone, two rows: number, kind, answer and paragraph, then the prompt at full width.
+            className="flex min-w-0 flex-1 flex-wrap items-center gap-x-2 gap-y-0.5 py-2 text-left text-sm sm:flex-nowrap"
           >
             <span className="w-6 shrink-0 text-xs tabular-nums text-muted">{number}</span>
             <span className="shrink-0 rounded bg-accent-soft px-1.5 py-0.5 text-xs whitespace-nowrap text-accent">
               {typeLabel}
             </span>
-            <span className="min-w-0 flex-1 truncate">{prompt}</span>
+            <span className="order-last min-w-0 basis-full truncate sm:order-none sm:flex-1 sm:basis-auto">
+              {prompt}
+            </span>
             {answer && (
-              <span className="hidden max-w-[35%] truncate text-muted sm:inline">
+              <span className="min-w-0 flex-1 truncate text-muted sm:max-w-[35%] sm:flex-none">
                 <span aria-hidden="true">→ </span>
                 <span className="sr-only">answer: </span>
                 {answer}
               </span>
             )}
-            <span className="shrink-0 text-xs text-muted">
+            <span className="ml-auto shrink-0 text-xs text-muted">
               <span className="sr-only">paragraph </span>
               <span aria-hidden="true">¶</span>
               {entry.paragraph + 1}
