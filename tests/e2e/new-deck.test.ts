@@ -1,12 +1,24 @@
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_USERS } from "@/lib/demo/seed";
-import { SCIENCE_ARTICLE } from "../integration/drafts/articles";
+import type { Locator, Page } from "playwright-core";
+import { SCIENCE_ARTICLE, SEED_ARTICLE_MD } from "../integration/drafts/articles";
+import { seriousAxeViolations, sidewaysOverflow } from "./a11y";
 import { signInAs, useChromium } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const chromiumPath = inject("chromiumPath");
 const teacher = DEMO_USERS.find((u) => u.role === "teacher")!;
 const student = DEMO_USERS.find((u) => u.role === "student")!;
+
+/** The id of the focused element, or its tag when it has none. */
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+const saved = (page: Page) => page.locator("[data-testid=save-status][data-state=saved]").waitFor();
+/** Opens a card of the draft editor for editing (its line's button toggles: a second click closes it). */
+async function openCard(row: Locator): Promise<void> {
+  const line = row.locator("[data-card-line]");
+  if ((await line.getAttribute("aria-expanded")) !== "true") await line.click();
+  await row.getByTestId("draft-card-editor").waitFor();
+}
 
 describe.runIf(chromiumPath)("a new deck from an article, in Chromium", () => {
   const browser = useChromium();
@@ -35,18 +47,18 @@ describe.runIf(chromiumPath)("a new deck from an article, in Chromium", () => {
     const first = page.locator("[data-testid=draft-card]:not([data-discarded])").first();
     const firstId = (await first.getAttribute("data-card-id"))!;
     const edited = "Edited in Chromium: who first noticed what the mould did to the bacteria?";
+    await openCard(first);
     await first.getByLabel(/Question|Statement/).fill(edited);
     await page.locator("[data-testid=save-status][data-state=saved]").waitFor();
     await page.reload();
-    await expect(
-      page
-        .locator(`[data-card-id="${firstId}"]`)
-        .getByLabel(/Question|Statement/)
-        .inputValue(),
-    ).resolves.toBe(edited);
+    const reloaded = page.locator(`[data-card-id="${firstId}"]`);
+    await expect(reloaded.locator("[data-card-line]").innerText()).resolves.toContain(edited);
+    await openCard(reloaded);
+    await expect(reloaded.getByLabel(/Question|Statement/).inputValue()).resolves.toBe(edited);
 
     // Publishing checks every card: an answer no longer among its options is named, and nothing is published.
     const mc = page.locator("[data-testid=draft-card][data-card-type=multiple_choice]").first();
+    await openCard(mc);
     const answer = mc.getByLabel("Answer", { exact: true });
     const original = await answer.inputValue();
     await answer.fill("Marie Curie");
@@ -88,6 +100,137 @@ describe.runIf(chromiumPath)("a new deck from an article, in Chromium", () => {
     await page.reload();
     await expect(page.getByLabel("Deck title").inputValue()).resolves.toBe("Penicillin in Chromium");
     await page.close();
+  });
+
+  it("lets a teacher review a long draft fast: filter by kind, bulk-discard, edit one by keyboard, publish", async () => {
+    // axe arrives as an inline script, which the app's nonce-based CSP would refuse.
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const page = await context.newPage();
+    await signInAs(page, baseUrl, teacher.email, teacher.password);
+    await page.goto(`${baseUrl}/decks/new`);
+    await page.getByLabel("Deck title").fill("NATO reviewed in Chromium");
+    await page.getByLabel("Article text").fill(SEED_ARTICLE_MD);
+    // The server action is held back a moment, so that the pending state can be seen for sure.
+    const newDeckUrl = `${baseUrl}/decks/new`;
+    await page.route(newDeckUrl, async (route) => {
+      if (route.request().method() === "POST") await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.getByRole("button", { name: "Draft the cards" }).click();
+    await page
+      .getByTestId("drafting-progress")
+      .getByText(/Drafting cards from [\d,]+ words/)
+      .waitFor();
+    await expect(page.getByRole("button", { name: "Drafting cards…" }).isDisabled()).resolves.toBe(true);
+    await page.waitForURL(/\/drafts\/[0-9a-f-]{36}$/);
+    await page.unroute(newDeckUrl);
+    const rows = page.locator("[data-testid=draft-card]");
+    await rows.first().waitFor();
+    const total = await rows.count();
+    // The generator drafts up to 30; the bound leaves room for its rules to keep fewer.
+    expect(total).toBeGreaterThanOrEqual(15);
+
+    // One line per card: the whole draft fits in a few screens, on a laptop and on a phone.
+    const height = () => page.evaluate(() => document.documentElement.scrollHeight);
+    expect(await height()).toBeLessThan(total * 60 + 1500);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await height()).toBeLessThan(total * 70 + 2000);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await sidewaysOverflow(page)).toBe(0);
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // The coverage strip has a button per paragraph; one opens that paragraph with its cards only.
+    const strip = page.getByTestId("coverage").getByRole("button");
+    expect(await strip.count()).toBeGreaterThan(5);
+    await strip.nth(1).click();
+    await page.getByTestId("paragraph-panel").getByRole("heading", { name: "Paragraph 2" }).waitFor();
+    for (const row of await rows.all()) {
+      await expect(row.innerText()).resolves.toMatch(/¶\s*2$/m);
+    }
+    await strip.nth(1).click();
+    await page.getByTestId("paragraph-panel").waitFor({ state: "detached" });
+
+    // Filter by the kind with the most cards, select all shown, discard them in one go.
+    const kinds = await page.locator("#filter-kind option").evaluateAll((options) =>
+      options
+        .map((o) => ({
+          value: (o as HTMLOptionElement).value,
+          count: Number(/\((\d+)\)$/.exec(o.textContent ?? "")?.[1]),
+        }))
+        .filter((o) => o.value !== "all"),
+    );
+    const kind = kinds.sort((a, b) => b.count - a.count)[0]!;
+    expect(kind.count).toBeGreaterThanOrEqual(2);
+    await page.getByLabel("Kind").selectOption(kind.value);
+    await expect(rows.count()).resolves.toBe(kind.count);
+    await expect(page.locator(`[data-testid=draft-card]:not([data-card-type=${kind.value}])`).count()).resolves.toBe(0);
+    await page.getByLabel(/Select all shown/).check();
+    await page.getByText(`${kind.count} selected`).waitFor();
+    await page.getByRole("button", { name: "Discard selected" }).click();
+    await expect(page.locator("[data-testid=draft-card][data-discarded]").count()).resolves.toBe(kind.count);
+    await saved(page);
+    await page.getByLabel("Kind").selectOption("all");
+    await expect(rows.count()).resolves.toBe(total);
+
+    // The keyboard: j moves, x selects, ? lists the keys, Enter on a card's line opens it.
+    const kept = page.locator("[data-testid=draft-card]:not([data-discarded])");
+    const firstKept = kept.first();
+    const secondKept = kept.nth(1);
+    const secondId = (await secondKept.getAttribute("data-card-id"))!;
+    await firstKept.locator("[data-card-line]").focus();
+    await page.keyboard.press("j");
+    const nextRow = rows.nth(
+      (await rows.evaluateAll(
+        (all, id) => all.findIndex((r) => r.getAttribute("data-card-id") === id),
+        (await firstKept.getAttribute("data-card-id"))!,
+      )) + 1,
+    );
+    await expect(focusedId(page)).resolves.toBe(`card-${await nextRow.getAttribute("data-card-id")}-line`);
+    await secondKept.locator("[data-card-line]").focus();
+    await page.keyboard.press("x");
+    await expect(secondKept.getByRole("checkbox").isChecked()).resolves.toBe(true);
+    await page.keyboard.press("x");
+    await expect(secondKept.getByRole("checkbox").isChecked()).resolves.toBe(false);
+    await page.keyboard.press("?");
+    await page.getByTestId("shortcut-help").getByText("Next card").waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await page.getByTestId("shortcut-help").waitFor({ state: "hidden" });
+    await page.keyboard.press("Enter");
+    const prompt = secondKept.getByLabel(/Question|Statement/);
+    await prompt.waitFor();
+    await expect(focusedId(page)).resolves.toBe(`card-${secondId}-prompt`);
+    // Typing in a field is typing: "j" and "x" go into the prompt, not to the list.
+    const edited = "Edited by keyboard: what did the memorandum offer Ukraine, assurances or guarantees?";
+    await prompt.fill("");
+    await page.keyboard.type(edited);
+    await expect(prompt.inputValue()).resolves.toBe(edited);
+    await expect(secondKept.getByRole("checkbox").isChecked()).resolves.toBe(false);
+    // An open card, on a phone, light and dark.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: "dark" });
+    // Buttons fade their colours (transition-colors): let them finish before measuring contrast.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.keyboard.press("Escape");
+    await expect(focusedId(page)).resolves.toBe(`card-${secondId}-line`);
+    await expect(secondKept.locator("[data-card-line]").getAttribute("aria-expanded")).resolves.toBe("false");
+    await saved(page);
+
+    await page.reload();
+    await expect(page.locator(`[data-card-id="${secondId}"] [data-card-line]`).innerText()).resolves.toContain(edited);
+    await expect(page.locator("[data-testid=draft-card][data-discarded]").count()).resolves.toBe(kind.count);
+
+    await page.getByRole("button", { name: "Publish deck" }).click();
+    await page.waitForURL(/\/decks\/nato-reviewed-in-chromium(-\d+)?$/);
+    await page.getByRole("heading", { level: 1, name: "NATO reviewed in Chromium" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: `${total - kind.count} cards` }).waitFor();
+    await expect(page.getByTestId("card-list").textContent()).resolves.toContain(edited);
+    await context.close();
   });
 
   it("keeps students out of the deck maker", async () => {

@@ -3,6 +3,7 @@
 import { useActionState, useState, startTransition, type FormEvent } from "react";
 import { FieldErrors } from "@/app/_components/field-errors";
 import { createDraftAction, type NewDeckResult } from "./actions";
+import { DraftingProgress } from "./drafting-progress";
 
 type Props = { maxChars: number; maxBytes: number; extensions: string[] };
 type Errors = NonNullable<NewDeckResult["fieldErrors"]>;
@@ -158,11 +159,7 @@ export function NewDeckForm({ maxChars, maxBytes, extensions }: Props) {
         <button type="submit" className="btn-primary" disabled={pending}>
           {pending ? "Drafting cards…" : "Draft the cards"}
         </button>
-        {pending && (
-          <span className="text-sm text-muted" role="status">
-            Reading the article; this takes a few seconds.
-          </span>
-        )}
+        {pending && <DraftingProgress words={text.trim() ? text.trim().split(/\s+/).length : 0} />}
       </div>
     </form>
   );

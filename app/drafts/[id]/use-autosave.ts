@@ -1,11 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { DraftEntry } from "@/lib/content/drafts";
 import { ApiError, callApi, NETWORK_ERROR } from "@/app/_lib/api-client";
+import type { DraftDocument } from "./editor-state";
 
-/** What the editor saves: the whole editable draft (small: the article text is never sent back). */
-export type DraftDocument = { title: string; outlet: string; sourceUrl: string; cards: DraftEntry[] };
+export type { DraftDocument } from "./editor-state";
 
 export type SaveStatus =
   | { kind: "saved" }

@@ -37,7 +37,7 @@ describe("the repository's content", () => {
     expect(body).not.toMatch(/\r/);
   });
 
-  it("quotes every paragraph of the article in at least one card, its subheading aside", () => {
+  it("quotes every paragraph of the article in at least one card, its subheading and photo caption aside", () => {
     const body = deck?.article.body ?? "";
     const spans = (deck?.cards ?? []).flatMap((card) => {
       const events = card.type === "timeline" ? (card.extra.events as Array<{ quote: string }>) : [];
@@ -45,9 +45,11 @@ describe("the repository's content", () => {
     });
     // A subheading (one line, no closing punctuation) is not content to ask about (docs card-quality).
     const subheading = (text: string) => !text.includes("\n") && !/[.!?:"”’)]$/.test(text.trim());
+    // Nor is a photo caption, which ends on its credit.
+    const caption = (text: string) => /\(credit: [^)]+\)$/.test(text.trim());
     const uncovered = splitParagraphs(body).filter(
       (paragraph) =>
-        !subheading(paragraph.text) && !spans.some((span) => span !== null && span.start < paragraph.end && span.end > paragraph.start),
+        !subheading(paragraph.text) && !caption(paragraph.text) && !spans.some((span) => span !== null && span.start < paragraph.end && span.end > paragraph.start),
     );
     expect(uncovered.map((paragraph) => paragraph.text)).toEqual([]);
   });

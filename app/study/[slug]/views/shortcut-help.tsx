@@ -16,7 +16,16 @@ const SHORTCUTS: [keys: string[], does: string][] = [
  * The study page's keyboard shortcuts in a modal <dialog>: it keeps focus inside, Escape closes it,
  * and focus returns to where it was. Enter and Space on a focused link or button do what it says.
  */
-export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function ShortcutHelp({
+  open,
+  onClose,
+  shortcuts = SHORTCUTS,
+}: {
+  open: boolean;
+  onClose: () => void;
+  /** Another page's keys (the draft editor's); the study page's by default. */
+  shortcuts?: [keys: string[], does: string][];
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const el = dialog.current;
@@ -36,7 +45,7 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
         Keyboard shortcuts
       </h2>
       <dl className="space-y-2 text-sm">
-        {SHORTCUTS.map(([keys, does]) => (
+        {shortcuts.map(([keys, does]) => (
           <div key={does} className="flex gap-3">
             <dt className="w-24 shrink-0">
               {keys.map((k, i) => (
