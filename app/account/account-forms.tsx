@@ -3,7 +3,7 @@
 import { useActionState, useId, type ReactNode } from "react";
 import { changeNameAction, changePasswordAction, deleteAccountAction } from "@/app/account/actions";
 import type { ActionResult } from "@/app/_lib/action-result";
-import { FieldErrors } from "@/app/_components/field-errors";
+import { ActionOutcome, FieldErrors } from "@/app/_components/field-errors";
 
 function Field({
   name,
@@ -43,23 +43,6 @@ function Field({
   );
 }
 
-function Outcome({ state }: { state: ActionResult }) {
-  return (
-    <>
-      {state.error && (
-        <p role="alert" className="field-error">
-          {state.error}
-        </p>
-      )}
-      {state.message && (
-        <p role="status" className="text-sm">
-          {state.message}
-        </p>
-      )}
-    </>
-  );
-}
-
 export function NameForm({ name }: { name: string }) {
   const [state, action, pending] = useActionState<ActionResult, FormData>(changeNameAction, {});
   return (
@@ -73,7 +56,7 @@ export function NameForm({ name }: { name: string }) {
         autoComplete="name"
         defaultValue={state.values?.name ?? name}
       />
-      <Outcome state={state} />
+      <ActionOutcome state={state} />
       <button type="submit" className="btn-secondary" disabled={pending}>
         {pending ? "Saving…" : "Save name"}
       </button>
@@ -105,7 +88,7 @@ export function PasswordForm({ email }: { email: string }) {
         autoComplete="new-password"
         hint="At least 8 characters. Three or four unrelated words make a strong password."
       />
-      <Outcome state={state} />
+      <ActionOutcome state={state} />
       <button type="submit" className="btn-primary" disabled={pending}>
         {pending ? "Changing…" : "Change password"}
       </button>
@@ -132,7 +115,7 @@ export function DeleteAccountForm({ email }: { email: string }) {
         }
         defaultValue={state.values?.confirmEmail ?? ""}
       />
-      <Outcome state={state} />
+      <ActionOutcome state={state} />
       <button type="submit" className="btn-danger" disabled={pending}>
         {pending ? "Deleting…" : "Delete my account"}
       </button>

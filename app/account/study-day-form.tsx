@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { updateStudyDayAction } from "@/app/account/actions";
 import type { ActionResult } from "@/app/_lib/action-result";
-import { FieldErrors } from "@/app/_components/field-errors";
+import { ActionOutcome, FieldErrors } from "@/app/_components/field-errors";
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 const hourLabel = (hour: number) =>
@@ -71,16 +71,7 @@ export function StudyDayForm({
         </p>
         <FieldErrors id="day-start-hour-error" errors={hourErrors} />
       </div>
-      {state.error && (
-        <p role="alert" className="field-error">
-          {state.error}
-        </p>
-      )}
-      {state.message && (
-        <p role="status" className="text-sm">
-          {state.message}
-        </p>
-      )}
+      <ActionOutcome state={state} />
       <button type="submit" className="btn-primary" disabled={pending}>
         {pending ? "Saving…" : "Save"}
       </button>

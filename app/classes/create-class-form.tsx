@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { createClassAction } from "@/app/classes/actions";
 import type { ActionResult } from "@/app/_lib/action-result";
-import { FieldErrors } from "@/app/_components/field-errors";
+import { ActionOutcome, FieldErrors } from "@/app/_components/field-errors";
 
 export function CreateClassForm() {
   const [state, action, pending] = useActionState<ActionResult, FormData>(createClassAction, {});
@@ -27,11 +27,7 @@ export function CreateClassForm() {
         />
         <FieldErrors id="class-name-error" errors={nameErrors} />
       </div>
-      {state.error && (
-        <p role="alert" className="field-error">
-          {state.error}
-        </p>
-      )}
+      <ActionOutcome state={state} />
       <button type="submit" className="btn-primary" disabled={pending}>
         {pending ? "Creating…" : "Create class"}
       </button>

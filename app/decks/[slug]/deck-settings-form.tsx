@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionResult } from "@/app/_lib/action-result";
-import { FieldErrors } from "@/app/_components/field-errors";
+import { ActionOutcome, FieldErrors } from "@/app/_components/field-errors";
 import { updateDeckSettingsAction } from "@/app/decks/[slug]/actions";
 import type { DeckSettings } from "@/lib/srs";
 
@@ -99,16 +99,7 @@ export function DeckSettingsForm({ slug, settings }: { slug: string; settings: D
           );
         })}
       </div>
-      {state.error && (
-        <p role="alert" className="field-error">
-          {state.error}
-        </p>
-      )}
-      {state.message && (
-        <p role="status" className="text-sm">
-          {state.message}
-        </p>
-      )}
+      <ActionOutcome state={state} />
       <button type="submit" className="btn-primary" disabled={pending}>
         {pending ? "Saving…" : "Save settings"}
       </button>
