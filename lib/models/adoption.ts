@@ -7,9 +7,8 @@ import {
 } from "@/lib/srs/fit";
 
 // The adoption rule (issue 11): a student is scheduled with their own fitted parameters only when
-// those predict the student's own later reviews better than the class pool's, and better than
-// FSRS-6's defaults by ADOPTION_MARGIN; else with the class's when it beats the defaults there by
-// that margin; else (and whenever there are
+// those predict the student's own later reviews better than both the class pool's and FSRS-6's
+// defaults; else with the class's when it beats the defaults there; else (and whenever there are
 // too few later reviews to judge by) with the defaults. Per-student fits of a few hundred reviews are unstable, and a
 // student who matches the defaults can be predicted slightly worse by their own fit: the rule keeps
 // both from costing the student anything.
@@ -21,14 +20,6 @@ export const ADOPTION_VALIDATION_SHARE = 0.2;
  * set "better" on it was as often worse on the student's next 2,000 (bench/personalization).
  */
 export const MIN_VALIDATION_REVIEWS = 100;
-
-/**
- * A set replaces the defaults only when it predicts the held-out reviews better by at least this
- * much log loss (about 0.5% of a typical 0.39): a win by a hair on 20% of one student's reviews
- * is noise, and for a student who matches the defaults it lost on their next 2,000 reviews
- * (bench/personalization).
- */
-export const ADOPTION_MARGIN = 0.002;
 
 export type ParameterScope = "student" | "class" | "default";
 
@@ -71,16 +62,11 @@ export async function chooseParameterSet(input: {
     evaluations.default && evaluations.default.count >= MIN_VALIDATION_REVIEWS ? evaluations.default : null;
   if (own && evaluations.student && judged) {
     const beatsClass = evaluations.class === null || evaluations.student.logLoss < evaluations.class.logLoss;
-    if (beatsClass && evaluations.student.logLoss < judged.logLoss - ADOPTION_MARGIN) {
+    if (beatsClass && evaluations.student.logLoss < judged.logLoss) {
       return { scope: "student", parameters: own, ...base };
     }
   }
-  if (
-    judged &&
-    input.classParameters &&
-    evaluations.class &&
-    evaluations.class.logLoss < judged.logLoss - ADOPTION_MARGIN
-  ) {
+  if (judged && input.classParameters && evaluations.class && evaluations.class.logLoss < judged.logLoss) {
     return { scope: "class", parameters: [...input.classParameters], ...base };
   }
   return { scope: "default", parameters: [...DEFAULT_PARAMETERS], ...base };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ADOPTION_MARGIN, chooseParameterSet, MIN_VALIDATION_REVIEWS } from "@/lib/models/adoption";
+import { chooseParameterSet, MIN_VALIDATION_REVIEWS } from "@/lib/models/adoption";
 import { DEFAULT_PARAMETERS, type TrainingItem } from "@/lib/srs/fit";
 
 /** mulberry32 */
@@ -67,21 +67,6 @@ describe("the adoption rule", () => {
       fit: async () => [...OVERCONFIDENT],
     });
     expect(choice.validationItems).toBeLessThan(MIN_VALIDATION_REVIEWS);
-    expect(choice.scope).toBe("default");
-  });
-
-  it(`keeps the defaults when another set predicts better by less than ${ADOPTION_MARGIN} log loss`, async () => {
-    // The defaults with a curve a hair flatter: on 200 held-out reviews of a student who recalls 97%, it
-    // wins, but by less than the margin.
-    const nearlyDefault = DEFAULT_PARAMETERS.map((w, i) => (i === 20 ? w * 0.97 : w));
-    const choice = await chooseParameterSet({
-      items: items(1_000, 0.97, 5),
-      classParameters: nearlyDefault,
-      fit: async () => [...nearlyDefault],
-    });
-    const gain = choice.evaluations.default!.logLoss - choice.evaluations.class!.logLoss;
-    expect(gain).toBeGreaterThan(0);
-    expect(gain).toBeLessThan(ADOPTION_MARGIN);
     expect(choice.scope).toBe("default");
   });
 });
