@@ -206,9 +206,7 @@ export async function fetchDashboardAggregates(
   for (const { source, userId, cardId, ...row } of rows) {
     const [map, key] = userId !== null ? [byStudent, userId] : [byCard, cardId!];
     const totals = map.get(key) ?? emptyTotals();
-    if (source === "log") totals.wrong = row.wrong;
-    else map.set(key, { ...row, wrong: totals.wrong });
-    if (!map.has(key)) map.set(key, totals);
+    map.set(key, source === "log" ? { ...totals, wrong: row.wrong } : { ...row, wrong: totals.wrong });
   }
   return { byStudent, byCard };
 }
