@@ -687,7 +687,9 @@ export async function runBench(options: { seed?: number; subsample?: number } = 
       adoptedAt: ADOPTED_AT,
       controlAdoptedMinusDefault: personalization.controlAdoptedMinusDefault,
       fitCpuSeconds20k: personalization.fitCpuSeconds20k,
+      // What the fit adds to a process that already holds the items; the fresh process's whole peak beside it.
       fitPeakMb20k: personalization.fitPeakMb20k,
+      fitProcessPeakMb20k: personalization.fitProcessPeakMb20k,
       // Target minus the weak class's true recall at review on recall cards, scheduled with their adopted sets.
       weakRetentionGap: weak ? round(Math.abs(run.json.target - weak.recallCardsTrueRecall)) : Number.NaN,
     },

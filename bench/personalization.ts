@@ -158,6 +158,7 @@ export async function runPersonalization(options: PersonalizationOptions) {
   let controlAdoptedMinusDefault = -Infinity;
   let fitCpuSeconds20k = Number.NaN;
   let fitPeakMb20k = Number.NaN;
+  let fitProcessPeakMb20k = Number.NaN;
 
   for (const size of options.sizes) {
     const students = data.filter(
@@ -187,6 +188,7 @@ export async function runPersonalization(options: PersonalizationOptions) {
         own = measured.parameters;
         fitCpuSeconds20k = measured.cpuSeconds;
         fitPeakMb20k = measured.peakMb;
+        fitProcessPeakMb20k = measured.processPeakMb;
       } else {
         own = await fitParameters(s.train);
       }
@@ -229,15 +231,21 @@ export async function runPersonalization(options: PersonalizationOptions) {
     controlAdoptedMinusDefault: round(controlAdoptedMinusDefault, 4),
     fitCpuSeconds20k: round(fitCpuSeconds20k, 2),
     fitPeakMb20k: Math.round(fitPeakMb20k),
+    fitProcessPeakMb20k: Math.round(fitProcessPeakMb20k),
     adopted,
     validationShare: ADOPTION_VALIDATION_SHARE,
   };
 }
 
 /**
- * One fit's CPU time (all threads: the optimizer runs on its own) and peak memory, in a fresh Node
- * process that does nothing else: the peak is that process's maximum resident set, Node itself
- * (about 45 MB) included. In this process, earlier fits' memory would hide the fit's own.
+ * One fit's CPU time (all threads: the optimizer runs on its own) and memory, in a fresh Node
+ * process that does nothing else (in this process, earlier fits' memory would hide the fit's own).
+ * Two memory figures: `processPeakMb`, that process's maximum resident set, Node itself (about
+ * 45 MB), the optimizer module and the items read from a file included; and `peakMb`, what the fit
+ * adds: that peak less the resident set just before `computeParameters`, when Node, the module and
+ * the items are already in memory (a worker holds them whether it fits or not). If the process
+ * peaked before the fit (reading the file), the difference overstates the fit's own cost, never
+ * understates it.
  */
 async function measureFit(items: TrainingItem[]) {
   const parameters = await fitParameters(items);
@@ -252,13 +260,22 @@ async function measureFit(items: TrainingItem[]) {
     const { computeParameters, FSRSBindingItem, FSRSBindingReview } = createRequire(import.meta.url)(${JSON.stringify(OPTIMIZER_PACKAGE)});
     const items = JSON.parse(fs.readFileSync(${JSON.stringify(file)}, "utf8"))
       .map((reviews) => new FSRSBindingItem(reviews.map((r) => new FSRSBindingReview(r.rating, r.deltaT))));
+    globalThis.gc?.();
+    const before = process.memoryUsage().rss;
     const cpu = process.cpuUsage();
     await computeParameters(items, { enableShortTerm: true, timeout: 1 });
     const used = process.cpuUsage(cpu);
-    console.log(JSON.stringify({ cpuSeconds: (used.user + used.system) / 1e6, peakMb: process.resourceUsage().maxRSS / 1024 }));`;
+    const peak = process.resourceUsage().maxRSS * 1024;
+    console.log(JSON.stringify({ cpuSeconds: (used.user + used.system) / 1e6, processPeakMb: peak / 2 ** 20, peakMb: (peak - before) / 2 ** 20 }));`;
   try {
-    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
-    const measured = JSON.parse(out.trim().split("\n").at(-1)!) as { cpuSeconds: number; peakMb: number };
+    const out = execFileSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
+    const measured = JSON.parse(out.trim().split("\n").at(-1)!) as {
+      cpuSeconds: number;
+      processPeakMb: number;
+      peakMb: number;
+    };
     return { parameters, ...measured };
   } finally {
     fs.rmSync(file, { force: true });

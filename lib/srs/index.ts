@@ -40,6 +40,7 @@ export {
   previewIntervals,
   retrievability,
   retrievabilityAt,
+  forgettingCurveOf,
   undoReview,
   type GradeResult,
   type ReviewRecord,

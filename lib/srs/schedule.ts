@@ -1,4 +1,5 @@
 import {
+  computeDecayFactor,
   fsrs,
   Rating as FsrsRating,
   type AbstractScheduler,
@@ -200,6 +201,22 @@ export function retrievabilityAt(at: Date, settings: SrsSettings): (state: Memor
     if (state.state === "new") return 0;
     return scheduler.get_retrievability(toFsrsCard(state), at, false);
   };
+}
+
+/**
+ * The two constants of FSRS-6's forgetting curve for `settings` (from ts-fsrs's own prepared
+ * parameters, so a fitted set is clipped exactly as the scheduler clips it), for code that computes
+ * `retrievability` where ts-fsrs cannot run, such as a database aggregating a class's card states
+ * (lib/classes/dashboard.ts). ts-fsrs computes, for a card not new,
+ * `R = round8((1 + factor × t / round8(S)) ^ decay)` with `t` the whole days since the last review
+ * (rounded down, at least 0) and round8 rounding half up to 8 decimals.
+ *
+ * @example
+ * const { decay, factor } = forgettingCurveOf(settings); // defaults: decay −0.1542, factor ≈ 0.9798
+ */
+export function forgettingCurveOf(settings: SrsSettings): { decay: number; factor: number } {
+  const { decay, factor } = computeDecayFactor(createScheduler(parseSrsSettings(settings)).parameters.w);
+  return { decay, factor };
 }
 
 /**

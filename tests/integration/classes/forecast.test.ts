@@ -1,4 +1,4 @@
-import { fsrs, generatorParameters, State, type Card as FsrsCard, type StepUnit } from "ts-fsrs";
+import { default_w, fsrs, generatorParameters, State, type Card as FsrsCard, type StepUnit } from "ts-fsrs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { PublicUser } from "@/lib/auth/users";
@@ -30,6 +30,7 @@ let assignmentId: string;
 async function expectedRecall(
   userId: string,
   forecastAt: Date,
+  w?: number[],
 ): Promise<{ perCard: Map<string, number>; mean: number }> {
   const deckRow = await db.deck.findUniqueOrThrow({ where: { id: deck.deckId } });
   const scheduler = fsrs(
@@ -40,6 +41,7 @@ async function expectedRecall(
       enable_short_term: true,
       learning_steps: deckRow.learningSteps as StepUnit[],
       relearning_steps: deckRow.relearningSteps as StepUnit[],
+      ...(w ? { w } : {}),
     }),
   );
   const rows = await db.cardState.findMany({ where: { userId, deckId: deck.deckId } });
@@ -172,5 +174,27 @@ describe("predicted recall on the due date", () => {
       expected.mean,
       12,
     );
+  });
+
+  it("uses each student's own parameter set: a fitted forgetting curve, and the defaults for the others", async () => {
+    const [ana, ben] = students as [PublicUser, PublicUser];
+    // A set whose curve falls faster than the defaults' (w20 0.5 instead of 0.1542), other weights as fitted.
+    const w = [...default_w].map((x, i) => (i === 20 ? 0.5 : i < 4 ? x * 0.8 : x));
+    const set = await db.parameterSet.create({
+      data: { scope: "student", userId: ana.id, parameters: w, trainingSize: 500, version: 1 },
+    });
+    await db.parameterPick.create({ data: { userId: ana.id, parameterSetId: set.id, scope: "student" } });
+    try {
+      const dashboard = await computeAssignmentDashboard(teacher, { classId, assignmentId }, at(T0, 7 * DAY));
+      const own = await expectedRecall(ana.id, DUE, w);
+      const withDefaults = await expectedRecall(ana.id, DUE);
+      const row = (id: string) => dashboard.students.find((s) => s.userId === id)!;
+      expect(own.mean).toBeLessThan(withDefaults.mean - 0.01);
+      expect(row(ana.id).predictedRecall).toBeCloseTo(own.mean, 12);
+      expect(row(ben.id).predictedRecall).toBeCloseTo((await expectedRecall(ben.id, DUE)).mean, 12);
+    } finally {
+      await db.parameterPick.delete({ where: { userId: ana.id } });
+      await db.parameterSet.delete({ where: { id: set.id } });
+    }
   });
 });

@@ -21,6 +21,7 @@ import {
   previewIntervals,
   RATINGS,
   retrievability,
+  forgettingCurveOf,
   ReviewTimeError,
   undoReview,
   UndoMismatchError,
@@ -28,6 +29,7 @@ import {
   type Rating,
   type SrsSettings,
 } from "@/lib/srs";
+import { DEFAULT_PARAMETERS } from "@/lib/srs/fit";
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -324,6 +326,35 @@ describe("retrievability", () => {
       if (!card) throw new Error("unreachable");
       expect(retrievability(card, card.due, tuned)).toBeCloseTo(desiredRetention, 1);
     }
+  });
+});
+
+describe("forgettingCurveOf", () => {
+  // The formula lib/classes/dashboard.ts computes in SQL, written out here in JS.
+  const round8 = (x: number) => Math.round(x * 1e8) / 1e8;
+  // A plausible fitted set: the defaults with a faster-falling curve (w20) and other initial stabilities.
+  const fittedParameters = DEFAULT_PARAMETERS.map((w, i) => (i === 20 ? 0.31 : i < 4 ? w * 0.7 : w));
+  function curve(card: MemoryState, at: Date, c: { decay: number; factor: number }) {
+    const days = Math.max(Math.floor((at.getTime() - card.lastReview!.getTime()) / DAY), 0);
+    return round8(Math.pow(1 + (c.factor * days) / round8(card.stability), c.decay));
+  }
+
+  it("gives constants with which the written-out curve equals retrievability, for the defaults and a fitted set", () => {
+    const fitted = { ...settings, parameters: [...fittedParameters] };
+    for (const s of [settings, fitted]) {
+      const c = forgettingCurveOf(s);
+      const card = reviewCard();
+      for (const ms of [-DAY, 0, 5 * 3_600_000, DAY - 1, DAY, 3 * DAY + 7, 17 * DAY, 400 * DAY]) {
+        const at = later(card.lastReview!, ms);
+        expect(curve(card, at, c)).toBe(retrievability(card, at, s));
+      }
+    }
+  });
+
+  it("clips a fitted decay as ts-fsrs does (w20 at most 0.8)", () => {
+    const extreme = { ...settings, parameters: fittedParameters.map((w, i) => (i === 20 ? 5 : w)) };
+    expect(forgettingCurveOf(extreme).decay).toBe(-0.8);
+    expect(forgettingCurveOf(settings).decay).toBeCloseTo(-0.1542, 4);
   });
 });
 
