@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { seededRandom } from "@/lib/seeded-random";
 import { planRetention, type PlanCardState, type RetentionPlan } from "@/lib/srs/plan";
+import { memoryStateOf } from "@/lib/study/memory";
 import { deckSrsSettings } from "@/lib/study/settings";
 import type { ClassUser } from "./access";
-import { fetchCardStates, requireOwnedAssignment } from "./dashboard";
+import { requireOwnedAssignment } from "./dashboard";
 import { ApplyRetentionSchema, type ApplyRetentionInput } from "./schemas";
 
 // Plan to a date (issue 11, point 5): the assignment page simulates the class's study at each
@@ -60,14 +61,10 @@ export async function computeAssignmentPlan(
     classAnswerTimes(cls.id, assignment.deckId),
   ]);
   const studentIds = members.map((m) => m.userId);
-  const rows = await fetchCardStates(assignment.deckId, studentIds);
+  const rows = await db.cardState.findMany({ where: { deckId: assignment.deckId, userId: { in: studentIds } } });
   const byStudent = new Map<string, Map<string, PlanCardState>>(studentIds.map((id) => [id, new Map()]));
   for (const row of rows) {
-    byStudent.get(row.userId)?.set(row.cardId, {
-      ...row,
-      due: new Date(row.due),
-      lastReview: row.lastReview === null ? null : new Date(row.lastReview),
-    });
+    byStudent.get(row.userId)?.set(row.cardId, { ...memoryStateOf(row), suspended: row.suspended });
   }
   // A class without students yet is planned for one student who has every card still to learn.
   const students =
