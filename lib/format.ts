@@ -1,6 +1,8 @@
 // Pure display helpers for numbers and dates, shared by pages and the CSV (no React, no database).
 // Every page shows dates one way: formatDate ("Dec 7, 2026"), formatDateTime ("Dec 7, 2026, 11:59 PM")
-// and formatDaysFrom ("tomorrow"), all in the reader's own time zone.
+// and formatDaysFrom ("tomorrow"), all in the reader's own time zone; formatDayKey for a calendar day
+// that is already local (a "2026-12-07" key from lib/stats, an article's publication date).
+// Nothing else in app/ builds a date format: three formats across pages was issue 13's complaint.
 
 import { localDateKey } from "@/lib/srs/local-day";
 
@@ -11,6 +13,9 @@ export function formatPercent(value: number | null): string {
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dayMonthFormats = new Map<string, Intl.DateTimeFormat>();
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
 
 function cached(
   map: Map<string, Intl.DateTimeFormat>,
@@ -34,6 +39,33 @@ export function formatDateTime(date: Date, timeZone: string): string {
 /** "Dec 7, 2026" in the reader's own time zone. */
 export function formatDate(date: Date, timeZone: string): string {
   return cached(dateFormats, timeZone, { dateStyle: "medium" }).format(date);
+}
+
+/** "Dec 7" in the reader's own time zone: a date within the year, where the year goes without saying. */
+export function formatDayMonth(date: Date, timeZone: string): string {
+  return cached(dayMonthFormats, timeZone, { month: "short", day: "numeric" }).format(date);
+}
+
+/** "11:59 PM" in the reader's own time zone. */
+export function formatTime(date: Date, timeZone: string): string {
+  return cached(timeFormats, timeZone, { timeStyle: "short" }).format(date);
+}
+
+/**
+ * A calendar day given as its "YYYY-MM-DD" key (already the reader's local day, or a date with no
+ * time of day such as an article's publication date): "Dec 7, 2026", or "Dec 7" when `short`.
+ * Formatted at UTC midnight in UTC, so no zone can move it to the day before.
+ *
+ * @example formatDayKey("2026-12-07", { short: true }) // "Dec 7"
+ */
+export function formatDayKey(key: string, { short = false }: { short?: boolean } = {}): string {
+  const date = new Date(`${key.slice(0, 10)}T00:00:00Z`);
+  return short ? formatDayMonth(date, "UTC") : formatDate(date, "UTC");
+}
+
+/** "Dec" for the month of a "YYYY-MM-DD" key: a calendar's column heading. */
+export function formatMonthOfDayKey(key: string): string {
+  return cached(monthFormats, "UTC", { month: "short" }).format(new Date(`${key.slice(0, 10)}T00:00:00Z`));
 }
 
 /**

@@ -2,6 +2,8 @@
 // dashed diagonal, "80% predicted" meant 80% remembered. Each point is labelled with its number of
 // reviews, so a bin of a handful is read as the noise it is. Style as charts.tsx.
 
+import { AXIS_FONT, AXIS_TEXT, placePointLabels } from "@/app/_components/charts";
+
 const W = 600;
 const H = 300;
 const PAD = 34;
@@ -21,10 +23,16 @@ export function CalibrationChart({
   const low = Math.min(0.5, ...bins.map((b) => Math.floor(Math.min(b.from, b.observed) * 10) / 10));
   const x = (v: number) => PAD + ((v - low) / (1 - low)) * (W - 2 * PAD);
   const y = (v: number) => TOP + (1 - (v - low) / (1 - low)) * H;
-  const text = "fill-muted text-[22px] sm:text-[12px]";
+  const text = AXIS_TEXT;
   const ticks = [low, (low + 1) / 2, 1];
+  // A count sits above its point, or below where bins close in prediction and recall would collide.
+  const countY = placePointLabels(
+    bins.map((b) => ({ x: x(b.meanPredicted), y: y(b.observed), text: String(b.count) })),
+    () => [-14, 14 + AXIS_FONT, -14 - AXIS_FONT],
+    { area: { from: 0, to: W, top: 0, bottom: TOP + H + 40 - AXIS_FONT } },
+  );
   return (
-    <figure>
+    <figure className="@container">
       <svg
         role="img"
         aria-label={`${label}: ${
@@ -34,7 +42,7 @@ export function CalibrationChart({
             )
             .join("; ") || "no reviews yet"
         }`}
-        viewBox={`0 0 ${W} ${TOP + H + 70}`}
+        viewBox={`0 0 ${W} ${TOP + H + 78}`}
         className="w-full"
         data-testid="calibration-chart"
       >
@@ -63,12 +71,12 @@ export function CalibrationChart({
           strokeWidth={2}
           className="stroke-good"
         />
-        {bins.map((b) => (
+        {bins.map((b, i) => (
           <g key={b.from}>
             <circle cx={x(b.meanPredicted)} cy={y(b.observed)} r={7} className="fill-accent">
               <title>{`Predicted ${percent(b.meanPredicted)}, remembered ${percent(b.observed)} (${b.count} reviews)`}</title>
             </circle>
-            <text x={x(b.meanPredicted)} y={y(b.observed) - 14} textAnchor="middle" className={text}>
+            <text x={x(b.meanPredicted)} y={countY[i]} textAnchor="middle" className={text}>
               {b.count}
             </text>
           </g>

@@ -3,12 +3,14 @@
 // the recommended point ringed. Drawn on the server, in the style of charts.tsx; the table beside it
 // on the page carries the same figures for screen readers and for reading exact values.
 
+import { AXIS_FONT, AXIS_SIZE, AXIS_TEXT, labelBox, placePointLabels } from "@/app/_components/charts";
+
 const W = 600;
 const H = 260;
 const LEFT = 24;
 const RIGHT = 36;
 const TOP = 30;
-const BOTTOM = 56;
+const BOTTOM = 62;
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 const minutes = (v: number) => (v < 10 ? v.toFixed(1) : Math.round(v).toString());
@@ -34,9 +36,23 @@ export function RetentionPlanChart({
   const x = (m: number) => LEFT + ((m - minMinutes) / (maxMinutes - minMinutes)) * (W - LEFT - RIGHT);
   const y = (r: number) => TOP + (1 - (r - low) / (1 - low)) * H;
   const line = points.map((p) => `${x(p.minutesPerDay)},${y(p.recallAtDue)}`).join(" ");
-  const text = "fill-muted text-[22px] sm:text-[12px]";
+  const text = AXIS_TEXT;
+  const ticks = [low, (low + 1) / 2, 1];
+  // Labels alternate below and above the line, and move further out where they would still collide
+  // with a neighbour's or with the axis and target labels.
+  const labelY = placePointLabels(
+    points.map((p) => ({ x: x(p.minutesPerDay), y: y(p.recallAtDue), text: percent(p.retention) })),
+    (i) => (i % 2 === 1 ? [-16, 32, -16 - AXIS_FONT, 32 + AXIS_FONT] : [32, -16, 32 + AXIS_FONT, -16 - AXIS_FONT]),
+    {
+      area: { from: 0, to: W, top: 0, bottom: TOP + H },
+      obstacles: [
+        ...ticks.map((v) => labelBox(2, y(v) - 4, percent(v), "start")),
+        labelBox(W - 2, y(target) + 24, `target ${percent(target)}`, "end"),
+      ],
+    },
+  );
   return (
-    <figure>
+    <figure className="@container">
       <svg
         role="img"
         aria-label={`Minutes per day against predicted recall on the due date: ${points
@@ -51,7 +67,7 @@ export function RetentionPlanChart({
         className="w-full"
         data-testid="plan-chart"
       >
-        {[low, (low + 1) / 2, 1].map((v) => (
+        {ticks.map((v) => (
           <g key={v}>
             <line x1={0} x2={W} y1={y(v)} y2={y(v)} className="stroke-line" />
             <text x={2} y={y(v) - 4} className={text}>
@@ -68,15 +84,13 @@ export function RetentionPlanChart({
           strokeWidth={2}
           className="stroke-good"
         />
-        <text x={W - 2} y={y(target) + 24} textAnchor="end" className="fill-good text-[22px] sm:text-[12px]">
+        <text x={W - 2} y={y(target) + 24} textAnchor="end" className={`fill-good ${AXIS_SIZE}`}>
           {`target ${percent(target)}`}
         </text>
         <polyline points={line} fill="none" strokeWidth={2.5} className="stroke-accent" />
         {points.map((p, i) => {
           const isRecommended = recommended !== null && Math.abs(p.retention - recommended) < 1e-9;
           const isApplied = applied !== null && Math.abs(p.retention - applied) < 1e-9;
-          // Labels alternate below and above the line, so neighbours close together stay readable.
-          const above = i % 2 === 1;
           return (
             <g key={p.retention} data-retention={p.retention}>
               {isRecommended && (
@@ -99,9 +113,9 @@ export function RetentionPlanChart({
               </circle>
               <text
                 x={x(p.minutesPerDay)}
-                y={above ? y(p.recallAtDue) - 16 : y(p.recallAtDue) + 32}
+                y={labelY[i]}
                 textAnchor="middle"
-                className={isRecommended ? "fill-good text-[22px] font-semibold sm:text-[12px]" : text}
+                className={isRecommended ? `fill-good font-semibold ${AXIS_SIZE}` : text}
               >
                 {percent(p.retention)}
               </text>

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireTeacher } from "@/app/_lib/require-user";
 import { listDrafts } from "@/lib/content/drafts";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Drafts" };
-
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function DraftsPage() {
   const user = await requireTeacher("/drafts");
@@ -39,7 +38,7 @@ export default async function DraftsPage() {
                 </h2>
                 <p className="text-sm text-muted">
                   {draft.cardCount} {draft.cardCount === 1 ? "card" : "cards"} kept
-                  {draft.outlet ? ` · ${draft.outlet}` : ""} · edited {when.format(draft.updatedAt)} UTC
+                  {draft.outlet ? ` · ${draft.outlet}` : ""} · edited {formatDateTime(draft.updatedAt, user.timezone)}
                 </p>
               </div>
               <div className="flex items-center gap-2">

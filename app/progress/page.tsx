@@ -5,14 +5,13 @@ import { fetchProgress } from "@/lib/stats/progress";
 import { BarChart, CalendarHeatmap, PercentLine, StackedBar } from "@/app/_components/charts";
 import { unsuspendAction } from "@/app/progress/actions";
 import { passageUrl } from "@/lib/content/links";
-import { formatPercent } from "@/lib/format";
+import { formatDayKey, formatPercent } from "@/lib/format";
 import { studentModel } from "@/lib/models/student-model";
 import { YourModel } from "./your-model";
 
 export const metadata: Metadata = { title: "Progress" };
 
-const shortDay = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" });
+const shortDay = (day: string) => formatDayKey(day, { short: true });
 
 export default async function ProgressPage() {
   const user = await requireUser("/progress");

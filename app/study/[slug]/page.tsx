@@ -29,7 +29,7 @@ export default async function StudyPage({ params }: Props) {
         / Study
       </p>
       <TeacherRetentionNote assigned={assigned} timeZone={user.timezone} />
-      <StudyLoader slug={deck.slug} userId={user.id} typeLabels={CARD_TYPE_LABELS} />
+      <StudyLoader slug={deck.slug} userId={user.id} timeZone={user.timezone} typeLabels={CARD_TYPE_LABELS} />
     </div>
   );
 }

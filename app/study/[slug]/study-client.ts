@@ -4,6 +4,7 @@ import type { StudyQueue, QueueCard as ServerQueueCard } from "@/lib/study/queue
 import type { ReviewResult as ServerReviewResult } from "@/lib/study/review";
 import type { Rating } from "@/lib/srs";
 import { ApiError, callApi, type ApiRequest } from "@/app/_lib/api-client";
+import { calendarDaysBetween, formatDayMonth, formatTime } from "@/lib/format";
 
 type Jsonified<T> = T extends Date
   ? string
@@ -61,15 +62,17 @@ export const postUndo = (reviewId: string) =>
     method: "POST",
   });
 
-/** "in 10 minutes", "tomorrow at 09:00", "on 4 Dec". */
-export function describeWhen(iso: string, now = new Date()): string {
+/**
+ * "in 10 minutes", "tomorrow at 9:00 AM", "on Dec 4": in the account's time zone (the page passes
+ * it), not the browser's, so the study page agrees with every other page on the day a card is due.
+ */
+export function describeWhen(iso: string, timeZone: string, now = new Date()): string {
   const at = new Date(iso);
   const ms = at.getTime() - now.getTime();
   if (ms <= 60_000) return "now";
   if (ms < 3_600_000) return `in ${Math.round(ms / 60_000)} minutes`;
-  const time = at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-  const days = Math.round((new Date(at).setHours(0, 0, 0, 0) - new Date(now).setHours(0, 0, 0, 0)) / 86_400_000);
-  if (days === 0) return `today at ${time}`;
-  if (days === 1) return `tomorrow at ${time}`;
-  return `on ${at.toLocaleDateString([], { day: "numeric", month: "short" })}`;
+  const days = calendarDaysBetween(now, at, timeZone);
+  if (days === 0) return `today at ${formatTime(at, timeZone)}`;
+  if (days === 1) return `tomorrow at ${formatTime(at, timeZone)}`;
+  return `on ${formatDayMonth(at, timeZone)}`;
 }

@@ -10,7 +10,13 @@ import type { RestoredStudy } from "@/app/study/[slug]/study-state";
  * Reads what this browser kept for the deck (answers given offline, cards recorded) before the
  * session starts, so its first queue leaves those cards out (docs/decisions/010-offline-study.md).
  */
-export function StudyLoader(props: { slug: string; userId: string; typeLabels: Record<QueueCard["type"], string> }) {
+export function StudyLoader(props: {
+  slug: string;
+  userId: string;
+  /** The account's zone: "due tomorrow" is counted on its calendar, not the browser's. */
+  timeZone: string;
+  typeLabels: Record<QueueCard["type"], string>;
+}) {
   const { slug, userId } = props;
   const [restored, setRestored] = useState<RestoredStudy | null>(null);
   useEffect(() => {

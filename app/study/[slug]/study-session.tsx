@@ -30,11 +30,13 @@ const messageOf = (e: unknown) => (e as Error).message;
 export function StudySession({
   slug,
   userId,
+  timeZone,
   typeLabels,
   restored,
 }: {
   slug: string;
   userId: string;
+  timeZone: string;
   typeLabels: Record<QueueCard["type"], string>;
   /** What this browser kept from before a reload (offline-store.ts). */
   restored: RestoredStudy;
@@ -228,10 +230,14 @@ export function StudySession({
       )}
 
       {phase === "waiting" && queue?.nextDueAt && (
-        <Waiting nextDueAt={queue.nextDueAt} onFinish={() => dispatch({ type: "sessionFinished", now: Date.now() })} />
+        <Waiting
+          nextDueAt={queue.nextDueAt}
+          timeZone={timeZone}
+          onFinish={() => dispatch({ type: "sessionFinished", now: Date.now() })}
+        />
       )}
 
-      {phase === "done" && <Summary counters={state.counters} queue={queue} slug={slug} />}
+      {phase === "done" && <Summary counters={state.counters} queue={queue} slug={slug} timeZone={timeZone} />}
 
       <KeyHints
         canUndo={state.history.length > 0}

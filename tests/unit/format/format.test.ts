@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { calendarDaysBetween, formatDate, formatDateTime, formatDaysFrom } from "@/lib/format";
+import {
+  calendarDaysBetween,
+  formatDate,
+  formatDateTime,
+  formatDayKey,
+  formatDayMonth,
+  formatDaysFrom,
+  formatMonthOfDayKey,
+  formatTime,
+} from "@/lib/format";
+import { describeWhen } from "@/app/study/[slug]/study-client";
 
 const NY = "America/New_York";
 const TOKYO = "Asia/Tokyo";
@@ -59,5 +69,32 @@ describe("one date format across pages", () => {
     expect(formatDate(at, NY)).toBe("Dec 4, 2026");
     expect(formatDateTime(at, NY)).toMatch(/^Dec 4, 2026, 11:59\sPM$/);
     expect(formatDate(at, TOKYO)).toBe("Dec 5, 2026");
+  });
+});
+
+describe("calendar days given as keys, and the study page's 'when'", () => {
+  it("formats a day key as that calendar day in every zone, never the day before", () => {
+    expect(formatDayKey("2026-12-07")).toBe("Dec 7, 2026");
+    expect(formatDayKey("2026-12-07", { short: true })).toBe("Dec 7");
+    expect(formatDayKey("2026-12-07T00:00:00.000Z")).toBe("Dec 7, 2026");
+    expect(formatMonthOfDayKey("2026-12-31")).toBe("Dec");
+  });
+
+  it("formats a date within the year and a time of day in the reader's zone", () => {
+    const instant = new Date("2026-12-04T16:00:00Z"); // 11:00 Dec 4 in New York, 01:00 Dec 5 in Tokyo
+    expect(formatDayMonth(instant, NY)).toBe("Dec 4");
+    expect(formatDayMonth(instant, TOKYO)).toBe("Dec 5");
+    expect(formatTime(instant, NY)).toBe("11:00 AM");
+    expect(formatTime(instant, TOKYO)).toBe("1:00 AM");
+  });
+
+  it("describes when a card comes back on the account's calendar, not the browser's", () => {
+    const now = new Date("2026-12-04T14:30:00Z"); // 09:30 Dec 4 in New York, 23:30 Dec 4 in Tokyo
+    const due = new Date("2026-12-04T16:00:00Z").toISOString();
+    expect(describeWhen(due, NY, now)).toBe("today at 11:00 AM");
+    expect(describeWhen(due, TOKYO, now)).toBe("tomorrow at 1:00 AM");
+    expect(describeWhen(new Date("2026-12-07T16:00:00Z").toISOString(), TOKYO, now)).toBe("on Dec 8");
+    expect(describeWhen(new Date("2026-12-04T14:40:00Z").toISOString(), TOKYO, now)).toBe("in 10 minutes");
+    expect(describeWhen(new Date("2026-12-04T14:30:30Z").toISOString(), TOKYO, now)).toBe("now");
   });
 });

@@ -7,6 +7,7 @@ import { deckPageTitle, findPageDeck } from "@/app/_lib/page-deck";
 import { buildPassages, buildReaderParagraphs } from "@/lib/content/passages";
 import { ArticleReader } from "@/app/decks/[slug]/article/article-reader";
 import { articleUrl } from "@/lib/content/links";
+import { formatDayKey } from "@/lib/format";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ card?: string }> };
 
@@ -49,7 +50,9 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         </p>
         <h1 className="font-serif text-3xl font-bold leading-tight">{article.title}</h1>
         <p className="text-sm text-muted">
-          {[article.outlet, article.publishedAt?.toISOString().slice(0, 10)].filter(Boolean).join(" · ")}
+          {[article.outlet, article.publishedAt && formatDayKey(article.publishedAt.toISOString())]
+            .filter(Boolean)
+            .join(" · ")}
           {article.sourceUrl && (
             <>
               {" · "}

@@ -2,7 +2,17 @@ import Link from "next/link";
 import { describeWhen, type Queue } from "@/app/study/[slug]/study-client";
 import type { SessionCounters } from "@/app/study/[slug]/study-state";
 
-export function Summary({ counters, queue, slug }: { counters: SessionCounters; queue: Queue | null; slug: string }) {
+export function Summary({
+  counters,
+  queue,
+  slug,
+  timeZone,
+}: {
+  counters: SessionCounters;
+  queue: Queue | null;
+  slug: string;
+  timeZone: string;
+}) {
   const minutes = Math.max(1, Math.round(((counters.finishedAt ?? counters.startedAt) - counters.startedAt) / 60_000));
   const accuracy = counters.reviews ? Math.round(((counters.reviews - counters.again) / counters.reviews) * 100) : null;
   return (
@@ -26,7 +36,7 @@ export function Summary({ counters, queue, slug }: { counters: SessionCounters; 
       </dl>
       <p className="text-muted">
         {queue?.nextDueAt ? (
-          <>Your next cards are due {describeWhen(queue.nextDueAt)}.</>
+          <>Your next cards are due {describeWhen(queue.nextDueAt, timeZone)}.</>
         ) : (
           <>No cards are scheduled yet.</>
         )}
