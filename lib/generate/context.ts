@@ -19,6 +19,8 @@ export type ArticleContext = {
   analyzed: Analyzed[];
   inventory: Inventory;
   surnames: ReadonlyMap<string, string>;
+  /** Every sentence of the article, by index (skipped ones too): context carried into a prompt. */
+  sentences: Sentence[];
 };
 
 const MENTION_WEIGHT: Record<Mention["kind"], number> = {

@@ -82,7 +82,7 @@ export function viewpointCandidates(item: Analyzed, context: ArticleContext): Ca
     .map((other) => other.sentence.text)
     .reverse()
     .join(" ");
-  const attribution = findAttribution(item, context.surnames, previous);
+  const attribution = findAttribution(item, context.surnames, previous) ?? possessivePerspective(item, context);
   if (!attribution) return [];
   const { sentence } = item;
   const claimWords = wordCount(attribution.claim);
@@ -262,6 +262,39 @@ function regards(item: Analyzed): Attribution | null {
     };
   }
   return null;
+}
+
+/**
+ * "In his view the aid was too small…": "his" is the person the sentence before (same paragraph)
+ * named ("The British historian Alan Milward argued…"), given in full. Null when that sentence names
+ * no one person, or more than one (then "his" is ambiguous).
+ */
+function possessivePerspective(item: Analyzed, context: ArticleContext): Attribution | null {
+  const match = /^In (?:his|her) (view|opinion|eyes)\s*,?\s+(.+?)[.!]?$/.exec(item.sentence.text);
+  if (!match) return null;
+  const before = context.analyzed.filter((other) => other.sentence.index < item.sentence.index).at(-1);
+  if (!before || before.sentence.paragraph !== item.sentence.paragraph) return null;
+  const people = before.mentions
+    .map((mention, k) => ({ mention, key: before.keys[k] ?? null }))
+    .filter(({ mention }) => mention.kind === "person");
+  if (new Set(people.map(({ key }) => key)).size !== 1 || !people[0]) return null;
+  const { mention, key } = people[0];
+  const party = context.surnames.get(mention.text.toLowerCase()) ?? mention.text;
+  // A long claim is asked up to where it turns to its evidence ("…European growth: it amounted to…").
+  const whole = match[2] ?? "";
+  const claim = wordCount(whole) > 30 ? (whole.split(/:\s+|;\s+/)[0] ?? whole) : whole;
+  return {
+    form: "perspective",
+    party,
+    partyMention: mention,
+    partyKey: key,
+    claim,
+    pre: "",
+    subject: party,
+    verb: null,
+    adverb: "",
+    noun: match[1] ?? "view",
+  };
 }
 
 function perspective(item: Analyzed): Attribution | null {
