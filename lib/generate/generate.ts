@@ -1,7 +1,14 @@
 import { distance } from "fastest-levenshtein";
 import { cardKind, CardSchema, type CardInput, type CardType } from "../cards";
 import { DEFAULT_MAX_CARDS } from "./constants";
-import { keysOf, scoreSentence, type Analyzed, type ArticleContext } from "./context";
+import {
+  CONTEXT_PENALTY,
+  keysOf,
+  scoreSentence,
+  startsWithContextWord,
+  type Analyzed,
+  type ArticleContext,
+} from "./context";
 import { factCandidates, prefersFalse } from "./facts";
 import { makeCardId } from "./ids";
 import { factOrOpinionCandidate } from "./opinion";
@@ -313,7 +320,10 @@ function selectCandidates(
         if (candidate.answerKey && askedAs.has(`${candidate.body.type}|${candidate.answerKey}`)) return false;
         if (already.some((other) => other.body.type === candidate.body.type)) return false;
         if (candidate.answerKey && already.some((other) => other.answerKey === candidate.answerKey)) return false;
-        return !candidate.answerKey || (answerUses.get(candidate.answerKey) ?? 0) < MAX_USES_PER_ANSWER;
+        // A first card on a sentence no card tests yet teaches a new fact even when its answer (a year)
+        // was asked before: it may use the answer once more than a second card on a sentence may.
+        const most = MAX_USES_PER_ANSWER + (round === 0 ? 1 : 0);
+        return !candidate.answerKey || (answerUses.get(candidate.answerKey) ?? 0) < most;
       });
       if (options.length === 0) continue;
       const total = factCount() + 1;
@@ -341,6 +351,18 @@ function selectCandidates(
     const weakest = chosen.filter((c) => isTF(c, majority)).sort((a, b) => a.score - b.score)[0];
     if (!weakest) break;
     chosen.splice(chosen.indexOf(weakest), 1);
+    // The sentence keeps a card: its best question of another kind takes the statement's place.
+    const others = chosen.filter((c) => c.sentence === weakest.sentence);
+    const replacement = (perSentence.get(weakest.sentence) ?? [])
+      .filter(
+        (c) =>
+          c.body.type !== "true_false" &&
+          c.body.type !== "viewpoint" &&
+          !others.some((other) => other.body.type === c.body.type) &&
+          c.score >= MIN_FACT_SCORE,
+      )
+      .sort((a, b) => b.score - a.score)[0];
+    if (others.length === 0 && replacement && chosen.length < maxCards) add(replacement);
   }
   return chosen.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
 }
@@ -502,10 +524,13 @@ function withPreviousSentence(
   if (previous.words + current.words > MAX_CARRIED_WORDS) return null;
   // Only plain prose: the prompt shows the sentence's text, the quote its Markdown source.
   if (previous.quote !== previous.text || !/^\s*$/.test(context.text.slice(previous.end, current.start))) return null;
-  if (body.quote !== current.quote) return null;
+  // The card may quote more than its sentence (a follow-up quotes the next one too), never less.
+  if (!body.quote.startsWith(current.quote)) return null;
   const at = prepared.sentenceIndex(previous.quote);
   if (contextProblem(previous.text, prepared.seenBefore(at < 0 ? 0 : at))) return null;
   const prompt = `${lead}${previous.text} ${statement}${tail}`;
-  const quote = context.text.slice(previous.start, current.end);
-  return { ...candidate, body: { ...body, prompt, quote } as Candidate["body"] };
+  const quote = context.text.slice(previous.start, current.start + body.quote.length);
+  // The card no longer leans on a sentence it does not show: the score's penalty for that goes.
+  const score = candidate.score + (startsWithContextWord(current.text) ? CONTEXT_PENALTY : 0);
+  return { ...candidate, score, body: { ...body, prompt, quote } as Candidate["body"] };
 }
