@@ -21,6 +21,8 @@ const TURNS = [
   /\s+less\s+(?=\w+ than\b)/,
   /\s+than\s+/,
   /,\s+(?:and|so|which)\s+/,
+  // "distrusted the judgement of scouts, who valued speed…": what the people named hold or do.
+  /,\s+who\s+/,
   /\s+(?:is|was|are|were)\s+(?:that|not)\s+/,
 ];
 const MIN_SIDE_WORDS = 4;

@@ -16,7 +16,7 @@ const evaluations = new Map(fixtures.map((fixture) => [fixture.name, evaluateFix
  */
 const FLOORS: Record<string, { coverage: number; deckFindings: Partial<Record<PatternId, number>> }> = {
   "biography-rosalind-franklin": { coverage: MIN_COVERAGE, deckFindings: { 6: 0, 7: 0 } },
-  "culture-moneyball": { coverage: 0.72, deckFindings: { 6: 0, 7: 0 } },
+  "culture-moneyball": { coverage: 0.81, deckFindings: { 6: 0, 7: 0 } },
   "economics-volcker-inflation": { coverage: MIN_COVERAGE, deckFindings: { 6: 0, 7: 0 } },
   "history-atlantic-cable": { coverage: MIN_COVERAGE, deckFindings: { 6: 0, 7: 0 } },
   "long-marshall-plan": { coverage: 0.5, deckFindings: { 6: 0, 7: 2 } },
