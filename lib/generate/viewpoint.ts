@@ -221,7 +221,12 @@ function findAttribution(
   previousText: string,
 ): Attribution | null {
   const found =
-    perspective(item) ?? accordingTo(item) ?? directQuote(item) ?? verbAttribution(item, previousText) ?? regards(item);
+    perspective(item) ??
+    accordingTo(item) ??
+    directQuote(item) ??
+    verbAttribution(item, previousText) ??
+    parentheticalAttribution(item, previousText) ??
+    regards(item);
   // A party named by surname ("Farman later said") is given in full ("Joseph Farman").
   const full = found?.partyMention?.kind === "person" ? surnames.get(found.party.toLowerCase()) : undefined;
   return found && full ? { ...found, party: full } : found;
@@ -432,6 +437,21 @@ function verbAttribution(item: Analyzed, previousText = ""): Attribution | null 
     return { form: "verb", ...party, claim, pre, subject: group ? party.party : subject, verb, adverb, noun: "view" };
   }
   return null;
+}
+
+/**
+ * "Each chlorine atom, they calculated, could destroy…": the reporting clause sits inside the
+ * claim. "They" are the people the sentences before name ("Mario Molina and Sherwood Rowland"); the
+ * claim is the sentence without the clause. Null when the pronoun does not resolve.
+ */
+function parentheticalAttribution(item: Analyzed, previousText: string): Attribution | null {
+  const match = /^(.+?),\s+(they|he|she)\s+([a-z]+),\s+(.+?)[.!]?$/.exec(item.sentence.text);
+  const verb = match ? VERBS.get(match[3] ?? "") : undefined;
+  if (!match || !verb) return null;
+  const party = pronounParty(match[2] ?? "", previousText);
+  if (!party) return null;
+  const claim = `${match[1]} ${match[4]}`;
+  return { form: "verb", ...party, claim, pre: "", subject: party.party, verb, adverb: "", noun: "view" };
 }
 
 /**

@@ -10,8 +10,8 @@ const evaluations = new Map(fixtures.map((fixture) => [fixture.name, evaluateFix
 /**
  * What the generator honestly meets today, per article (docs/generation-quality.md). The issue's
  * thresholds — no flagged pattern, key-point coverage ≥ 90 % — are met by the card-level checks on
- * every article, in full on five (biography, economics, history, news, policy), and for patterns on
- * all but the long article (pattern 7 once); these floors keep the rest from sliding back. Raise them
+ * every article, in full on six (biography, economics, history, news, policy, science), and for
+ * patterns on all but the long article (pattern 7); these floors keep the rest from sliding back. Raise them
  * as the generator improves; never lower one to make a change pass.
  */
 const FLOORS: Record<string, { coverage: number; deckFindings: Partial<Record<PatternId, number>> }> = {
@@ -22,7 +22,7 @@ const FLOORS: Record<string, { coverage: number; deckFindings: Partial<Record<Pa
   "long-marshall-plan": { coverage: 0.5, deckFindings: { 6: 0, 7: 2 } },
   "news-suez-blockage": { coverage: MIN_COVERAGE, deckFindings: { 6: 0, 7: 0 } },
   "policy-congestion-charging": { coverage: MIN_COVERAGE, deckFindings: { 6: 0, 7: 0 } },
-  "science-ozone-hole": { coverage: 0.88, deckFindings: { 6: 0, 7: 0 } },
+  "science-ozone-hole": { coverage: MIN_COVERAGE, deckFindings: { 6: 0, 7: 0 } },
 };
 
 describe("the evaluation fixtures", () => {
