@@ -519,8 +519,11 @@ function withPreviousSentence(
   if (!CARRIES_PREVIOUS.has(body.type)) return null;
   const current = context.sentences[candidate.sentence];
   const previous = context.sentences[candidate.sentence - 1];
-  if (!current || !previous || previous.paragraph !== current.paragraph || NOT_PROSE.has(previous.skip ?? ""))
-    return null;
+  if (!current || !previous || NOT_PROSE.has(previous.skip ?? "")) return null;
+  // Across a paragraph break ("…relied on statistics. ¶ Their key measure was…") the sentence before
+  // is shown but not quoted: a quote stays inside one paragraph. A cloze must quote what it shows.
+  const across = previous.paragraph !== current.paragraph;
+  if (across && (body.type === "cloze" || previous.paragraph !== current.paragraph - 1)) return null;
   if (previous.words + current.words > MAX_CARRIED_WORDS) return null;
   // Only plain prose: the prompt shows the sentence's text, the quote its Markdown source.
   if (previous.quote !== previous.text || !/^\s*$/.test(context.text.slice(previous.end, current.start))) return null;
@@ -529,7 +532,7 @@ function withPreviousSentence(
   const at = prepared.sentenceIndex(previous.quote);
   if (contextProblem(previous.text, prepared.seenBefore(at < 0 ? 0 : at))) return null;
   const prompt = `${lead}${previous.text} ${statement}${tail}`;
-  const quote = context.text.slice(previous.start, current.start + body.quote.length);
+  const quote = across ? body.quote : context.text.slice(previous.start, current.start + body.quote.length);
   // The card no longer leans on a sentence it does not show: the score's penalty for that goes.
   const score = candidate.score + (startsWithContextWord(current.text) ? CONTEXT_PENALTY : 0);
   return { ...candidate, score, body: { ...body, prompt, quote } as Candidate["body"] };

@@ -23,6 +23,8 @@ const TURNS = [
   /,\s+(?:and|so|which)\s+/,
   // "distrusted the judgement of scouts, who valued speed…": what the people named hold or do.
   /,\s+who\s+/,
+  // "on-base percentage, the share of times…": a term and the definition after it.
+  /,\s+(?=the \w+ of\b)/,
   /\s+(?:is|was|are|were)\s+(?:that|not)\s+/,
 ];
 const MIN_SIDE_WORDS = 4;
