@@ -19,6 +19,8 @@ export type ArticleContext = {
   analyzed: Analyzed[];
   inventory: Inventory;
   surnames: ReadonlyMap<string, string>;
+  /** Every sentence of the article, by index (skipped ones too): context carried into a prompt. */
+  sentences: Sentence[];
 };
 
 const MENTION_WEIGHT: Record<Mention["kind"], number> = {
@@ -30,6 +32,8 @@ const MENTION_WEIGHT: Record<Mention["kind"], number> = {
   place: 1.5,
   decade: 1,
 };
+/** What leaning on the sentence before costs a sentence's score (given back when a card carries that context in). */
+export const CONTEXT_PENALTY = 2;
 const CONTEXT_DEPENDENT_START =
   /^(?:this|that|these|those|it|its|they|their|them|he|she|his|her|such|both|the latter|the former)\b/i;
 
@@ -47,7 +51,7 @@ export function scoreSentence(sentence: Sentence, mentions: Mention[], keys: str
     score += common ? (isTechnicalTerm(mention.text) ? 1.5 : 0.75) : MENTION_WEIGHT[mention.kind];
   }
   score = Math.min(score, 12);
-  if (CONTEXT_DEPENDENT_START.test(sentence.text)) score -= 2;
+  if (CONTEXT_DEPENDENT_START.test(sentence.text)) score -= CONTEXT_PENALTY;
   if (sentence.words > 45) score -= 2;
   else if (sentence.words > 35) score -= 1;
   if (sentence.words < 10) score -= 1;
@@ -71,7 +75,7 @@ export function appearsElsewhere(text: string, mention: Mention, forms: string[]
 
 // Openers that tie a sentence to the one before; a statement stands alone without them.
 const DISCOURSE_OPENER =
-  /^(?:moreover|however|nevertheless|nonetheless|similarly|likewise|in parallel|more importantly|therefore|thus|meanwhile|indeed|in addition|also|still|yet|but|and|so|then|instead|in fact|as a result|at the same time|for example|for instance|in this way|it should be recalled that|it is worth noting that|notably|importantly|crucially|finally|first|second|third),?\s+/i;
+  /^(?:moreover|however|nevertheless|nonetheless|similarly|likewise|in parallel|more importantly|therefore|thus|meanwhile|indeed|in addition|also|still|yet|but|and|so|then|instead(?! of)|in fact|as a result|at the same time|for example|for instance|in this way|it should be recalled that|it is worth noting that|notably|importantly|crucially|finally|first|second|third),?\s+/i;
 
 /** A sentence as a stand-alone statement: Markdown gone, leading "Moreover," dropped. */
 export function asStatement(text: string): string {

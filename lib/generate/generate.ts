@@ -1,7 +1,14 @@
 import { distance } from "fastest-levenshtein";
 import { cardKind, CardSchema, type CardInput, type CardType } from "../cards";
 import { DEFAULT_MAX_CARDS } from "./constants";
-import { keysOf, scoreSentence, type Analyzed, type ArticleContext } from "./context";
+import {
+  CONTEXT_PENALTY,
+  keysOf,
+  scoreSentence,
+  startsWithContextWord,
+  type Analyzed,
+  type ArticleContext,
+} from "./context";
 import { factCandidates, prefersFalse } from "./facts";
 import { makeCardId } from "./ids";
 import { factOrOpinionCandidate } from "./opinion";
@@ -20,7 +27,7 @@ import {
   prepareChecks,
   type PatternId,
 } from "./checks";
-import { continuationCandidate, thesisCandidate } from "./thesis";
+import { continuationCandidate, followUpCandidate, thesisCandidate } from "./thesis";
 import { viewpointCandidates } from "./viewpoint";
 
 export type GenerateOptions = {
@@ -116,6 +123,11 @@ export function generateDrafts(text: string, options: GenerateOptions = {}): Gen
     if (opinion) priority.push(opinion);
     else if (best) priority.push(best);
     else if (fallback) priority.push(fallback);
+    else {
+      const followUp = followUpCandidate(item, context, role);
+      const kept = followUp ? passes(followUp) : null;
+      if (kept) priority.push(kept);
+    }
   });
   for (const target of attributionSentences(prepared.sentences)) {
     const item = itemFor(target);
@@ -218,7 +230,7 @@ function analyzeArticle(text: string): { paragraphs: Paragraph[]; sentences: Sen
       const score = scoreSentence(sentence, found, keys) + (opens ? TOPIC_SENTENCE_BONUS : 0);
       return { sentence, mentions: found, keys, score };
     });
-  return { paragraphs, sentences, context: { text, analyzed, inventory, surnames } };
+  return { paragraphs, sentences, context: { text, analyzed, inventory, surnames, sentences } };
 }
 
 /** A sentence (nearly) the same as an earlier one adds nothing: "near-duplicate". */
@@ -254,7 +266,13 @@ function selectCandidates(
   const answerUses = new Map<string, number>();
   const askedAs = new Set<string>();
   const taken = new Map<number, Candidate[]>();
+  // The same sentence asked for the same answer twice (a thesis card and a continuation card, a "who"
+  // viewpoint and a multiple choice on the same name) spends the budget on one question.
+  const asked = new Set<string>();
   const add = (candidate: Candidate) => {
+    const question = `${fold(candidate.body.quote)}|${fold(String(candidate.body.answer ?? ""))}`;
+    if (candidate.body.type !== "timeline" && asked.has(question)) return;
+    asked.add(question);
     chosen.push(candidate);
     if (candidate.answerKey) {
       answerUses.set(candidate.answerKey, (answerUses.get(candidate.answerKey) ?? 0) + 1);
@@ -289,6 +307,8 @@ function selectCandidates(
 
   const order = [...analyzed].sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index);
   const factCount = () => chosen.filter((c) => FACT_SHARE[c.body.type] !== undefined).length;
+  // Round -1 spreads the deck over the article: every paragraph's point gets a card before a
+  // paragraph gets a second (a paragraph usually makes one point; the teacher's coverage strip shows gaps).
   for (let round = 0; round < 3 && chosen.length < maxCards; round++) {
     for (const item of order) {
       if (chosen.length >= maxCards) break;
@@ -300,7 +320,10 @@ function selectCandidates(
         if (candidate.answerKey && askedAs.has(`${candidate.body.type}|${candidate.answerKey}`)) return false;
         if (already.some((other) => other.body.type === candidate.body.type)) return false;
         if (candidate.answerKey && already.some((other) => other.answerKey === candidate.answerKey)) return false;
-        return !candidate.answerKey || (answerUses.get(candidate.answerKey) ?? 0) < MAX_USES_PER_ANSWER;
+        // A first card on a sentence no card tests yet teaches a new fact even when its answer (a year)
+        // was asked before: it may use the answer once more than a second card on a sentence may.
+        const most = MAX_USES_PER_ANSWER + (round === 0 ? 1 : 0);
+        return !candidate.answerKey || (answerUses.get(candidate.answerKey) ?? 0) < most;
       });
       if (options.length === 0) continue;
       const total = factCount() + 1;
@@ -328,6 +351,18 @@ function selectCandidates(
     const weakest = chosen.filter((c) => isTF(c, majority)).sort((a, b) => a.score - b.score)[0];
     if (!weakest) break;
     chosen.splice(chosen.indexOf(weakest), 1);
+    // The sentence keeps a card: its best question of another kind takes the statement's place.
+    const others = chosen.filter((c) => c.sentence === weakest.sentence);
+    const replacement = (perSentence.get(weakest.sentence) ?? [])
+      .filter(
+        (c) =>
+          c.body.type !== "true_false" &&
+          c.body.type !== "viewpoint" &&
+          !others.some((other) => other.body.type === c.body.type) &&
+          c.score >= MIN_FACT_SCORE,
+      )
+      .sort((a, b) => b.score - a.score)[0];
+    if (others.length === 0 && replacement && chosen.length < maxCards) add(replacement);
   }
   return chosen.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
 }
@@ -453,7 +488,52 @@ function carryContext(
     )
       rewritten = `${full} ${statement.slice(pronoun[0].length)}`;
   }
-  if (!rewritten || contextProblem(rewritten, seen)) return candidate;
-  const prompt = `${lead}${rewritten}${tail}`;
-  return { ...candidate, body: { ...body, prompt } as Candidate["body"] };
+  if (rewritten && !contextProblem(rewritten, seen)) {
+    const prompt = `${lead}${rewritten}${tail}`;
+    return { ...candidate, body: { ...body, prompt } as Candidate["body"] };
+  }
+  return withPreviousSentence(candidate, statement, lead, tail, prepared, context) ?? candidate;
+}
+
+// A sentence and the one carried in before it: short enough to read as one prompt.
+const MAX_CARRIED_WORDS = 60;
+// Types whose prompt may show two sentences: a true/false or fact-or-opinion statement must be one claim.
+const CARRIES_PREVIOUS = new Set(["cloze", "multiple_choice", "basic", "viewpoint"]);
+const NOT_PROSE = new Set<string>(["heading", "photo caption", "code, table or image", "question, not a statement"]);
+
+/**
+ * When no name resolves the reference ("The aid…", "Its leaders…", "He came to…"), the sentence
+ * before it (same paragraph, standing alone itself) is carried into the prompt and the quote:
+ * “Marshall aid reached Europe in 1948. The aid was modest compared with ____ …”. The student
+ * then reads what the reference points to, as the article's reader did. Null when that fails.
+ */
+function withPreviousSentence(
+  candidate: Candidate,
+  statement: string,
+  lead: string,
+  tail: string,
+  prepared: ReturnType<typeof prepareChecks>,
+  context: ArticleContext,
+): Candidate | null {
+  const body = candidate.body;
+  if (!CARRIES_PREVIOUS.has(body.type)) return null;
+  const current = context.sentences[candidate.sentence];
+  const previous = context.sentences[candidate.sentence - 1];
+  if (!current || !previous || NOT_PROSE.has(previous.skip ?? "")) return null;
+  // Across a paragraph break ("…relied on statistics. ¶ Their key measure was…") the sentence before
+  // is shown but not quoted: a quote stays inside one paragraph. A cloze must quote what it shows.
+  const across = previous.paragraph !== current.paragraph;
+  if (across && (body.type === "cloze" || previous.paragraph !== current.paragraph - 1)) return null;
+  if (previous.words + current.words > MAX_CARRIED_WORDS) return null;
+  // Only plain prose: the prompt shows the sentence's text, the quote its Markdown source.
+  if (previous.quote !== previous.text || !/^\s*$/.test(context.text.slice(previous.end, current.start))) return null;
+  // The card may quote more than its sentence (a follow-up quotes the next one too), never less.
+  if (!body.quote.startsWith(current.quote)) return null;
+  const at = prepared.sentenceIndex(previous.quote);
+  if (contextProblem(previous.text, prepared.seenBefore(at < 0 ? 0 : at))) return null;
+  const prompt = `${lead}${previous.text} ${statement}${tail}`;
+  const quote = across ? body.quote : context.text.slice(previous.start, current.start + body.quote.length);
+  // The card no longer leans on a sentence it does not show: the score's penalty for that goes.
+  const score = candidate.score + (startsWithContextWord(current.text) ? CONTEXT_PENALTY : 0);
+  return { ...candidate, score, body: { ...body, prompt, quote } as Candidate["body"] };
 }

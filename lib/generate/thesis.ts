@@ -21,6 +21,10 @@ const TURNS = [
   /\s+less\s+(?=\w+ than\b)/,
   /\s+than\s+/,
   /,\s+(?:and|so|which)\s+/,
+  // "distrusted the judgement of scouts, who valued speed…": what the people named hold or do.
+  /,\s+who\s+/,
+  // "on-base percentage, the share of times…": a term and the definition after it.
+  /,\s+(?=the \w+ of\b)/,
   /\s+(?:is|was|are|were)\s+(?:that|not)\s+/,
 ];
 const MIN_SIDE_WORDS = 4;
@@ -94,5 +98,57 @@ export function continuationCandidate(item: Analyzed, context: ArticleContext): 
     // Nothing named scores the sentence low; it still ranks with the weakest fact cards.
     score: Math.max(item.score, 1),
     idWords: `point ${split.shown.split(" ").slice(0, 4).join(" ")}`,
+  };
+}
+
+const CONCLUSION_OPENER = /^(?:That|This) is why\s+/;
+const MAX_FOLLOW_UP_WORDS = 60;
+
+/**
+ * An important sentence that does not split where its claim turns still gets a card:
+ * - "That is why X": the reason (the sentence before) is shown and the student recalls X, the
+ *   author's conclusion;
+ * - a short claim ("The lesson most firms drew was modest.") is shown and the student recalls how
+ *   the article backs it up, the next sentence of its paragraph (both are quoted).
+ * Null when neither applies (no sentence before or after, or too long to read as one card).
+ */
+export function followUpCandidate(item: Analyzed, context: ArticleContext, role: string): Candidate | null {
+  const { sentence } = item;
+  const statement = asStatement(sentence.text);
+  const conclusion = CONCLUSION_OPENER.exec(statement);
+  const base = { sentence: sentence.index, paragraph: sentence.paragraph, answerKey: `thesis:${sentence.index}` };
+  if (conclusion) {
+    const previous = context.sentences[sentence.index - 1];
+    if (!previous || previous.skip !== null || previous.words + sentence.words > MAX_FOLLOW_UP_WORDS) return null;
+    const rest = statement.slice(conclusion[0].length);
+    return {
+      ...base,
+      body: {
+        type: "viewpoint",
+        party: "the author",
+        prompt: `What does the author conclude from this? “${previous.text}”`,
+        answer: rest.charAt(0).toUpperCase() + rest.slice(1),
+        explanation: `This is the author’s ${role}: the conclusion drawn from the sentence before it.${inContext(context, item)}`,
+        quote: sentence.quote,
+      },
+      score: item.score + 6,
+      idWords: `author concludes ${rest.split(" ").slice(0, 4).join(" ")}`,
+    };
+  }
+  const next = context.sentences[sentence.index + 1];
+  if (!next || next.paragraph !== sentence.paragraph || next.skip !== null) return null;
+  if (sentence.words + next.words > MAX_FOLLOW_UP_WORDS) return null;
+  if (!/^\s*$/.test(context.text.slice(sentence.end, next.start))) return null;
+  return {
+    ...base,
+    body: {
+      type: "basic",
+      prompt: `How does the article’s point continue? “${statement.replace(/[.!]$/, "")} …”`,
+      answer: asStatement(next.text),
+      explanation: `The ${role} and the evidence the article gives for it.${inContext(context, item)}`,
+      quote: context.text.slice(sentence.start, next.end),
+    },
+    score: item.score + 6,
+    idWords: `point ${statement.split(" ").slice(0, 4).join(" ")}`,
   };
 }

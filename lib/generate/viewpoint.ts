@@ -82,7 +82,7 @@ export function viewpointCandidates(item: Analyzed, context: ArticleContext): Ca
     .map((other) => other.sentence.text)
     .reverse()
     .join(" ");
-  const attribution = findAttribution(item, context.surnames, previous);
+  const attribution = findAttribution(item, context.surnames, previous) ?? possessivePerspective(item, context);
   if (!attribution) return [];
   const { sentence } = item;
   const claimWords = wordCount(attribution.claim);
@@ -221,7 +221,12 @@ function findAttribution(
   previousText: string,
 ): Attribution | null {
   const found =
-    perspective(item) ?? accordingTo(item) ?? directQuote(item) ?? verbAttribution(item, previousText) ?? regards(item);
+    perspective(item) ??
+    accordingTo(item) ??
+    directQuote(item) ??
+    verbAttribution(item, previousText) ??
+    parentheticalAttribution(item, previousText) ??
+    regards(item);
   // A party named by surname ("Farman later said") is given in full ("Joseph Farman").
   const full = found?.partyMention?.kind === "person" ? surnames.get(found.party.toLowerCase()) : undefined;
   return found && full ? { ...found, party: full } : found;
@@ -262,6 +267,39 @@ function regards(item: Analyzed): Attribution | null {
     };
   }
   return null;
+}
+
+/**
+ * "In his view the aid was too small…": "his" is the person the sentence before (same paragraph)
+ * named ("The British historian Alan Milward argued…"), given in full. Null when that sentence names
+ * no one person, or more than one (then "his" is ambiguous).
+ */
+function possessivePerspective(item: Analyzed, context: ArticleContext): Attribution | null {
+  const match = /^In (?:his|her) (view|opinion|eyes)\s*,?\s+(.+?)[.!]?$/.exec(item.sentence.text);
+  if (!match) return null;
+  const before = context.analyzed.filter((other) => other.sentence.index < item.sentence.index).at(-1);
+  if (!before || before.sentence.paragraph !== item.sentence.paragraph) return null;
+  const people = before.mentions
+    .map((mention, k) => ({ mention, key: before.keys[k] ?? null }))
+    .filter(({ mention }) => mention.kind === "person");
+  if (new Set(people.map(({ key }) => key)).size !== 1 || !people[0]) return null;
+  const { mention, key } = people[0];
+  const party = context.surnames.get(mention.text.toLowerCase()) ?? mention.text;
+  // A long claim is asked up to where it turns to its evidence ("…European growth: it amounted to…").
+  const whole = match[2] ?? "";
+  const claim = wordCount(whole) > 30 ? (whole.split(/:\s+|;\s+/)[0] ?? whole) : whole;
+  return {
+    form: "perspective",
+    party,
+    partyMention: mention,
+    partyKey: key,
+    claim,
+    pre: "",
+    subject: party,
+    verb: null,
+    adverb: "",
+    noun: match[1] ?? "view",
+  };
 }
 
 function perspective(item: Analyzed): Attribution | null {
@@ -399,6 +437,21 @@ function verbAttribution(item: Analyzed, previousText = ""): Attribution | null 
     return { form: "verb", ...party, claim, pre, subject: group ? party.party : subject, verb, adverb, noun: "view" };
   }
   return null;
+}
+
+/**
+ * "Each chlorine atom, they calculated, could destroy…": the reporting clause sits inside the
+ * claim. "They" are the people the sentences before name ("Mario Molina and Sherwood Rowland"); the
+ * claim is the sentence without the clause. Null when the pronoun does not resolve.
+ */
+function parentheticalAttribution(item: Analyzed, previousText: string): Attribution | null {
+  const match = /^(.+?),\s+(they|he|she)\s+([a-z]+),\s+(.+?)[.!]?$/.exec(item.sentence.text);
+  const verb = match ? VERBS.get(match[3] ?? "") : undefined;
+  if (!match || !verb) return null;
+  const party = pronounParty(match[2] ?? "", previousText);
+  if (!party) return null;
+  const claim = `${match[1]} ${match[4]}`;
+  return { form: "verb", ...party, claim, pre: "", subject: party.party, verb, adverb: "", noun: "view" };
 }
 
 /**
