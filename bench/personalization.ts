@@ -22,7 +22,7 @@ import {
   type ModelEvaluation,
   type TrainingItem,
 } from "@/lib/srs/fit";
-import { chooseParameterSet, ADOPTION_VALIDATION_SHARE } from "@/lib/models/adoption";
+import { chooseParameterSet, shrunkParameters, ADOPTION_VALIDATION_SHARE } from "@/lib/models/adoption";
 import { instantOfWallTime } from "@/lib/srs";
 import { OPTIMIZER_PACKAGE } from "@/lib/srs/optimizer";
 import type { Student } from "./learning-quality";
@@ -160,7 +160,13 @@ export async function runPersonalization(options: PersonalizationOptions) {
   let fitPeakMb20k = Number.NaN;
   let fitProcessPeakMb20k = Number.NaN;
   /** Per student and size: the scope adopted and each set's held-out log loss less the defaults' (diagnostics). */
-  const details: { size: number; student: string; scope: string; minus: Partial<Record<Scope, number>> }[] = [];
+  const details: {
+    size: number;
+    student: string;
+    scope: string;
+    minus: Partial<Record<Scope, number>>;
+    shrunkMinus: number;
+  }[] = [];
 
   for (const size of options.sizes) {
     const students = data.filter(
@@ -196,7 +202,8 @@ export async function runPersonalization(options: PersonalizationOptions) {
       }
       const choice = await chooseParameterSet({ items: s.train, classParameters: pool, fit: fitParameters });
       adoptedScopes[choice.scope]++;
-      const adoptedSet = choice.scope === "student" ? own : choice.parameters;
+      // As lib/models/fitting.ts stores it: the fit on all the training reviews, shrunk toward the class's set.
+      const adoptedSet = choice.scope === "student" ? shrunkParameters(own, pool, s.train.length) : choice.parameters;
       adoptedHere.set(s.student.id, adoptedSet);
       const sets: Record<Scope, readonly number[]> = {
         default: DEFAULT_PARAMETERS,
@@ -218,6 +225,11 @@ export async function runPersonalization(options: PersonalizationOptions) {
         scope: choice.scope,
         minus: Object.fromEntries(
           SCOPES.map((scope) => [scope, round(evaluations[scope]!.logLoss - evaluations.default!.logLoss, 4)]),
+        ),
+        shrunkMinus: round(
+          evaluateParameters(shrunkParameters(own, pool, s.train.length), s.test)!.logLoss -
+            evaluations.default!.logLoss,
+          4,
         ),
       });
       if (s.student.className === "control") {
