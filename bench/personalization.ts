@@ -22,7 +22,7 @@ import {
   type ModelEvaluation,
   type TrainingItem,
 } from "@/lib/srs/fit";
-import { chooseParameterSet, ADOPTION_VALIDATION_SHARE } from "@/lib/models/adoption";
+import { chooseParameterSet, shrunkParameters, ADOPTION_VALIDATION_SHARE } from "@/lib/models/adoption";
 import { instantOfWallTime } from "@/lib/srs";
 import { OPTIMIZER_PACKAGE } from "@/lib/srs/optimizer";
 import type { Student } from "./learning-quality";
@@ -159,6 +159,14 @@ export async function runPersonalization(options: PersonalizationOptions) {
   let fitCpuSeconds20k = Number.NaN;
   let fitPeakMb20k = Number.NaN;
   let fitProcessPeakMb20k = Number.NaN;
+  /** Per student and size: the scope adopted and each set's held-out log loss less the defaults' (diagnostics). */
+  const details: {
+    size: number;
+    student: string;
+    scope: string;
+    minus: Partial<Record<Scope, number>>;
+    shrunkMinus: number;
+  }[] = [];
 
   for (const size of options.sizes) {
     const students = data.filter(
@@ -194,7 +202,8 @@ export async function runPersonalization(options: PersonalizationOptions) {
       }
       const choice = await chooseParameterSet({ items: s.train, classParameters: pool, fit: fitParameters });
       adoptedScopes[choice.scope]++;
-      const adoptedSet = choice.scope === "student" ? own : choice.parameters;
+      // As lib/models/fitting.ts stores it: the fit on all the training reviews, shrunk toward the class's set.
+      const adoptedSet = choice.scope === "student" ? shrunkParameters(own, pool, s.train.length) : choice.parameters;
       adoptedHere.set(s.student.id, adoptedSet);
       const sets: Record<Scope, readonly number[]> = {
         default: DEFAULT_PARAMETERS,
@@ -210,6 +219,19 @@ export async function runPersonalization(options: PersonalizationOptions) {
         sums.logLoss[scope] += evaluations[scope]?.logLoss ?? Number.NaN;
         sums.rmseBins[scope] += evaluations[scope]?.rmseBins ?? Number.NaN;
       }
+      details.push({
+        size,
+        student: s.student.id,
+        scope: choice.scope,
+        minus: Object.fromEntries(
+          SCOPES.map((scope) => [scope, round(evaluations[scope]!.logLoss - evaluations.default!.logLoss, 4)]),
+        ),
+        shrunkMinus: round(
+          evaluateParameters(shrunkParameters(own, pool, s.train.length), s.test)!.logLoss -
+            evaluations.default!.logLoss,
+          4,
+        ),
+      });
       if (s.student.className === "control") {
         controlAdoptedMinusDefault = Math.max(
           controlAdoptedMinusDefault,
@@ -233,6 +255,7 @@ export async function runPersonalization(options: PersonalizationOptions) {
     fitPeakMb20k: Math.round(fitPeakMb20k),
     fitProcessPeakMb20k: Math.round(fitProcessPeakMb20k),
     adopted,
+    details,
     validationShare: ADOPTION_VALIDATION_SHARE,
   };
 }
@@ -240,12 +263,16 @@ export async function runPersonalization(options: PersonalizationOptions) {
 /**
  * One fit's CPU time (all threads: the optimizer runs on its own) and memory, in a fresh Node
  * process that does nothing else (in this process, earlier fits' memory would hide the fit's own).
- * Two memory figures: `processPeakMb`, that process's maximum resident set, Node itself (about
- * 45 MB), the optimizer module and the items read from a file included; and `peakMb`, what the fit
- * adds: that peak less the resident set just before `computeParameters`, when Node, the module and
- * the items are already in memory (a worker holds them whether it fits or not). If the process
- * peaked before the fit (reading the file), the difference overstates the fit's own cost, never
- * understates it.
+ * Two memory figures, both from the child's own high-water mark (`VmHWM` in /proc/self/status):
+ * `processPeakMb`, that process's peak resident set, Node itself (about 45 MB), the optimizer module
+ * and the items read from a file included; and `peakMb`, what the fit adds: the peak while
+ * `computeParameters` runs (the mark is reset just before it, by writing 5 to /proc/self/clear_refs)
+ * less the resident set at that moment, when Node, the module and the items are already in memory
+ * (a worker holds them whether it fits or not).
+ *
+ * Not `process.resourceUsage().maxRSS`: Linux carries the forked parent's peak into the child's
+ * across exec, so in a child of this bench (a few hundred MB) it reported the bench's memory, not
+ * the fit's: that is where an earlier "258 MB" came from.
  */
 async function measureFit(items: TrainingItem[]) {
   const parameters = await fitParameters(items);
@@ -261,12 +288,15 @@ async function measureFit(items: TrainingItem[]) {
     const items = JSON.parse(fs.readFileSync(${JSON.stringify(file)}, "utf8"))
       .map((reviews) => new FSRSBindingItem(reviews.map((r) => new FSRSBindingReview(r.rating, r.deltaT))));
     globalThis.gc?.();
+    const highWater = () => Number(/VmHWM:\\s+(\\d+) kB/.exec(fs.readFileSync("/proc/self/status", "utf8"))[1]) * 1024;
+    const loadPeak = highWater();
+    fs.writeFileSync("/proc/self/clear_refs", "5");
     const before = process.memoryUsage().rss;
     const cpu = process.cpuUsage();
     await computeParameters(items, { enableShortTerm: true, timeout: 1 });
     const used = process.cpuUsage(cpu);
-    const peak = process.resourceUsage().maxRSS * 1024;
-    console.log(JSON.stringify({ cpuSeconds: (used.user + used.system) / 1e6, processPeakMb: peak / 2 ** 20, peakMb: (peak - before) / 2 ** 20 }));`;
+    const peak = highWater();
+    console.log(JSON.stringify({ cpuSeconds: (used.user + used.system) / 1e6, processPeakMb: Math.max(loadPeak, peak) / 2 ** 20, peakMb: (peak - before) / 2 ** 20 }));`;
   try {
     const out = execFileSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", script], {
       encoding: "utf8",

@@ -11,7 +11,8 @@ import {
 // defaults; else with the class's when it beats the defaults there; else (and whenever there are
 // too few later reviews to judge by) with the defaults. Per-student fits of a few hundred reviews are unstable, and a
 // student who matches the defaults can be predicted slightly worse by their own fit: the rule keeps
-// both from costing the student anything.
+// both from costing the student anything. A student's own set is their fit shrunk toward their
+// class's set (or the defaults), the more so the fewer reviews it was fitted on (`shrunkParameters`).
 
 /** The latest share of a student's reviews the candidate sets are judged on. */
 export const ADOPTION_VALIDATION_SHARE = 0.2;
@@ -21,11 +22,45 @@ export const ADOPTION_VALIDATION_SHARE = 0.2;
  */
 export const MIN_VALIDATION_REVIEWS = 100;
 
+/**
+ * How many training items a student's own fit needs to count as much as the set it is shrunk toward
+ * (their class's, else the defaults'). Chosen once, not fitted: the issue measured per-student fits
+ * catching up with the class pool at about 5,000 reviews, and two estimates of equal quality are
+ * best averaged with equal weight.
+ */
+export const SHRINKAGE_ITEMS = 5_000;
+
+/**
+ * A student's own set: their fit shrunk toward `prior` (their class's set, or the defaults), weight
+ * n / (n + SHRINKAGE_ITEMS) on the fit for n training items: the usual hierarchical-model move, so
+ * a fit on a few thousand noisy reviews moves the student only part of the way from their class,
+ * and a long history almost all of it. Weights are blended one by one; each lies between the two
+ * sets' values, inside fsrs-rs's bounds when both sets are.
+ *
+ * @example
+ * shrunkParameters(fitted, classSet, 5_000); // halfway between the fit and the class's set
+ */
+export function shrunkParameters(
+  fitted: readonly number[],
+  prior: readonly number[] | null,
+  trainingItems: number,
+): number[] {
+  const toward = prior ?? DEFAULT_PARAMETERS;
+  const weight = trainingItems / (trainingItems + SHRINKAGE_ITEMS);
+  return fitted.map((w, i) => {
+    const p = toward[i] ?? w;
+    return p + weight * (w - p);
+  });
+}
+
 export type ParameterScope = "student" | "class" | "default";
 
 export interface ParameterChoice {
   scope: ParameterScope;
-  /** The set to schedule with: for "student", the fit on the earlier reviews (refit on all before storing, if wanted). */
+  /**
+   * The set to schedule with: for "student", the fit on the earlier reviews shrunk toward the
+   * class's set (`shrunkParameters`; refit on all and shrink again before storing, if wanted).
+   */
   parameters: number[];
   /** Each candidate's figures on the student's held-out later reviews (null: too few to judge). */
   evaluations: Record<ParameterScope, ModelEvaluation | null>;
@@ -51,7 +86,10 @@ export async function chooseParameterSet(input: {
   const cut = Math.floor(input.items.length * (1 - ADOPTION_VALIDATION_SHARE));
   const train = input.items.slice(0, cut);
   const validation = input.items.slice(cut);
-  const own = train.length >= MIN_TRAINING_ITEMS ? await input.fit(train) : null;
+  const own =
+    train.length >= MIN_TRAINING_ITEMS
+      ? shrunkParameters(await input.fit(train), input.classParameters, train.length)
+      : null;
   const evaluations: Record<ParameterScope, ModelEvaluation | null> = {
     default: evaluateParameters(DEFAULT_PARAMETERS, validation),
     class: input.classParameters ? evaluateParameters(input.classParameters, validation) : null,

@@ -10,7 +10,7 @@ import {
   type TrainingItem,
 } from "@/lib/srs/fit";
 import { studyDayOf } from "@/lib/study/settings";
-import { ADOPTION_VALIDATION_SHARE, chooseParameterSet, type ParameterScope } from "./adoption";
+import { ADOPTION_VALIDATION_SHARE, chooseParameterSet, shrunkParameters, type ParameterScope } from "./adoption";
 
 // Fits run here, called by the worker (lib/models/worker.ts), never on a request path. Each one reads
 // the logs, fits (seconds of CPU on the optimizer's own thread), and only then writes, in one
@@ -49,8 +49,11 @@ export async function fitStudent(userId: string, now: Date): Promise<StudentFitO
     classParameters: classSet?.parameters ?? null,
     fit: (train) => fitParameters(train),
   });
-  // The set to store is fitted on everything; the rule judged the fit on the earlier reviews.
-  const own = choice.trainItems > 0 && choice.evaluations.student ? await fitParameters(items) : null;
+  // The set to store is fitted on everything (and shrunk by its size); the rule judged the fit on the earlier reviews.
+  const own =
+    choice.trainItems > 0 && choice.evaluations.student
+      ? shrunkParameters(await fitParameters(items), classSet?.parameters ?? null, items.length)
+      : null;
   const pickedSetId = await db.$transaction(async (tx) => {
     let fittedSetId: string | null = null;
     if (own) {
