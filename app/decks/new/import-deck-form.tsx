@@ -76,7 +76,7 @@ export function ImportDeckForm({ maxMegabytes }: Props) {
           </div>
           <div>
             <label htmlFor="import-title" className="field-label">
-              Deck title
+              Title of the imported deck
             </label>
             <input id="import-title" name="title" className="field-input" placeholder="from the file" />
           </div>
