@@ -104,7 +104,7 @@ export interface StudentCurve {
   factor: number;
 }
 
-/** A student's or a card's totals over the class's card states and review log on the deck. */
+/** A student's or a card's totals over the class's card states on the deck. */
 export interface DashboardTotals {
   /** Card states: live cards studied (per student), students who studied it (per card). */
   studied: number;
@@ -118,7 +118,7 @@ export interface DashboardTotals {
   lapsed: number;
   /** Latest review, epoch ms (null: none). */
   lastReview: number | null;
-  /** Wrong answers in the review log (a checked answer that was wrong, or a self-graded "again"). */
+  /** Wrong answers (a checked answer that was wrong, or a self-graded "again"): CardState.wrongCount summed. */
   wrong: number;
 }
 
@@ -128,8 +128,6 @@ export interface DashboardAggregates {
 }
 
 interface AggregateRow extends DashboardTotals {
-  /** Which half of the statement the row comes from. */
-  source: "states" | "log";
   userId: string | null;
   cardId: string | null;
 }
@@ -155,9 +153,9 @@ const emptyTotals = (): DashboardTotals => ({
  * whole days since the last review from an exact interval (extract gives numeric), and rounding to
  * 8 decimals half up, as JS's Math.round does (SQL's round on a double rounds half to even).
  *
- * Wrong answers come from the partial index "ReviewLog_wrong_answers_idx" (deck, student, card, for
- * the wrong answers only: a fifth of the log), whose predicate this query repeats word for word so
- * the planner can use it. States and log rows of retired cards are left out when the deck has any.
+ * Wrong answers are each state's count (CardState.wrongCount, kept by every review, undo and import
+ * with lib/study/rows isWrongAnswer), so the review log is not read at all: scanning it was a third
+ * of the statement's time on PGlite. States of retired cards are left out when the deck has any.
  */
 export async function fetchDashboardAggregates(
   deck: { id: string; hasRetiredCards: boolean },
@@ -170,7 +168,6 @@ export async function fetchDashboardAggregates(
   if (students.length === 0 || liveCardIds.length === 0) return { byStudent, byCard };
   const ids = students.map((s) => s.userId);
   const stateCards = deck.hasRetiredCards ? Prisma.sql`AND cs."cardId" = ANY(${liveCardIds}::uuid[])` : Prisma.empty;
-  const logCards = deck.hasRetiredCards ? Prisma.sql`AND l."cardId" = ANY(${liveCardIds}::uuid[])` : Prisma.empty;
   // Timestamps go as ISO text read back as UTC wall time: the columns are timestamp(3) without zone, in UTC.
   const forecastAt = Prisma.sql`(${at.forecastAt.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
   const overdueBefore = Prisma.sql`(${at.overdueBefore.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
@@ -179,7 +176,7 @@ export async function fetchDashboardAggregates(
       SELECT * FROM unnest(${ids}::uuid[], ${students.map((s) => s.decay)}::float8[],
                            ${students.map((s) => s.factor)}::float8[]) AS c("userId", decay, factor)
     ), states AS (
-      SELECT cs."userId", cs."cardId", cs.reps, cs.lapses, cs."lastReview",
+      SELECT cs."userId", cs."cardId", cs.reps, cs.lapses, cs."lastReview", cs."wrongCount",
              (NOT cs.suspended AND cs.due < ${overdueBefore}) AS overdue,
              CASE WHEN cs.state = 'new' THEN 0::float8 ELSE
                floor(power(1 + c.factor * greatest(floor(extract(epoch FROM ${forecastAt} - cs."lastReview") / 86400), 0)::float8
@@ -188,25 +185,16 @@ export async function fetchDashboardAggregates(
       FROM "CardState" cs JOIN curve c ON c."userId" = cs."userId"
       WHERE cs."userId" = ANY(${ids}::uuid[]) AND cs."deckId" = ${deck.id}::uuid ${stateCards}
     )
-    SELECT 'states' AS source, CASE WHEN GROUPING(s."userId") = 0 THEN s."userId"::text END AS "userId",
+    SELECT CASE WHEN GROUPING(s."userId") = 0 THEN s."userId"::text END AS "userId",
            CASE WHEN GROUPING(s."cardId") = 0 THEN s."cardId"::text END AS "cardId",
            count(*)::int AS studied, sum(s.r)::float8 AS "recallSum", count(*) FILTER (WHERE s.overdue)::int AS overdue,
            sum(s.reps)::int AS reviews, count(*) FILTER (WHERE s.lapses > 0)::int AS lapsed,
-           (extract(epoch FROM max(s."lastReview")) * 1000)::float8 AS "lastReview", 0 AS wrong
+           (extract(epoch FROM max(s."lastReview")) * 1000)::float8 AS "lastReview", sum(s."wrongCount")::int AS wrong
     FROM states s
-    GROUP BY GROUPING SETS ((s."userId"), (s."cardId"))
-    UNION ALL
-    SELECT 'log', CASE WHEN GROUPING(l."userId") = 0 THEN l."userId"::text END,
-           CASE WHEN GROUPING(l."cardId") = 0 THEN l."cardId"::text END,
-           0, 0, 0, 0, 0, NULL, count(*)::int
-    FROM "ReviewLog" l
-    WHERE l."deckId" = ${deck.id}::uuid AND l."userId" = ANY(${ids}::uuid[]) ${logCards}
-      AND NOT COALESCE(l."correct", l."rating" <> 'again')
-    GROUP BY GROUPING SETS ((l."userId"), (l."cardId"))`;
-  for (const { source, userId, cardId, ...row } of rows) {
-    const [map, key] = userId !== null ? [byStudent, userId] : [byCard, cardId!];
-    const totals = map.get(key) ?? emptyTotals();
-    map.set(key, source === "log" ? { ...totals, wrong: row.wrong } : { ...row, wrong: totals.wrong });
+    GROUP BY GROUPING SETS ((s."userId"), (s."cardId"))`;
+  for (const { userId, cardId, ...row } of rows) {
+    if (userId !== null) byStudent.set(userId, row);
+    else byCard.set(cardId!, row);
   }
   return { byStudent, byCard };
 }

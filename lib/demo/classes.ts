@@ -3,7 +3,7 @@ import type { CardStateKind, Rating } from "@/lib/generated/prisma/client";
 import { gradeCard, newMemoryState, retrievability, type MemoryState, type SrsSettings } from "@/lib/srs";
 import { isAutoGraded } from "@/lib/cards";
 import type { StateSnapshot } from "@/lib/study/memory";
-import { insertCardStates, insertReviewLogs } from "@/lib/study/rows";
+import { insertCardStates, insertReviewLogs, isWrongAnswer } from "@/lib/study/rows";
 import { deckSrsSettings } from "@/lib/study/settings";
 import { generateJoinCode } from "@/lib/classes/join-code";
 import { DEMO_USERS } from "@/lib/demo/seed";
@@ -19,7 +19,7 @@ function seededUuid(random: () => number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function snapshotOf({ cardId: _cardId, ...snapshot }: SimulatedState): StateSnapshot {
+function snapshotOf({ cardId: _cardId, wrongCount: _wrongCount, ...snapshot }: SimulatedState): StateSnapshot {
   return snapshot;
 }
 
@@ -48,6 +48,8 @@ export interface SimulatedState extends MemoryState {
   suspended: boolean;
   leech: boolean;
   version: number;
+  /** Wrong answers among the card's reviews (lib/study/rows isWrongAnswer), as a review keeps it. */
+  wrongCount: number;
 }
 
 export interface SimulatedReview {
@@ -127,6 +129,8 @@ export function simulateStudy(
       const answerMs = 3000 + Math.floor(random() * 12_000);
       const version = (current?.version ?? 0) + 1;
       const leech = graded.leech || (current?.leech ?? false);
+      const correct = card.autoGraded ? rating !== "again" : null;
+      const wrongCount = (current?.wrongCount ?? 0) + (isWrongAnswer({ correct, rating }) ? 1 : 0);
       reviews.push({
         clientReviewId: seededUuid(random),
         cardId: card.id,
@@ -142,10 +146,10 @@ export function simulateStudy(
         leech: leech && !current?.leech,
         previous: current ? snapshotOf(current) : null,
         answerMs,
-        correct: card.autoGraded ? rating !== "again" : null,
+        correct,
         reviewedAt: new Date(t),
       });
-      states.set(card.id, { ...graded.state, cardId: card.id, suspended: leech, leech, version });
+      states.set(card.id, { ...graded.state, cardId: card.id, suspended: leech, leech, version, wrongCount });
       if (!leech) ready.push({ cardId: card.id, at: graded.state.due.getTime() });
       t += answerMs + 2000;
     }

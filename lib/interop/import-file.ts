@@ -8,6 +8,7 @@ import { readApkg } from "./anki/read";
 import { readCsv, type CsvColumns } from "./csv";
 import { ImportFileError } from "./errors";
 import { replayHistory } from "./history";
+import { isWrongAnswer } from "@/lib/study/rows";
 import { SkipTally, type ImportedDeck } from "./imported-deck";
 import { MAX_IMPORT_BYTES } from "./limits";
 import { toDeckFile } from "./to-deck-file";
@@ -151,7 +152,9 @@ export async function storeImport(
       const history = replayHistory(source, now);
       if (!history) continue;
       const userId = options.historyUserId;
-      await tx.cardState.create({ data: { userId, cardId: row.id, deckId, ...history.state } });
+      // Imported reviews are self-graded (no checked answer): the wrong ones are the "again"s.
+      const wrongCount = history.reviews.filter((r) => isWrongAnswer({ correct: null, rating: r.rating })).length;
+      await tx.cardState.create({ data: { userId, cardId: row.id, deckId, ...history.state, wrongCount } });
       statesImported += 1;
       if (history.reviews.length === 0) continue;
       await tx.reviewLog.createMany({

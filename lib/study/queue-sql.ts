@@ -1,5 +1,5 @@
 import { computeDecayFactor, FSRS6_DEFAULT_DECAY } from "ts-fsrs";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type CardStateKind, type CardType } from "@/lib/generated/prisma/client";
 
 // The study queue's order and limits as one SQL statement: the same rules as orderQueue
 // (lib/study/queue-order.ts, the pure reference, which tests/integration/study/queue-sql.test.ts
@@ -25,13 +25,43 @@ export interface QueueSqlParams {
   decay?: number;
 }
 
-/** One row: what is left today, the next due date, and the cards to show, in order. */
+/** A shown card's student state, as JSON gives it (timestamps as UTC text without a zone). */
+export interface QueueSqlState {
+  version: number;
+  due: string;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: CardStateKind;
+  lastReview: string | null;
+}
+
+/** A card to show: its place in the queue, its content, and the student's state of it (null: none). */
+export interface QueueSqlCard {
+  cardId: string;
+  kind: "new" | "learning" | "review";
+  externalId: string;
+  type: CardType;
+  prompt: string;
+  answer: string;
+  options: string[];
+  extra: unknown;
+  explanation: string;
+  quote: string;
+  state: QueueSqlState | null;
+}
+
+/** One row: what is left today, the next due date, and the cards to show, in order, with their content. */
 export interface QueueSqlRow {
   learning: number;
   review: number;
   new: number;
   nextDueAt: Date | string | null;
-  cards: Array<{ cardId: string; kind: "new" | "learning" | "review" }>;
+  cards: QueueSqlCard[];
 }
 
 const iso = (d: Date) => d.toISOString();
@@ -43,6 +73,9 @@ const iso = (d: Date) => d.toISOString();
  * Retrievability is ts-fsrs's `get_retrievability` in SQL: whole days since the last review
  * (rounded down, never below 0), stability rounded to 8 digits, the result rounded to 8 digits; ties
  * go to the lower cardId (orderQueue keeps its input's order, which callers sort by cardId).
+ *
+ * The shown cards come with their content and the student's state of them (a join on at most
+ * `limit` rows), so the route needs no further round trip for them.
  *
  * @example
  * const [row] = await db.$queryRaw<QueueSqlRow[]>(queueSql({ userId, deckId, now, dayStart, dayEnd, newCardsPerDay: 20, maxReviewsPerDay: 200, limit: 20 }));
@@ -113,6 +146,17 @@ export function queueSql(p: QueueSqlParams): Prisma.Sql {
         ${nextOf(Prisma.sql`s.state IN ('new', 'learning', 'relearning') AND s.due > ${now}`)},
         ${nextOf(Prisma.sql`s.state = 'review' AND s.due >= ${dayEnd} AND s.due > ${now}`)}
       ) AS "nextDueAt",
-      (SELECT COALESCE(json_agg(json_build_object('cardId', x."cardId", 'kind', x.kind) ORDER BY x.part, x.rank), '[]'::json)
-       FROM (SELECT * FROM shown ORDER BY part, rank LIMIT ${limit}) x) AS cards`;
+      (SELECT COALESCE(json_agg(json_build_object(
+                'cardId', x."cardId", 'kind', x.kind, 'externalId', c."externalId", 'type', c.type,
+                'prompt', c.prompt, 'answer', c.answer, 'options', c.options, 'extra', c.extra,
+                'explanation', c.explanation, 'quote', c.quote,
+                'state', CASE WHEN st."userId" IS NULL THEN NULL ELSE json_build_object(
+                  'version', st.version, 'due', st.due, 'stability', st.stability, 'difficulty', st.difficulty,
+                  'elapsedDays', st."elapsedDays", 'scheduledDays', st."scheduledDays",
+                  'learningSteps', st."learningSteps", 'reps', st.reps, 'lapses', st.lapses, 'state', st.state,
+                  'lastReview', st."lastReview") END
+              ) ORDER BY x.part, x.rank), '[]'::json)
+       FROM (SELECT * FROM shown ORDER BY part, rank LIMIT ${limit}) x
+       JOIN "Card" c ON c.id = x."cardId"
+       LEFT JOIN "CardState" st ON st."userId" = ${user} AND st."cardId" = x."cardId") AS cards`;
 }

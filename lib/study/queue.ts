@@ -2,18 +2,19 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { PublicUser } from "@/lib/auth/users";
-import { visibleDecksWhere } from "@/lib/content/decks";
+import { visibleDeckSql } from "@/lib/content/decks";
+import type { Deck } from "@/lib/generated/prisma/client";
 import {
   nextStudyDay,
   previewIntervals,
   startOfStudyDay,
   newMemoryState,
   type IntervalPreview,
+  type MemoryState,
   type Rating,
 } from "@/lib/srs";
 import { cardKind, type CardType, type ResponseKind } from "@/lib/cards";
-import { memoryStateOf } from "@/lib/study/memory";
-import { queueSql, type QueueSqlRow } from "@/lib/study/queue-sql";
+import { queueSql, type QueueSqlRow, type QueueSqlState } from "@/lib/study/queue-sql";
 import { deckSrsSettings, studyDayOf } from "@/lib/study/settings";
 import { parametersForStudent, withStudentParameters } from "@/lib/models/parameters";
 import { assignedRetention, withAssignedRetention } from "@/lib/study/assigned-retention";
@@ -70,12 +71,56 @@ function displayOptions(card: { id: string; type: CardType; options: string[] },
   return shuffled;
 }
 
+/** What the queue needs of a deck: its limits and scheduling rules. */
+type QueueDeck = Pick<
+  Deck,
+  | "id"
+  | "slug"
+  | "title"
+  | "newCardsPerDay"
+  | "maxReviewsPerDay"
+  | "desiredRetention"
+  | "learningSteps"
+  | "relearningSteps"
+  | "maximumInterval"
+  | "leechThreshold"
+>;
+
+/** The deck, if the student may see it: raw SQL, as Prisma's query compiler costs more than the lookup here. */
+async function findVisibleDeck(userId: string, slug: string): Promise<QueueDeck | null> {
+  const [deck] = await db.$queryRaw<QueueDeck[]>`
+    SELECT d.id::text AS id, d.slug, d.title, d."newCardsPerDay", d."maxReviewsPerDay", d."desiredRetention",
+           d."learningSteps", d."relearningSteps", d."maximumInterval", d."leechThreshold"
+    FROM "Deck" d WHERE d.slug = ${slug} AND ${visibleDeckSql(userId)}`;
+  return deck ?? null;
+}
+
+/** A state from the queue statement's JSON as lib/srs works with it. */
+function memoryStateOfJson(s: QueueSqlState): MemoryState {
+  return {
+    due: new Date(`${s.due}Z`),
+    stability: s.stability,
+    difficulty: s.difficulty,
+    elapsedDays: s.elapsedDays,
+    scheduledDays: s.scheduledDays,
+    learningSteps: s.learningSteps,
+    reps: s.reps,
+    lapses: s.lapses,
+    state: s.state,
+    lastReview: s.lastReview === null ? null : new Date(`${s.lastReview}Z`),
+  };
+}
+
 /**
  * The student's queue for a deck, in `orderQueue`'s order (lib/study/queue-order.ts), computed in SQL
  * (lib/study/queue-sql.ts) so only the cards shown leave the database: learning cards
  * that are due, then due reviews (lowest retrievability first) up to the daily review limit, then new
  * cards in deck order up to the daily new-card limit. Days are the student's own (their time zone and
  * day-start hour).
+ *
+ * Two round trips in sequence (bench/due-queue): the deck with the student's parameter set, then the
+ * queue statement (which returns the shown cards' content and states too) with the teacher's
+ * retention for the deck.
  */
 export async function fetchQueue(
   user: Pick<PublicUser, "id" | "timezone" | "dayStartHour">,
@@ -83,45 +128,35 @@ export async function fetchQueue(
   now: Date,
   limit = 20,
 ): Promise<StudyQueue> {
-  const deck = await db.deck.findFirst({ where: { AND: [{ slug }, visibleDecksWhere(user)] } });
+  const [deck, parameters] = await Promise.all([findVisibleDeck(user.id, slug), parametersForStudent(user.id)]);
   if (!deck) throw new NotFoundError(`No deck "${slug}" among your decks.`, "deck_not_found");
-  // The student's memory model (lib/models/parameters.ts) and their teacher's retention, if set
-  // (lib/study/assigned-retention.ts): the buttons' labels are what grading gives.
-  const [parameters, assigned] = await Promise.all([
-    parametersForStudent(user.id),
-    assignedRetention(user.id, deck.id, now),
-  ]);
-  const settings = withStudentParameters(withAssignedRetention(deckSrsSettings(deck), assigned), parameters);
   const day = studyDayOf(user);
   const dayStart = startOfStudyDay(now, day);
   const dayEnd = nextStudyDay(now, day);
-
-  const [row] = await db.$queryRaw<QueueSqlRow[]>(
-    queueSql({
-      userId: user.id,
-      deckId: deck.id,
-      now,
-      dayStart,
-      dayEnd,
-      newCardsPerDay: deck.newCardsPerDay,
-      maxReviewsPerDay: deck.maxReviewsPerDay,
-      limit,
-    }),
-  );
-  const ordered = row!.cards;
-  const ids = ordered.map((e) => e.cardId);
-  // Content and scheduling fields of the cards shown only.
-  const [cardRows, stateRows] = await Promise.all([
-    db.card.findMany({ where: { id: { in: ids } } }),
-    db.cardState.findMany({ where: { userId: user.id, cardId: { in: ids } } }),
+  // The student's memory model (lib/models/parameters.ts) and their teacher's retention, if set
+  // (lib/study/assigned-retention.ts): the buttons' labels are what grading gives.
+  const [[row], assigned] = await Promise.all([
+    db.$queryRaw<QueueSqlRow[]>(
+      queueSql({
+        userId: user.id,
+        deckId: deck.id,
+        now,
+        dayStart,
+        dayEnd,
+        newCardsPerDay: deck.newCardsPerDay,
+        maxReviewsPerDay: deck.maxReviewsPerDay,
+        limit,
+      }),
+    ),
+    assignedRetention(user.id, deck.id, now),
   ]);
-  const cards = new Map(cardRows.map((c) => [c.id, c]));
-  const states = new Map(stateRows.map((s) => [s.cardId, s]));
+  const settings = withStudentParameters(withAssignedRetention(deckSrsSettings(deck), assigned), parameters);
+  const ordered = row!.cards;
   type Entry = (typeof ordered)[number];
 
-  const view = ({ cardId, kind }: Entry): QueueCard => {
-    const card = cards.get(cardId)!;
-    const state = kind === "new" ? null : states.get(cardId)!;
+  const view = (card: Entry): QueueCard => {
+    const { kind } = card;
+    const state = kind === "new" || card.state === null ? null : card.state;
     const gradable = {
       type: card.type,
       answer: card.answer,
@@ -131,11 +166,11 @@ export async function fetchQueue(
     const responseKind = cardKind(card.type).responseKind(gradable);
     const auto = responseKind !== null;
     return {
-      cardId: card.id,
+      cardId: card.cardId,
       externalId: card.externalId,
       type: card.type,
       prompt: card.prompt,
-      options: displayOptions(card, user.id),
+      options: displayOptions({ id: card.cardId, type: card.type, options: card.options }, user.id),
       autoGraded: auto,
       responseKind,
       answer: auto ? null : card.answer,
@@ -145,8 +180,8 @@ export async function fetchQueue(
       kind,
       intervals: auto
         ? null
-        : previewIntervals(state ? memoryStateOf(state) : newMemoryState(now), now, settings, {
-            cardId: card.id,
+        : previewIntervals(state ? memoryStateOfJson(state) : newMemoryState(now), now, settings, {
+            cardId: card.cardId,
             day,
           }),
     };

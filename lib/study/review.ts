@@ -21,7 +21,7 @@ import {
 import { AnswerCheckError, AnswerResponseSchema, checkAnswer, isAutoGraded, ratingPolicyOf } from "@/lib/cards";
 import { ratingFromAnswer, schedulingSettingsFor, typicalAnswerMs, TYPICAL_ANSWER_WINDOW } from "@/lib/study/grading";
 import { memoryStateOf, snapshotFromJson, type StateSnapshot } from "@/lib/study/memory";
-import { insertCardStateSql, insertReviewLogSql, setCardStateSql } from "@/lib/study/rows";
+import { insertCardStateSql, insertReviewLogSql, isWrongAnswer, setCardStateSql } from "@/lib/study/rows";
 import { deckSrsSettings, studyDayOf } from "@/lib/study/settings";
 import { passageUrl } from "@/lib/content/links";
 import { parametersForStudent, withStudentParameters, type StudentParameters } from "@/lib/models/parameters";
@@ -277,10 +277,16 @@ async function resolveLateReview(
   };
   // The state does not move: the row says so with versionAfter equal to its previous snapshot's
   // version (a review that moves the state always adds one), which is how a replay tells it apart.
+  // The state stays, but a wrong answer still counts (CardState.wrongCount), in the same statement.
+  const counted = isWrongAnswer({ correct, rating })
+    ? Prisma.sql`, counted AS (
+        UPDATE "CardState" SET "wrongCount" = "wrongCount" + 1
+        WHERE "userId" = ${user.id}::uuid AND "cardId" = ${card.id}::uuid AND EXISTS (SELECT 1 FROM logged) RETURNING 1)`
+    : Prisma.empty;
   let written: { logId: string }[];
   try {
     written = await db.$queryRaw<{ logId: string }[]>`
-      ${insertReviewLogSql({
+      WITH logged AS (${insertReviewLogSql({
         clientReviewId: input.reviewId,
         userId: user.id,
         cardId: card.id,
@@ -305,7 +311,8 @@ async function resolveLateReview(
         createdAt: now,
       })}
       WHERE NOT EXISTS (SELECT 1 FROM "UndoneReview" WHERE "userId" = ${user.id}::uuid AND "clientReviewId" = ${input.reviewId}::uuid)
-      RETURNING id::text AS "logId"`;
+      RETURNING id)${counted}
+      SELECT id::text AS "logId" FROM logged`;
   } catch (error) {
     if (isUniqueViolation(error)) return replayOr(user, input, refused);
     throw error;
@@ -498,13 +505,16 @@ function writeReviewSql(
   replaces?: ReviewLog,
 ) {
   const { writtenAt } = review;
+  // CardState.wrongCount follows the log: one more for a wrong answer, one less for a replaced one.
+  const wrong = isWrongAnswer(review) ? 1 : 0;
+  const wrongDelta = wrong - (replaces && isWrongAnswer(replaces) ? 1 : 0);
   const writeState = review.exists
     ? Prisma.sql`
-        UPDATE "CardState" SET ${setCardStateSql(after, writtenAt)}
+        UPDATE "CardState" SET ${setCardStateSql(after, writtenAt, wrongDelta)}
         WHERE "userId" = ${userId}::uuid AND "cardId" = ${card.id}::uuid AND version = ${review.before.version}
         RETURNING version`
     : Prisma.sql`
-        ${insertCardStateSql({ ...after, userId, cardId: card.id, deckId: card.deckId, createdAt: writtenAt, updatedAt: writtenAt })}
+        ${insertCardStateSql({ ...after, userId, cardId: card.id, deckId: card.deckId, wrongCount: wrong, createdAt: writtenAt, updatedAt: writtenAt })}
         WHERE NOT EXISTS (SELECT 1 FROM "UndoneReview" WHERE "userId" = ${userId}::uuid AND "clientReviewId" = ${input.reviewId}::uuid)
         ON CONFLICT ("userId", "cardId") DO NOTHING
         RETURNING version`;
@@ -815,7 +825,10 @@ export async function undoReview(
   return db.$transaction(async (tx) => {
     const where = { userId: user.id, cardId: log.cardId, version: versionAfter };
     const { count } = restored
-      ? await tx.cardState.updateMany({ where, data: restored })
+      ? await tx.cardState.updateMany({
+          where,
+          data: { ...restored, wrongCount: { decrement: isWrongAnswer(log) ? 1 : 0 } },
+        })
       : await tx.cardState.deleteMany({ where });
     if (count === 0)
       throw new ConflictError(

@@ -18,6 +18,8 @@ export interface CardStateRow extends StateSnapshot {
   userId: string;
   cardId: string;
   deckId: string;
+  /** Wrong answers among the card's logged reviews (`isWrongAnswer`); 0 when absent. */
+  wrongCount?: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -85,6 +87,7 @@ const CARD_STATE_COLUMNS: Column<CardStateRow>[] = [
   { name: "cardId", type: "uuid", value: (r) => r.cardId },
   { name: "deckId", type: "uuid", value: (r) => r.deckId },
   { name: "version", type: "int", value: (r) => r.version },
+  { name: "wrongCount", type: "int", value: (r) => r.wrongCount ?? 0 },
   { name: "createdAt", type: "timestamp", value: (r) => iso(r.createdAt) },
   { name: "updatedAt", type: "timestamp", value: (r) => iso(r.updatedAt) },
 ];
@@ -152,9 +155,20 @@ export function insertReviewLogSql(row: ReviewLogRow): Prisma.Sql {
   return Prisma.sql`INSERT INTO "ReviewLog" (id, ${names(REVIEW_LOG_COLUMNS as Column<never>[])}) SELECT gen_random_uuid(), ${castAll(REVIEW_LOG_COLUMNS, row)}`;
 }
 
-/** `(columns) = (values)` for `UPDATE "CardState" SET ...`: a review's new state, the version bumped. */
-export function setCardStateSql(after: StateSnapshot, now: Date): Prisma.Sql {
-  return Prisma.sql`(${names(CARD_STATE_MUTABLE as Column<never>[])}, version, "updatedAt") = (${castAll(CARD_STATE_MUTABLE, after)}, version + 1, ${iso(now)}::timestamp)`;
+/**
+ * A wrong answer, as the class dashboard counts it (CardState.wrongCount): a checked answer that was
+ * wrong, or a self-graded "again". An override keeps the checked correctness, so it never changes it.
+ */
+export function isWrongAnswer(review: { correct: boolean | null; rating: Rating }): boolean {
+  return review.correct === null ? review.rating === "again" : !review.correct;
+}
+
+/**
+ * `(columns) = (values)` for `UPDATE "CardState" SET ...`: a review's new state, the version bumped,
+ * and `wrongDelta` added to the wrong-answer count (1 for a wrong answer; see isWrongAnswer).
+ */
+export function setCardStateSql(after: StateSnapshot, now: Date, wrongDelta = 0): Prisma.Sql {
+  return Prisma.sql`(${names(CARD_STATE_MUTABLE as Column<never>[])}, version, "wrongCount", "updatedAt") = (${castAll(CARD_STATE_MUTABLE, after)}, version + 1, "wrongCount" + ${wrongDelta}::int, ${iso(now)}::timestamp)`;
 }
 
 export function insertCardStatesSql(rows: readonly CardStateRow[]): Prisma.Sql {

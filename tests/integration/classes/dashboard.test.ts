@@ -99,6 +99,13 @@ describe("the teacher's dashboard", () => {
         orderBy: { reviewedAt: "desc" },
       });
       expect(s.lastActiveAt).toEqual(last!.reviewedAt);
+      // Accuracy comes from CardState.wrongCount: the same as counting the log's wrong answers.
+      const logs = await db.reviewLog.findMany({
+        where: { deckId: deck.deckId, userId: s.userId },
+        select: { correct: true, rating: true },
+      });
+      const wrong = logs.filter((l) => (l.correct === null ? l.rating === "again" : !l.correct)).length;
+      expect(s.accuracy).toBeCloseTo((logs.length - wrong) / logs.length, 12);
     }
   });
 

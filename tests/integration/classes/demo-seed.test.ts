@@ -65,6 +65,13 @@ describe("the demo class", () => {
     expect(dashboard.cards.some((c) => c.lapsedBy > 0)).toBe(true);
     expect(dashboard.classRecall).toBeGreaterThan(0.2);
     expect(dashboard.classRecall).toBeLessThan(0.9);
+    // Each state's wrong-answer count (what the dashboard's accuracy reads) is its log's wrong answers.
+    const wrongInLog = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "CardState" cs
+      WHERE cs."wrongCount" <> (SELECT count(*) FROM "ReviewLog" l WHERE l."userId" = cs."userId"
+        AND l."cardId" = cs."cardId" AND NOT COALESCE(l.correct, l.rating <> 'again'))`;
+    expect(wrongInLog[0]!.n).toBe(0);
+    expect(await db.cardState.count({ where: { wrongCount: { gt: 0 } } })).toBeGreaterThan(0);
   });
 
   it.each([SYNTHETIC_STUDENTS[0]!.email, DEMO_USERS[1].email])(
