@@ -29,6 +29,7 @@ import {
 } from "./checks";
 import { continuationCandidate, followUpCandidate, thesisCandidate } from "./thesis";
 import { viewpointCandidates } from "./viewpoint";
+import { paragraphPoints } from "./points";
 
 export type GenerateOptions = {
   /** The most cards to return (default 30). The best-ranked are kept. */
@@ -129,15 +130,27 @@ export function generateDrafts(text: string, options: GenerateOptions = {}): Gen
       if (kept) priority.push(kept);
     }
   });
+  const points: Candidate[] = [];
   for (const target of attributionSentences(prepared.sentences)) {
     const item = itemFor(target);
     const viewpoint = item && (perSentence.get(item.sentence.index) ?? []).find((c) => c.body.type === "viewpoint");
     if (viewpoint) priority.push(viewpoint);
   }
+  // Then each paragraph's point (points.ts) gets a card before any paragraph gets a second: asked
+  // as the author's opinion when it judges, as a viewpoint when it is attributed, else its best card.
+  const hasFact = (index: number) => (perSentence.get(index) ?? []).some((c) => c.score >= MIN_FACT_SCORE);
+  const rank = (c: Candidate) => (c.body.type === "fact_or_opinion" ? 0 : c.body.type === "viewpoint" ? 1 : 2);
+  for (const index of paragraphPoints(context.analyzed, hasFact)) {
+    const opinion = factOrOpinion.filter((c) => c.sentence === index && c.body.answer === "opinion");
+    const best = [...opinion, ...(perSentence.get(index) ?? [])]
+      .filter((c) => c.score >= MIN_FACT_SCORE || c.body.type === "fact_or_opinion")
+      .sort((a, b) => rank(a) - rank(b) || b.score - a.score)[0];
+    if (best) points.push(best);
+  }
   const candidateCount =
     timelines.length + factOrOpinion.length + [...perSentence.values()].reduce((sum, list) => sum + list.length, 0);
   const drafts = finalize(
-    selectCandidates(timelines, priority, perSentence, factOrOpinion, context.analyzed, maxCards),
+    selectCandidates(timelines, priority, points, perSentence, factOrOpinion, context.analyzed, maxCards),
     text,
   );
 
@@ -257,6 +270,7 @@ function markNearDuplicates(sentences: Sentence[]): void {
 function selectCandidates(
   timelines: Candidate[],
   priority: Candidate[],
+  points: Candidate[],
   perSentence: Map<number, Candidate[]>,
   factOrOpinion: Candidate[],
   analyzed: Analyzed[],
@@ -296,6 +310,8 @@ function selectCandidates(
   const allOpinions = early + opinions.length;
   const facts = best("fact").slice(0, Math.max(0, Math.min(budget - allOpinions, allOpinions)));
   for (const candidate of [...opinions, ...facts]) if (chosen.length < maxCards) add(candidate);
+  // Each paragraph's point, before viewpoints elsewhere and before any sentence's second card.
+  for (const candidate of points) if (chosen.length < maxCards && !taken.has(candidate.sentence)) add(candidate);
 
   const viewpoints = [...perSentence.values()]
     .flat()
