@@ -140,13 +140,26 @@ export function generateDrafts(text: string, options: GenerateOptions = {}): Gen
   // as the author's opinion when it judges, as a viewpoint when it is attributed, else its best card.
   const hasFact = (index: number) => (perSentence.get(index) ?? []).some((c) => c.score >= MIN_FACT_SCORE);
   const rank = (c: Candidate) => (c.body.type === "fact_or_opinion" ? 0 : c.body.type === "viewpoint" ? 1 : 2);
-  for (const index of paragraphPoints(context.analyzed, hasFact)) {
+  for (const index of paragraphPoints(context.analyzed, context.sentences, hasFact)) {
+    console.log(
+      "POINT",
+      index,
+      context.sentences[index]?.text.slice(0, 60),
+      (perSentence.get(index) ?? []).map((c) => c.body.type + ":" + c.score),
+    );
     const opinion = factOrOpinion.filter((c) => c.sentence === index && c.body.answer === "opinion");
     const best = [...opinion, ...(perSentence.get(index) ?? [])]
       .filter((c) => c.score >= MIN_FACT_SCORE || c.body.type === "fact_or_opinion")
       .sort((a, b) => rank(a) - rank(b) || b.score - a.score)[0];
     if (best) points.push(best);
   }
+  for (const i of [1, 2, 3, 4, 36, 37, 38, 39, 40, 41, 70, 71, 72, 73, 74, 82, 83])
+    console.log(
+      "S",
+      i,
+      context.sentences[i]?.text.slice(0, 50),
+      (perSentence.get(i) ?? []).map((c) => c.body.type + ":" + c.score).join(" "),
+    );
   const candidateCount =
     timelines.length + factOrOpinion.length + [...perSentence.values()].reduce((sum, list) => sum + list.length, 0);
   const drafts = finalize(

@@ -1,4 +1,5 @@
 import type { Analyzed } from "./context";
+import type { Sentence } from "./segment";
 
 /**
  * Words that mark a sentence as the paragraph's point rather than its evidence: a conclusion
@@ -31,9 +32,13 @@ function stems(text: string): Set<string> {
  * repeats most densely (what the paragraph is about). Only sentences with a card to offer compete
  * (`usable`). Returns sentence indexes, in article order.
  *
- * @example paragraphPoints(analyzed, (i) => true) // [1, 5, 9, …]
+ * @example paragraphPoints(context.analyzed, context.sentences, () => true) // [1, 5, 9, …]
  */
-export function paragraphPoints(analyzed: Analyzed[], usable: (sentence: number) => boolean): number[] {
+export function paragraphPoints(
+  analyzed: Analyzed[],
+  sentences: Sentence[],
+  usable: (sentence: number) => boolean,
+): number[] {
   const byParagraph = new Map<number, Analyzed[]>();
   for (const item of analyzed) {
     const list = byParagraph.get(item.sentence.paragraph) ?? [];
@@ -50,11 +55,27 @@ export function paragraphPoints(analyzed: Analyzed[], usable: (sentence: number)
       const words = own[at] ?? new Set<string>();
       const others = new Set(own.flatMap((set, k) => (k === at ? [] : [...set])));
       const density = words.size === 0 ? 0 : [...words].filter((w) => others.has(w)).length / words.size;
-      const before = items[at - 1];
-      const announced = before !== undefined && before.sentence.words <= ANNOUNCING_WORDS && at > 0;
-      // A paragraph's first sentence, when it is not a short announcement, usually states its topic.
-      const opens = at === 0 && item.sentence.words > ANNOUNCING_WORDS;
-      return (POINT_CUE.test(item.sentence.text) ? 2 : 0) + (announced ? 1.5 : 0) + (opens ? 1 : 0) + density;
+      // Neighbours are read from every sentence (a short one may have been skipped as too short to ask).
+      const short = (k: number) => {
+        const other = sentences[item.sentence.index + k - at];
+        return other !== undefined && other.paragraph === item.sentence.paragraph && other.words <= ANNOUNCING_WORDS;
+      };
+      const first = sentences[item.sentence.index - 1]?.paragraph !== item.sentence.paragraph;
+      const last = sentences[item.sentence.index + 1]?.paragraph !== item.sentence.paragraph;
+      // A short sentence with more after it announces ("Events in Europe settled the debate."): the
+      // sentence after it states what it announces ("That memory is too simple." -> "The aid was modest…").
+      const announces = short(at) && !last;
+      const announced = !first && short(at - 1);
+      // A paragraph's first sentence usually states its topic, unless a short judgement of it
+      // follows ("…remembered as the money that rebuilt Europe. That memory is too simple.").
+      const opens = first && !short(at) && !short(at + 1);
+      return (
+        (POINT_CUE.test(item.sentence.text) ? 2 : 0) +
+        (announced ? 1.5 : 0) +
+        (opens ? 1 : 0) -
+        (announces ? 2 : 0) +
+        density
+      );
     };
     const best = candidates.reduce((a, b) => (value(b) > value(a) ? b : a));
     points.push(best.sentence.index);

@@ -19,7 +19,7 @@ const FLOORS: Record<string, { coverage: number; deckFindings: Partial<Record<Pa
   "culture-moneyball": { coverage: MIN_COVERAGE, deckFindings: { 6: 0, 7: 0 } },
   "economics-volcker-inflation": { coverage: MIN_COVERAGE, deckFindings: { 6: 0, 7: 0 } },
   "history-atlantic-cable": { coverage: MIN_COVERAGE, deckFindings: { 6: 0, 7: 0 } },
-  "long-marshall-plan": { coverage: 0.66, deckFindings: { 6: 0, 7: 0 } },
+  "long-marshall-plan": { coverage: 0.83, deckFindings: { 6: 0, 7: 0 } },
   "news-suez-blockage": { coverage: MIN_COVERAGE, deckFindings: { 6: 0, 7: 0 } },
   "policy-congestion-charging": { coverage: MIN_COVERAGE, deckFindings: { 6: 0, 7: 0 } },
   "science-ozone-hole": { coverage: MIN_COVERAGE, deckFindings: { 6: 0, 7: 0 } },
