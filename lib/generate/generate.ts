@@ -27,7 +27,7 @@ import {
   prepareChecks,
   type PatternId,
 } from "./checks";
-import { continuationCandidate, followUpCandidate, thesisCandidate } from "./thesis";
+import { continuationCandidate, definitionCandidate, followUpCandidate, thesisCandidate } from "./thesis";
 import { viewpointCandidates } from "./viewpoint";
 import { paragraphPoints } from "./points";
 
@@ -87,7 +87,9 @@ export function generateDrafts(text: string, options: GenerateOptions = {}): Gen
   for (const item of context.analyzed) {
     const own = keep([...viewpointCandidates(item, context), ...factCandidates(item, context)]);
     // A sentence that names nothing to blank still states something: ask how it continues.
-    const point = own.length === 0 ? continuationCandidate(item, context) : null;
+    // A sentence that defines a term ("…, known as counterpart funds, …") asks what the term is.
+    const point =
+      own.length === 0 ? (definitionCandidate(item, context) ?? continuationCandidate(item, context)) : null;
     const fallback = point ? passes(point) : null;
     perSentence.set(item.sentence.index, fallback ? [fallback] : own);
   }
@@ -141,25 +143,12 @@ export function generateDrafts(text: string, options: GenerateOptions = {}): Gen
   const hasFact = (index: number) => (perSentence.get(index) ?? []).some((c) => c.score >= MIN_FACT_SCORE);
   const rank = (c: Candidate) => (c.body.type === "fact_or_opinion" ? 0 : c.body.type === "viewpoint" ? 1 : 2);
   for (const index of paragraphPoints(context.analyzed, context.sentences, hasFact)) {
-    console.log(
-      "POINT",
-      index,
-      context.sentences[index]?.text.slice(0, 60),
-      (perSentence.get(index) ?? []).map((c) => c.body.type + ":" + c.score),
-    );
     const opinion = factOrOpinion.filter((c) => c.sentence === index && c.body.answer === "opinion");
     const best = [...opinion, ...(perSentence.get(index) ?? [])]
       .filter((c) => c.score >= MIN_FACT_SCORE || c.body.type === "fact_or_opinion")
       .sort((a, b) => rank(a) - rank(b) || b.score - a.score)[0];
     if (best) points.push(best);
   }
-  for (const i of [1, 2, 3, 4, 36, 37, 38, 39, 40, 41, 70, 71, 72, 73, 74, 82, 83])
-    console.log(
-      "S",
-      i,
-      context.sentences[i]?.text.slice(0, 50),
-      (perSentence.get(i) ?? []).map((c) => c.body.type + ":" + c.score).join(" "),
-    );
   const candidateCount =
     timelines.length + factOrOpinion.length + [...perSentence.values()].reduce((sum, list) => sum + list.length, 0);
   const drafts = finalize(
