@@ -1,6 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import { cardKind, CardSchema, type CardInput, type CardType } from "../cards";
-import { DEFAULT_MAX_CARDS } from "./constants";
+import { defaultCardBudget } from "./constants";
 import {
   CONTEXT_PENALTY,
   keysOf,
@@ -32,7 +32,7 @@ import { viewpointCandidates } from "./viewpoint";
 import { paragraphPoints } from "./points";
 
 export type GenerateOptions = {
-  /** The most cards to return (default 30). The best-ranked are kept. */
+  /** The most cards to return (default: defaultCardBudget, 30 for most articles). The best-ranked are kept. */
   maxCards?: number;
   /** The article's title, when known: what it is about (a blank on its subject is answered by the title). */
   title?: string;
@@ -69,8 +69,10 @@ const FACT_OR_OPINION_SHARE = 0.12;
  */
 export function generateDrafts(text: string, options: GenerateOptions = {}): GenerationResult {
   validateArticleText(text);
-  const maxCards = Math.max(0, Math.floor(options.maxCards ?? DEFAULT_MAX_CARDS));
   const { paragraphs, sentences, context } = analyzeArticle(text);
+  const prose = new Set(sentences.filter((s) => s.skip === null).map((s) => s.paragraph));
+  const words = sentences.reduce((sum, s) => sum + s.words, 0);
+  const maxCards = Math.max(0, Math.floor(options.maxCards ?? defaultCardBudget({ words, paragraphs: prose.size })));
 
   // The quality checks (checks.ts) run on every candidate: a card they flag is never offered.
   const prepared = prepareChecks(text, { title: options.title });

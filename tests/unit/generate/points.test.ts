@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { generateDrafts } from "@/lib/generate";
+import { defaultCardBudget, generateDrafts } from "@/lib/generate";
+import { readFixtures } from "@/scripts/generate-eval";
 
 const article = [
   "# Aid after the war",
@@ -33,5 +34,18 @@ describe("each paragraph's point", () => {
       prompt: "What were “counterpart funds”, as the article explains them?",
       answer: "The money paid, which stayed in Europe and could be spent only with American approval.",
     });
+  });
+});
+
+describe("the default card budget", () => {
+  it("is 30, one per 60 words for a long article, and never fewer than its prose paragraphs", () => {
+    expect(defaultCardBudget({ words: 450, paragraphs: 8 })).toBe(30);
+    expect(defaultCardBudget({ words: 3360, paragraphs: 50 })).toBe(56);
+    expect(defaultCardBudget({ words: 1500, paragraphs: 42 })).toBe(42);
+  });
+
+  it("is what generateDrafts asks for when the caller gives no maximum (the long fixture: 3,360 words)", () => {
+    const long = readFixtures().find((fixture) => fixture.name === "long-marshall-plan");
+    expect(generateDrafts(long?.text ?? "").cards.length).toBeGreaterThan(50);
   });
 });
