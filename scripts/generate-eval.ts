@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
-import { DEFAULT_MAX_CARDS, generateDrafts, stripFrontMatter } from "@/lib/generate";
+import { generateDrafts, stripFrontMatter } from "@/lib/generate";
 import { evaluateCards, PATTERNS, type KeyPoint, type PatternId } from "@/lib/generate/checks";
 
 export const FIXTURES = path.resolve(import.meta.dirname, "../tests/fixtures/articles");
@@ -35,8 +35,8 @@ export function readFixtures(dir = FIXTURES): Fixture[] {
 
 export function evaluateFixture(fixture: Fixture) {
   const started = performance.now();
-  const words = fixture.text.split(/\s+/).length;
-  const result = generateDrafts(fixture.text, { title: fixture.title, maxCards: cardBudget(words) });
+  // The generator's own default budget (defaultCardBudget): what a teacher gets without choosing.
+  const result = generateDrafts(fixture.text, { title: fixture.title });
   const ms = performance.now() - started;
   return { ...evaluateCards(fixture.text, result.cards, fixture.keyPoints, { title: fixture.title }), ms };
 }
@@ -90,12 +90,3 @@ function pct(share: number): string {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) main();
-
-/**
- * Cards asked of an article: the generator's default (30) up to 1,800 words, then one card per 60
- * words — a 3,400-word article has three times the sentences of a 450-word one and more key points
- * spread over them.
- */
-export function cardBudget(words: number): number {
-  return Math.max(DEFAULT_MAX_CARDS, Math.round(words / 60));
-}

@@ -1,6 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import { cardKind, CardSchema, type CardInput, type CardType } from "../cards";
-import { DEFAULT_MAX_CARDS } from "./constants";
+import { defaultCardBudget } from "./constants";
 import {
   CONTEXT_PENALTY,
   keysOf,
@@ -27,11 +27,12 @@ import {
   prepareChecks,
   type PatternId,
 } from "./checks";
-import { continuationCandidate, followUpCandidate, thesisCandidate } from "./thesis";
+import { continuationCandidate, definitionCandidate, followUpCandidate, thesisCandidate } from "./thesis";
 import { viewpointCandidates } from "./viewpoint";
+import { paragraphPoints } from "./points";
 
 export type GenerateOptions = {
-  /** The most cards to return (default 30). The best-ranked are kept. */
+  /** The most cards to return (default: defaultCardBudget, 30 for most articles). The best-ranked are kept. */
   maxCards?: number;
   /** The article's title, when known: what it is about (a blank on its subject is answered by the title). */
   title?: string;
@@ -68,8 +69,10 @@ const FACT_OR_OPINION_SHARE = 0.12;
  */
 export function generateDrafts(text: string, options: GenerateOptions = {}): GenerationResult {
   validateArticleText(text);
-  const maxCards = Math.max(0, Math.floor(options.maxCards ?? DEFAULT_MAX_CARDS));
   const { paragraphs, sentences, context } = analyzeArticle(text);
+  const prose = new Set(sentences.filter((s) => s.skip === null).map((s) => s.paragraph));
+  const words = sentences.reduce((sum, s) => sum + s.words, 0);
+  const maxCards = Math.max(0, Math.floor(options.maxCards ?? defaultCardBudget({ words, paragraphs: prose.size })));
 
   // The quality checks (checks.ts) run on every candidate: a card they flag is never offered.
   const prepared = prepareChecks(text, { title: options.title });
@@ -86,7 +89,9 @@ export function generateDrafts(text: string, options: GenerateOptions = {}): Gen
   for (const item of context.analyzed) {
     const own = keep([...viewpointCandidates(item, context), ...factCandidates(item, context)]);
     // A sentence that names nothing to blank still states something: ask how it continues.
-    const point = own.length === 0 ? continuationCandidate(item, context) : null;
+    // A sentence that defines a term ("…, known as counterpart funds, …") asks what the term is.
+    const point =
+      own.length === 0 ? (definitionCandidate(item, context) ?? continuationCandidate(item, context)) : null;
     const fallback = point ? passes(point) : null;
     perSentence.set(item.sentence.index, fallback ? [fallback] : own);
   }
@@ -129,15 +134,27 @@ export function generateDrafts(text: string, options: GenerateOptions = {}): Gen
       if (kept) priority.push(kept);
     }
   });
+  const points: Candidate[] = [];
   for (const target of attributionSentences(prepared.sentences)) {
     const item = itemFor(target);
     const viewpoint = item && (perSentence.get(item.sentence.index) ?? []).find((c) => c.body.type === "viewpoint");
     if (viewpoint) priority.push(viewpoint);
   }
+  // Then each paragraph's point (points.ts) gets a card before any paragraph gets a second: asked
+  // as the author's opinion when it judges, as a viewpoint when it is attributed, else its best card.
+  const hasFact = (index: number) => (perSentence.get(index) ?? []).some((c) => c.score >= MIN_FACT_SCORE);
+  const rank = (c: Candidate) => (c.body.type === "fact_or_opinion" ? 0 : c.body.type === "viewpoint" ? 1 : 2);
+  for (const index of paragraphPoints(context.analyzed, context.sentences, hasFact)) {
+    const opinion = factOrOpinion.filter((c) => c.sentence === index && c.body.answer === "opinion");
+    const best = [...opinion, ...(perSentence.get(index) ?? [])]
+      .filter((c) => c.score >= MIN_FACT_SCORE || c.body.type === "fact_or_opinion")
+      .sort((a, b) => rank(a) - rank(b) || b.score - a.score)[0];
+    if (best) points.push(best);
+  }
   const candidateCount =
     timelines.length + factOrOpinion.length + [...perSentence.values()].reduce((sum, list) => sum + list.length, 0);
   const drafts = finalize(
-    selectCandidates(timelines, priority, perSentence, factOrOpinion, context.analyzed, maxCards),
+    selectCandidates(timelines, priority, points, perSentence, factOrOpinion, context.analyzed, maxCards),
     text,
   );
 
@@ -257,6 +274,7 @@ function markNearDuplicates(sentences: Sentence[]): void {
 function selectCandidates(
   timelines: Candidate[],
   priority: Candidate[],
+  points: Candidate[],
   perSentence: Map<number, Candidate[]>,
   factOrOpinion: Candidate[],
   analyzed: Analyzed[],
@@ -296,6 +314,8 @@ function selectCandidates(
   const allOpinions = early + opinions.length;
   const facts = best("fact").slice(0, Math.max(0, Math.min(budget - allOpinions, allOpinions)));
   for (const candidate of [...opinions, ...facts]) if (chosen.length < maxCards) add(candidate);
+  // Each paragraph's point, before viewpoints elsewhere and before any sentence's second card.
+  for (const candidate of points) if (chosen.length < maxCards && !taken.has(candidate.sentence)) add(candidate);
 
   const viewpoints = [...perSentence.values()]
     .flat()

@@ -2,7 +2,7 @@
  * Article text -> draft cards. Pure: no database, no network, no language model; the same text
  * always gives the same cards. See docs/generation-quality.md for how good the drafts are.
  */
-export { DEFAULT_MAX_CARDS } from "./constants";
+export { DEFAULT_MAX_CARDS, defaultCardBudget } from "./constants";
 export { CLOZE_BLANK } from "../cards";
 export { ArticleTextError, type ArticleTextErrorCode } from "./errors";
 export {

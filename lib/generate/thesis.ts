@@ -152,3 +152,39 @@ export function followUpCandidate(item: Analyzed, context: ArticleContext, role:
     idWords: `point ${statement.split(" ").slice(0, 4).join(" ")}`,
   };
 }
+
+// "<what>, known as <term>, <rest>": the sentence names a term and says what it is.
+const DEFINES = /^(.+?),\s+(?:known as|called)\s+([a-z][a-z -]{2,40}?),\s+(.+?)[.!]?$/;
+const MAX_DEFINITION_WORDS = 45;
+
+/**
+ * A sentence that defines a term ("The money paid, known as counterpart funds, stayed in
+ * Europe…") asks what the term is: "What were counterpart funds, as the article explains them?"
+ * with the sentence's own description as the answer (self-graded, kind `basic`). A lower-case
+ * term has nothing a blank could take without giving the answer away, so it would get no card.
+ * Null for sentences that define nothing.
+ */
+export function definitionCandidate(item: Analyzed, context: ArticleContext): Candidate | null {
+  const { sentence } = item;
+  if (sentence.words > MAX_DEFINITION_WORDS) return null;
+  const match = DEFINES.exec(asStatement(sentence.text));
+  if (!match) return null;
+  const [, what = "", term = "", rest = ""] = match;
+  const past = /\b(?:was|were|had|did)\b|\b\w+ed\b/.test(rest.split(" ").slice(0, 3).join(" "));
+  const plural = /s$/.test(term);
+  const verb = plural ? (past ? "were" : "are") : past ? "was" : "is";
+  return {
+    body: {
+      type: "basic",
+      prompt: `What ${verb} “${term}”, as the article explains ${plural ? "them" : "it"}?`,
+      answer: `${what}, which ${rest}.`,
+      explanation: `The article defines the term here.${inContext(context, item)}`,
+      quote: sentence.quote,
+    },
+    sentence: sentence.index,
+    paragraph: sentence.paragraph,
+    answerKey: `term:${term.toLowerCase()}`,
+    score: Math.max(item.score, 1),
+    idWords: `term ${term}`,
+  };
+}
