@@ -18,10 +18,14 @@ import { DraftCardSchema, toDraftCard } from "@/lib/cards";
 
 export type DraftUser = Pick<PublicUser, "id" | "role">;
 
-/** Cards generated for a new draft: enough to choose from, few enough to review in minutes. */
-export const DRAFT_MAX_GENERATED_CARDS = 30;
 /** The most cards one draft holds, generated and added. */
 export const MAX_DRAFT_CARDS = 200;
+/**
+ * The most cards generated for a new draft. Below it the generator's own budget applies (30 for most
+ * articles; one per prose paragraph for a long one, so every paragraph's point can be asked), and
+ * the rest of MAX_DRAFT_CARDS stays free for cards the teacher adds.
+ */
+export const DRAFT_MAX_GENERATED_CARDS = 150;
 /**
  * The largest upload accepted, in bytes. Four bytes per character is the most UTF-8 needs, so no
  * article within MAX_ARTICLE_CHARS is refused for its bytes; and it stays under the 1 MB body that
@@ -227,7 +231,7 @@ export async function createDraft(user: DraftUser, input: NewDraftInput): Promis
   if (raw !== null) {
     articleText = normalizeArticleText(raw);
     try {
-      generated = generateDrafts(articleText, { maxCards: DRAFT_MAX_GENERATED_CARDS });
+      generated = generateDrafts(articleText, { cardLimit: DRAFT_MAX_GENERATED_CARDS });
     } catch (error) {
       if (!(error instanceof ArticleTextError)) throw error;
       const message =

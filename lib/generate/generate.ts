@@ -34,6 +34,8 @@ import { paragraphPoints } from "./points";
 export type GenerateOptions = {
   /** The most cards to return (default: defaultCardBudget, 30 for most articles). The best-ranked are kept. */
   maxCards?: number;
+  /** An upper bound on the default budget (a caller that stores the cards has a limit of its own). */
+  cardLimit?: number;
   /** The article's title, when known: what it is about (a blank on its subject is answered by the title). */
   title?: string;
 };
@@ -72,7 +74,8 @@ export function generateDrafts(text: string, options: GenerateOptions = {}): Gen
   const { paragraphs, sentences, context } = analyzeArticle(text);
   const prose = new Set(sentences.filter((s) => s.skip === null).map((s) => s.paragraph));
   const words = sentences.reduce((sum, s) => sum + s.words, 0);
-  const maxCards = Math.max(0, Math.floor(options.maxCards ?? defaultCardBudget({ words, paragraphs: prose.size })));
+  const budget = Math.min(defaultCardBudget({ words, paragraphs: prose.size }), options.cardLimit ?? Infinity);
+  const maxCards = Math.max(0, Math.floor(options.maxCards ?? budget));
 
   // The quality checks (checks.ts) run on every candidate: a card they flag is never offered.
   const prepared = prepareChecks(text, { title: options.title });
