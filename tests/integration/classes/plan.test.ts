@@ -142,10 +142,11 @@ describe("an applied retention schedules the class's students", () => {
       assignmentId: secondAssignment,
       retentionPercent: "95",
     });
-    expect(await assignedRetention(first.student.id, deck.deckId, NOW)).toMatchObject({
-      retention: 0.95,
-      className: "Second class",
-    });
+    const assigned = await assignedRetention(first.student.id, deck.deckId, NOW);
+    expect(assigned).toMatchObject({ retention: 0.95, className: "Second class" });
+    // The instant the assignment is due, exactly as stored (read back as text, not through a zone).
+    const stored = await db.assignment.findUniqueOrThrow({ where: { id: secondAssignment } });
+    expect(assigned?.dueAt.toISOString()).toBe(stored.dueAt.toISOString());
     // The second assignment is due on Dec 10: after it, the first class's applies; after both, none.
     expect(await assignedRetention(first.student.id, deck.deckId, new Date("2026-12-15T12:00:00Z"))).toMatchObject({
       retention: 0.8,
