@@ -1,4 +1,5 @@
 import nlp from "compromise";
+import { fromMarkdown } from "mdast-util-from-markdown";
 import { stripInlineMarkdown } from "./markdown";
 import { collapseSpaces, fold, wordCount } from "./text";
 import type { Paragraph } from "../content/paragraphs";
@@ -48,8 +49,9 @@ type Line = {
   start: number;
   end: number;
   text: string;
-  kind: "prose" | "list" | "heading" | "caption" | "other" | "underline";
+  kind: LineKind;
 };
+type LineKind = "prose" | "list" | "heading" | "caption" | "image" | "other" | "underline";
 
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
 const CREDIT =
@@ -94,26 +96,23 @@ export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[
 }
 
 function classifyLines(text: string, paragraphs: Paragraph[]): Map<number, Line[]> {
+  const syntax = markdownLineKinds(text);
   const all: Array<Line & { paragraph: number }> = [];
-  let inFence = false;
   for (const paragraph of paragraphs) {
     let start = paragraph.start;
+    // Paragraphs are slices of `text`, so a line's number is the count of line breaks before it.
+    let lineNumber = lineNumberAt(text, paragraph.start);
     for (const lineText of paragraph.text.split("\n")) {
       const end = start + lineText.length;
       const trimmed = lineText.trim();
-      let kind: Line["kind"] = "prose";
-      if (/^(```|~~~)/.test(trimmed)) {
-        inFence = !inFence;
-        kind = "other";
-      } else if (inFence || trimmed === "") kind = "other";
-      else if (/^#{1,6}\s/.test(trimmed)) kind = "heading";
-      else if (/^(=+|-+)$/.test(trimmed)) kind = "underline";
-      else if (/^\|/.test(trimmed) || /^(?:[-*_]\s*){3,}$/.test(trimmed) || /^!\[[^\]]*\]\([^)]*\)$/.test(trimmed))
-        kind = "other";
-      else if (CREDIT.test(trimmed)) kind = "caption";
-      else if (/^(?:[-*+]|\d{1,3}[.)])\s+/.test(trimmed)) kind = "list";
+      let kind: Line["kind"] = trimmed === "" ? "other" : (syntax.get(lineNumber) ?? "prose");
+      // GFM tables are an extension the core CommonMark parser reads as a paragraph of text; a line
+      // opening on a pipe is a table row in any article, so this one check stays a pattern.
+      if (kind === "prose" && /^\|/.test(trimmed)) kind = "other";
+      else if ((kind === "prose" || kind === "list") && CREDIT.test(trimmed)) kind = "caption";
       all.push({ start, end, text: lineText, kind, paragraph: paragraph.index });
       start = end + 1;
+      lineNumber += 1;
     }
   }
 
@@ -145,14 +144,16 @@ function classifyLines(text: string, paragraphs: Paragraph[]): Map<number, Line[
     }
     if (line.kind === "underline" && previous && previous.paragraph === line.paragraph) previous.kind = "heading";
     // The line under an image is its caption.
-    if (line.kind === "prose" && previous && previous.paragraph === line.paragraph && /^!\[/.test(previous.text.trim()))
+    if (line.kind === "prose" && previous && previous.paragraph === line.paragraph && previous.kind === "image")
       line.kind = "caption";
   });
 
   const byParagraph = new Map<number, Line[]>();
   for (const line of all) byParagraph.set(line.paragraph, [...(byParagraph.get(line.paragraph) ?? []), line]);
   for (const [index, paragraphLines] of byParagraph) {
-    const content = paragraphLines.filter((line) => line.kind !== "other" && line.kind !== "underline");
+    const content = paragraphLines.filter(
+      (line) => line.kind !== "other" && line.kind !== "image" && line.kind !== "underline",
+    );
     const only = content.length === 1 ? content[0] : undefined;
     if (only && only.kind === "prose") {
       const trimmed = only.text.trim();
@@ -165,11 +166,98 @@ function classifyLines(text: string, paragraphs: Paragraph[]): Map<number, Line[
   return byParagraph;
 }
 
+function lineNumberAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) line += 1;
+  return line;
+}
+
+type MdNode = {
+  type: string;
+  value?: string;
+  children?: MdNode[];
+  position?: { start: { line: number }; end: { line: number } };
+};
+
+/**
+ * The Markdown kind of each source line (numbered from 1, as mdast numbers them) that is not plain
+ * prose, read from the CommonMark tree of the whole article: a "# not a heading" line inside a fenced
+ * code block is code, a setext heading's underline belongs to its heading, a wrapped list item is one
+ * item. Lines missing from the map are prose.
+ */
+function markdownLineKinds(text: string): Map<number, LineKind> {
+  const kinds = new Map<number, LineKind>();
+  const mark = (node: MdNode, kind: LineKind) => {
+    if (!node.position) return;
+    for (let line = node.position.start.line; line <= node.position.end.line; line++) kinds.set(line, kind);
+  };
+  const visit = (node: MdNode) => {
+    const position = node.position;
+    if (!position) return;
+    switch (node.type) {
+      case "heading":
+        mark(node, "heading");
+        // An ATX heading is one line; a longer one is setext, and its last line is the underline.
+        if (position.end.line > position.start.line) kinds.set(position.end.line, "underline");
+        return;
+      case "code":
+        // An indented block (no fence) is code to CommonMark, but articles pasted from a word
+        // processor indent their paragraphs: only fenced code is taken for code.
+        if (/^ {0,3}(?:```|~~~)/.test(text.split("\n", position.start.line)[position.start.line - 1] ?? ""))
+          mark(node, "other");
+        return;
+      case "thematicBreak":
+      case "html":
+      case "definition":
+        mark(node, "other");
+        return;
+      case "paragraph":
+        markImageLines(node, kinds);
+        return;
+      case "listItem":
+        // The item's first line starts a new block; its wrapped lines continue it as prose.
+        for (const child of node.children ?? []) visit(child);
+        if (kinds.get(position.start.line) === undefined) kinds.set(position.start.line, "list");
+        return;
+      default:
+        for (const child of node.children ?? []) visit(child);
+    }
+  };
+  visit(fromMarkdown(text) as MdNode);
+  return kinds;
+}
+
+// A line of a paragraph that holds images and nothing else but spaces is an image (its caption may follow).
+function markImageLines(paragraph: MdNode, kinds: Map<number, LineKind>) {
+  const lines = new Map<number, { image: boolean; other: boolean }>();
+  const note = (line: number, image: boolean) => {
+    const seen = lines.get(line) ?? { image: false, other: false };
+    if (image) seen.image = true;
+    else seen.other = true;
+    lines.set(line, seen);
+  };
+  for (const child of paragraph.children ?? []) {
+    if (!child.position) continue;
+    const { start, end } = child.position;
+    // A text node runs on across line breaks (the one after an image, then its caption): only the
+    // lines where it has words count.
+    if (child.type === "text") {
+      (child.value ?? "").split("\n").forEach((part, k) => part.trim() !== "" && note(start.line + k, false));
+      continue;
+    }
+    if (child.type === "break") continue;
+    for (let line = start.line; line <= end.line; line++)
+      note(line, child.type === "image" || child.type === "imageReference");
+  }
+  for (const [line, seen] of lines) if (seen.image && !seen.other) kinds.set(line, "image");
+}
+
 function blocksOf(lines: Line[]): Block[] {
   const blocks: Block[] = [];
   for (const line of lines) {
     if (line.kind === "underline") continue;
-    const kind: BlockKind = line.kind === "prose" || line.kind === "list" ? "prose" : line.kind;
+    const kind: BlockKind =
+      line.kind === "prose" || line.kind === "list" ? "prose" : line.kind === "image" ? "other" : line.kind;
     const last = blocks[blocks.length - 1];
     // Wrapped lines continue a block; a list item starts a new one.
     const continues = kind === "other" || (kind === "prose" && line.kind !== "list");
