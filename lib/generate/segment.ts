@@ -1,5 +1,7 @@
 import nlp from "compromise";
 import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
+import { gfmTable } from "micromark-extension-gfm-table";
 import { stripInlineMarkdown } from "./markdown";
 import { collapseSpaces, fold, wordCount } from "./text";
 import type { Paragraph } from "../content/paragraphs";
@@ -106,10 +108,7 @@ function classifyLines(text: string, paragraphs: Paragraph[]): Map<number, Line[
       const end = start + lineText.length;
       const trimmed = lineText.trim();
       let kind: Line["kind"] = trimmed === "" ? "other" : (syntax.get(lineNumber) ?? "prose");
-      // GFM tables are an extension the core CommonMark parser reads as a paragraph of text; a line
-      // opening on a pipe is a table row in any article, so this one check stays a pattern.
-      if (kind === "prose" && /^\|/.test(trimmed)) kind = "other";
-      else if ((kind === "prose" || kind === "list") && CREDIT.test(trimmed)) kind = "caption";
+      if ((kind === "prose" || kind === "list") && CREDIT.test(trimmed)) kind = "caption";
       all.push({ start, end, text: lineText, kind, paragraph: paragraph.index });
       start = end + 1;
       lineNumber += 1;
@@ -181,7 +180,7 @@ type MdNode = {
 
 /**
  * The Markdown kind of each source line (numbered from 1, as mdast numbers them) that is not plain
- * prose, read from the CommonMark tree of the whole article: a "# not a heading" line inside a fenced
+ * prose, read from the CommonMark (and GFM table) tree of the whole article: a "# not a heading" line inside a fenced
  * code block is code, a setext heading's underline belongs to its heading, a wrapped list item is one
  * item. Lines missing from the map are prose.
  */
@@ -206,6 +205,7 @@ function markdownLineKinds(text: string): Map<number, LineKind> {
         if (/^ {0,3}(?:```|~~~)/.test(text.split("\n", position.start.line)[position.start.line - 1] ?? ""))
           mark(node, "other");
         return;
+      case "table":
       case "thematicBreak":
       case "html":
       case "definition":
@@ -223,7 +223,8 @@ function markdownLineKinds(text: string): Map<number, LineKind> {
         for (const child of node.children ?? []) visit(child);
     }
   };
-  visit(fromMarkdown(text) as MdNode);
+  // Tables are GitHub-flavoured Markdown, which the core CommonMark parser reads as text.
+  visit(fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] }) as MdNode);
   return kinds;
 }
 

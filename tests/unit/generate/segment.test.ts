@@ -55,4 +55,14 @@ describe("Markdown blocks, read from the CommonMark tree", () => {
       expect.stringMatching(/^code, table or image: /),
     ]);
   });
+
+  it("skip a GFM table, with or without outer pipes, as a whole", () => {
+    const table =
+      "Country | Joined\n--- | ---\nFinland | April 4, 2023, after decades of neutrality\nSweden | March 7, 2024";
+    expect(reasons(`${PROSE}\n\n${table}\n\n${MORE}`)).toEqual([
+      `ok: ${PROSE}`,
+      expect.stringMatching(/^code, table or image: Country \| Joined/),
+      `ok: ${MORE}`,
+    ]);
+  });
 });
