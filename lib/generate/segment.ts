@@ -180,9 +180,9 @@ type MdNode = {
 
 /**
  * The Markdown kind of each source line (numbered from 1, as mdast numbers them) that is not plain
- * prose, read from the CommonMark (and GFM table) tree of the whole article: a "# not a heading" line inside a fenced
- * code block is code, a setext heading's underline belongs to its heading, a wrapped list item is one
- * item. Lines missing from the map are prose.
+ * prose, read from the CommonMark (and GFM table) tree of the whole article, parsed once: a
+ * "# not a heading" line inside a fenced code block is code, a setext heading's underline belongs to
+ * its heading, a wrapped list item is one item. Lines missing from the map are prose.
  */
 function markdownLineKinds(text: string): Map<number, LineKind> {
   const kinds = new Map<number, LineKind>();
