@@ -87,7 +87,8 @@ export function sameOrRelated(a: string, b: string): boolean {
   return norm(a) === key || confusableWith(a).some((other) => norm(other) === key);
 }
 
-const NUMBER_WORDS: Record<string, number> = {
+/** Numbers spelled out, as articles write them ("seventy"); mentions.ts reads spelled numbers with it too. */
+export const NUMBER_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
   three: 3,

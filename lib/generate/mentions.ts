@@ -1,5 +1,6 @@
 import nlp from "compromise";
 import type { Sentence, Token } from "./segment";
+import { NUMBER_WORDS } from "./aliases";
 import { fold } from "./text";
 
 /**
@@ -127,38 +128,11 @@ const KNOWN_PLACES = new Map<string, PlaceType>([
   ["washington", "city"],
   ["new york", "city"],
 ]);
-const SPELLED = new Map(
-  Object.entries({
-    two: 2,
-    three: 3,
-    four: 4,
-    five: 5,
-    six: 6,
-    seven: 7,
-    eight: 8,
-    nine: 9,
-    ten: 10,
-    eleven: 11,
-    twelve: 12,
-    thirteen: 13,
-    fourteen: 14,
-    fifteen: 15,
-    sixteen: 16,
-    seventeen: 17,
-    eighteen: 18,
-    nineteen: 19,
-    twenty: 20,
-    thirty: 30,
-    forty: 40,
-    fifty: 50,
-    sixty: 60,
-    seventy: 70,
-    eighty: 80,
-    ninety: 90,
-    hundred: 100,
-    dozen: 12,
-  }),
-);
+// "one" is left out: as a pronoun ("one of the ...") it is rarely a quantity; "a dozen" is one.
+const SPELLED = new Map<string, number>([
+  ...Object.entries(NUMBER_WORDS).filter(([word]) => word !== "one"),
+  ["dozen", 12],
+]);
 const SCALE = new Set(["hundred", "thousand", "million", "billion", "trillion"]);
 const ROMAN = /^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$/;
 const INITIAL_STOPWORDS = new Set(
