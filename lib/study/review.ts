@@ -258,14 +258,7 @@ async function resolveLateReview(
   now: Date,
 ): Promise<ReviewResult> {
   const stored = await findReview(user.id, input.reviewId);
-  if (stored)
-    return replay(
-      stored,
-      input,
-      studyDayOf(user),
-      await parametersForStudent(user.id),
-      await assignedRetention(user.id, stored.deckId, stored.reviewedAt),
-    );
+  if (stored) return replayFor(user, stored, input);
   if (!row.lastReview || answeredAt >= row.lastReview) return applyReview(user, card, row, input, answeredAt, now);
   const refused = new ConflictError(CONFLICT, "version_conflict");
   const { rating, correct } = await rateAnswer(user.id, card, input);
@@ -577,17 +570,19 @@ function requestHash(input: ReviewSubmission): string {
     .digest("hex");
 }
 
+/** A recorded review's result, previewed with the student's parameters and the retention that applied then. */
+async function replayFor(user: Reviewer, stored: ReviewLog & { card: ReviewCard }, input: ReviewSubmission) {
+  const [parameters, assigned] = await Promise.all([
+    parametersForStudent(user.id),
+    assignedRetention(user.id, stored.deckId, stored.reviewedAt),
+  ]);
+  return replay(stored, input, studyDayOf(user), parameters, assigned);
+}
+
 /** For a request that cannot apply: the stored result if it is a retry of a recorded review, else `error`. */
 async function replayOr(user: Reviewer, input: ReviewSubmission, error: DomainError): Promise<ReviewResult> {
   const stored = await findReview(user.id, input.reviewId);
-  if (stored)
-    return replay(
-      stored,
-      input,
-      studyDayOf(user),
-      await parametersForStudent(user.id),
-      await assignedRetention(user.id, stored.deckId, stored.reviewedAt),
-    );
+  if (stored) return replayFor(user, stored, input);
   const undone = await db.undoneReview.findUnique({
     where: { userId_clientReviewId: { userId: user.id, clientReviewId: input.reviewId } },
   });
