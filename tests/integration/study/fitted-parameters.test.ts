@@ -11,6 +11,7 @@ import { fetchQueue } from "@/lib/study/queue";
 import { submitReview } from "@/lib/study/review";
 import { deckSrsSettings } from "@/lib/study/settings";
 import { makeDeck, makeUser } from "../fixtures";
+import { seededRandom } from "@/lib/seeded-random";
 
 const DAY = 86_400_000;
 const START = new Date("2025-01-06T15:00:00Z");
@@ -21,18 +22,6 @@ let deck: Deck;
 beforeAll(async () => {
   deck = await makeDeck("fitted-parameters");
 });
-
-/** mulberry32 */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /**
  * Writes a study history of the deck's first `cardCount` cards (review logs only, as the fit reads

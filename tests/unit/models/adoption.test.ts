@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { chooseParameterSet, MIN_VALIDATION_REVIEWS, SHRINKAGE_ITEMS, shrunkParameters } from "@/lib/models/adoption";
 import { DEFAULT_PARAMETERS, type TrainingItem } from "@/lib/srs/fit";
-
-/** mulberry32 */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from "@/lib/seeded-random";
 
 /** Items of a student who recalls `recall` of their reviews at 1–12 day gaps. */
 function items(count: number, recall: number, seed: number): TrainingItem[] {

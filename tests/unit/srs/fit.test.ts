@@ -10,23 +10,12 @@ import {
   type FitReview,
 } from "@/lib/srs/fit";
 import { DEFAULT_SRS_SETTINGS, gradeCard, newMemoryState, parseSrsSettings } from "@/lib/srs";
+import { seededRandom } from "@/lib/seeded-random";
 
 const NEW_YORK = { timeZone: "America/New_York", dayStartHour: 4 };
 
 function review(cardId: string, iso: string, rating: FitReview["rating"], correct: boolean | null = null): FitReview {
   return { cardId, reviewedAt: new Date(iso), rating, correct };
-}
-
-/** mulberry32 */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** Reviews of a student whose memory is `factor` times as stable as FSRS-6's defaults assume, one review a day per due card. */
