@@ -1,4 +1,5 @@
-import { db } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { PublicUser } from "@/lib/auth/users";
 import { isUuid } from "@/lib/validation/uuid";
 
@@ -26,10 +27,10 @@ export async function createSession(userId: string, now: Date, userAgent?: strin
  */
 export async function findSessionUser(sessionId: string, now: Date): Promise<PublicUser | null> {
   if (!isUuid(sessionId)) return null;
-  const [row] = await db.$queryRaw<(PublicUser & { revokedAt: Date | null; expiresAt: Date; lastSeenAt: Date })[]>`
+  const [row] = await queryRows<PublicUser & { revokedAt: Date | null; expiresAt: Date; lastSeenAt: Date }>(Prisma.sql`
     SELECT s."revokedAt", s."expiresAt", s."lastSeenAt", u.id::text AS id, u.email, u.name, u.role::text AS role, u.timezone, u."dayStartHour"
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
-    WHERE s.id = ${sessionId}::uuid`;
+    WHERE s.id = ${sessionId}::uuid`);
   if (!row || row.revokedAt || row.expiresAt <= now) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db.session.update({ where: { id: sessionId }, data: { lastSeenAt: now } });

@@ -6,7 +6,8 @@ type AdapterCause = { kind?: string; code?: string; originalCode?: string };
  * Did a write fail on a unique index? The shapes differ by path and adapter: a model write on
  * adapter-pg is P2002; a raw query is P2010 wrapping the driver adapter's error; and
  * pglite-prisma-adapter 0.6 passes PostgreSQL's own error (SQLSTATE 23505) through, sometimes as a
- * bare DriverAdapterError. All mean the same, so callers ask here.
+ * bare DriverAdapterError; a statement sent by `queryRows` (lib/db.ts) fails with the driver's own
+ * error, SQLSTATE in `code`. All mean the same, so callers ask here.
  */
 export function isUniqueViolation(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
@@ -14,8 +15,8 @@ export function isUniqueViolation(error: unknown): boolean {
     const cause = (error.meta?.driverAdapterError as { cause?: AdapterCause } | undefined)?.cause;
     return isUniqueCause(cause);
   }
-  const e = error as { name?: string; cause?: AdapterCause } | null;
-  return e?.name === "DriverAdapterError" && isUniqueCause(e.cause);
+  const e = error as { name?: string; code?: unknown; cause?: AdapterCause } | null;
+  return (e?.name === "DriverAdapterError" && isUniqueCause(e.cause)) || e?.code === "23505";
 }
 
 function isUniqueCause(cause: AdapterCause | undefined): boolean {

@@ -1,4 +1,5 @@
-import { db } from "@/lib/db";
+import { queryRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { SrsSettings } from "@/lib/srs";
 import type { ParameterScope } from "./adoption";
 
@@ -36,10 +37,10 @@ export async function parametersForStudents(userIds: readonly string[]): Promise
   const picks =
     userIds.length === 0
       ? []
-      : await db.$queryRaw<{ userId: string; scope: ParameterScope; setId: string; parameters: number[] }[]>`
+      : await queryRows<{ userId: string; scope: ParameterScope; setId: string; parameters: number[] }>(Prisma.sql`
           SELECT p."userId"::text AS "userId", p.scope::text AS scope, s.id::text AS "setId", s.parameters
           FROM "ParameterPick" p JOIN "ParameterSet" s ON s.id = p."parameterSetId"
-          WHERE p."userId" = ANY(${[...userIds]}::uuid[])`;
+          WHERE p."userId" = ANY(${[...userIds]}::uuid[])`);
   const chosen = new Map<string, StudentParameters>(userIds.map((id) => [id, DEFAULTS]));
   for (const pick of picks)
     chosen.set(pick.userId, { scope: pick.scope, parameters: pick.parameters, setId: pick.setId });

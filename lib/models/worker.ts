@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -28,7 +28,7 @@ type FitJobRow = {
  * one statement, a count over the (userId, reviewedAt) index. Returns whether it queued.
  */
 export async function queueFitAfterReviews(userId: string, now: Date): Promise<boolean> {
-  const queued = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+  const queued = await queryRows<{ id: string }>(Prisma.sql`
     WITH due AS (
       SELECT 1 WHERE NOT EXISTS (
         SELECT 1 FROM "FitJob" WHERE "userId" = ${userId}::uuid AND status IN ('queued', 'running')

@@ -1,4 +1,5 @@
-import { db } from "@/lib/db";
+import { queryRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { SrsSettings } from "@/lib/srs";
 
 // A teacher's plan to a date (lib/classes/plan.ts) sets a desired retention on an assignment; the
@@ -26,7 +27,12 @@ export interface AssignedRetention {
 export async function assignedRetention(userId: string, deckId: string, now: Date): Promise<AssignedRetention | null> {
   // Raw SQL: this runs on every review, and Prisma's compiler costs more than the lookup
   // (bench/review-throughput). Timestamps go in and out as ISO text (lib/study/rows.ts explains why).
-  const [row] = await db.$queryRaw<{ retention: number; targetRecall: number; dueAt: string; className: string }[]>`
+  const [row] = await queryRows<{
+    retention: number;
+    targetRecall: number;
+    dueAt: string;
+    className: string;
+  }>(Prisma.sql`
     SELECT a."desiredRetention" AS retention, a."targetRecall" AS "targetRecall",
            to_char(a."dueAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "dueAt", c.name AS "className"
     FROM "Assignment" a JOIN "Class" c ON c.id = a."classId"
@@ -34,7 +40,7 @@ export async function assignedRetention(userId: string, deckId: string, now: Dat
       AND a."dueAt" > ${now.toISOString()}::timestamp AND c."archivedAt" IS NULL
       AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."classId" = c.id AND m."userId" = ${userId}::uuid)
     ORDER BY a."desiredRetention" DESC, a."dueAt" ASC
-    LIMIT 1`;
+    LIMIT 1`);
   if (!row) return null;
   return {
     retention: row.retention,

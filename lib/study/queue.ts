@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { db } from "@/lib/db";
+import { queryRows } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { PublicUser } from "@/lib/auth/users";
 import { visibleDeckSql } from "@/lib/content/decks";
-import type { Deck } from "@/lib/generated/prisma/client";
+import { Prisma, type Deck } from "@/lib/generated/prisma/client";
 import {
   nextStudyDay,
   previewIntervals,
@@ -88,10 +88,10 @@ type QueueDeck = Pick<
 
 /** The deck, if the student may see it: raw SQL, as Prisma's query compiler costs more than the lookup here. */
 async function findVisibleDeck(userId: string, slug: string): Promise<QueueDeck | null> {
-  const [deck] = await db.$queryRaw<QueueDeck[]>`
+  const [deck] = await queryRows<QueueDeck>(Prisma.sql`
     SELECT d.id::text AS id, d.slug, d.title, d."newCardsPerDay", d."maxReviewsPerDay", d."desiredRetention",
            d."learningSteps", d."relearningSteps", d."maximumInterval", d."leechThreshold"
-    FROM "Deck" d WHERE d.slug = ${slug} AND ${visibleDeckSql(userId)}`;
+    FROM "Deck" d WHERE d.slug = ${slug} AND ${visibleDeckSql(userId)}`);
   return deck ?? null;
 }
 
@@ -136,7 +136,7 @@ export async function fetchQueue(
   // The student's memory model (lib/models/parameters.ts) and their teacher's retention, if set
   // (lib/study/assigned-retention.ts): the buttons' labels are what grading gives.
   const [[row], assigned] = await Promise.all([
-    db.$queryRaw<QueueSqlRow[]>(
+    queryRows<QueueSqlRow>(
       queueSql({
         userId: user.id,
         deckId: deck.id,

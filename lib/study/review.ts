@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { Prisma, type Card, type CardState, type Deck, type ReviewLog } from "@/lib/generated/prisma/client";
 import { ConflictError, InvalidError, NotFoundError, type DomainError } from "@/lib/errors";
@@ -130,7 +130,7 @@ async function loadCardForReview(
   userId: string,
   cardId: string,
 ): Promise<{ card: ReviewCard; state: CardState | null } | null> {
-  const [row] = await db.$queryRaw<(Omit<ReviewCard, "deck"> & ReviewCard["deck"] & { state: CardState | null })[]>`
+  const [row] = await queryRows<Omit<ReviewCard, "deck"> & ReviewCard["deck"] & { state: CardState | null }>(Prisma.sql`
     SELECT c.id::text AS id, c."deckId"::text AS "deckId", c."externalId", c.type::text AS type, c.answer, c.options, c.extra,
            c.explanation, c.quote, c."retiredAt",
            d.slug, d."desiredRetention", d."learningSteps", d."relearningSteps", d."maximumInterval", d."leechThreshold",
@@ -140,7 +140,7 @@ async function loadCardForReview(
              'state', s.state, 'lastReview', s."lastReview", 'suspended', s.suspended, 'leech', s.leech, 'version', s.version) END AS state
     FROM "Card" c JOIN "Deck" d ON d.id = c."deckId"
     LEFT JOIN "CardState" s ON s."cardId" = c.id AND s."userId" = ${userId}::uuid
-    WHERE c.id = ${cardId}::uuid AND ${visibleDeckSql(userId)}`;
+    WHERE c.id = ${cardId}::uuid AND ${visibleDeckSql(userId)}`);
   if (!row) return null;
   const { slug, desiredRetention, learningSteps, relearningSteps, maximumInterval, leechThreshold, state, ...card } =
     row;
@@ -278,7 +278,7 @@ async function resolveLateReview(
     : Prisma.empty;
   let written: { logId: string }[];
   try {
-    written = await db.$queryRaw<{ logId: string }[]>`
+    written = await queryRows<{ logId: string }>(Prisma.sql`
       WITH logged AS (${insertReviewLogSql({
         clientReviewId: input.reviewId,
         userId: user.id,
@@ -305,7 +305,7 @@ async function resolveLateReview(
       })}
       WHERE NOT EXISTS (SELECT 1 FROM "UndoneReview" WHERE "userId" = ${user.id}::uuid AND "clientReviewId" = ${input.reviewId}::uuid)
       RETURNING id)${counted}
-      SELECT id::text AS "logId" FROM logged`;
+      SELECT id::text AS "logId" FROM logged`);
   } catch (error) {
     if (isUniqueViolation(error)) return replayOr(user, input, refused);
     throw error;
@@ -451,7 +451,7 @@ async function recordReview(
 
   let written: { logId: string | null }[];
   try {
-    written = await db.$queryRaw<{ logId: string | null }[]>(
+    written = await queryRows<{ logId: string | null }>(
       writeReviewSql(user.id, card, input, review, logPrevious, after, graded.review, replaces),
     );
   } catch (error) {
