@@ -30,6 +30,22 @@ export async function parametersForStudent(userId: string): Promise<StudentParam
   return (await parametersForStudents([userId])).get(userId) ?? DEFAULTS;
 }
 
+/** The student's pick as one JSON value, as `studentParametersSql` selects it (null: none). */
+export type StudentParametersJson = { scope: ParameterScope; setId: string; parameters: number[] } | null;
+
+/**
+ * `parametersForStudent` as a scalar subquery, for a statement that runs anyway (the review's card
+ * lookup, lib/study/review.ts): one round trip instead of two. Read it with `studentParametersOf`.
+ */
+export function studentParametersSql(userId: string): Prisma.Sql {
+  return Prisma.sql`(SELECT json_build_object('scope', p.scope, 'setId', s.id, 'parameters', s.parameters)
+    FROM "ParameterPick" p JOIN "ParameterSet" s ON s.id = p."parameterSetId" WHERE p."userId" = ${userId}::uuid)`;
+}
+
+export function studentParametersOf(json: StudentParametersJson): StudentParameters {
+  return json ? { scope: json.scope, parameters: json.parameters, setId: json.setId } : DEFAULTS;
+}
+
 /** `parametersForStudent` for many students in one query (a class dashboard). */
 export async function parametersForStudents(userIds: readonly string[]): Promise<Map<string, StudentParameters>> {
   // Raw SQL: this runs on every review and queue load, where Prisma's compiler and its second query

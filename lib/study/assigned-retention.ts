@@ -25,29 +25,45 @@ export interface AssignedRetention {
  * const settings = withAssignedRetention(deckSrsSettings(deck), assigned);
  */
 export async function assignedRetention(userId: string, deckId: string, now: Date): Promise<AssignedRetention | null> {
-  // Raw SQL: this runs on every review, and Prisma's compiler costs more than the lookup
-  // (bench/review-throughput). Timestamps go in and out as ISO text (lib/study/rows.ts explains why).
-  const [row] = await queryRows<{
-    retention: number;
-    targetRecall: number;
-    dueAt: string;
-    className: string;
-  }>(Prisma.sql`
-    SELECT a."desiredRetention" AS retention, a."targetRecall" AS "targetRecall",
-           to_char(a."dueAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "dueAt", c.name AS "className"
-    FROM "Assignment" a JOIN "Class" c ON c.id = a."classId"
-    WHERE a."deckId" = ${deckId}::uuid AND a."desiredRetention" IS NOT NULL
-      AND a."dueAt" > ${now.toISOString()}::timestamp AND c."archivedAt" IS NULL
-      AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."classId" = c.id AND m."userId" = ${userId}::uuid)
-    ORDER BY a."desiredRetention" DESC, a."dueAt" ASC
-    LIMIT 1`);
-  if (!row) return null;
-  return {
-    retention: row.retention,
-    targetRecall: row.targetRecall,
-    dueAt: new Date(row.dueAt),
-    className: row.className,
-  };
+  const [row] = await queryRows<{ assignments: AssignedRetentionJson }>(
+    Prisma.sql`SELECT ${assignedRetentionsSql(userId, Prisma.sql`${deckId}::uuid`)} AS assignments`,
+  );
+  return assignedRetentionAt(row?.assignments ?? null, now);
+}
+
+/** The candidates `assignedRetentionsSql` selects, best first (null: none). */
+export type AssignedRetentionJson =
+  { retention: number; targetRecall: number; dueAt: string; className: string }[] | null;
+
+/**
+ * Every retention a teacher applied to the deck in the student's classes, best first (the highest
+ * retention, then the nearest due date), as one JSON array: at most one per class (an assignment is
+ * unique per class and deck). A scalar subquery for a statement that runs anyway (the review's card
+ * lookup); `assignedRetentionAt` then applies the due dates at the review's own time.
+ */
+export function assignedRetentionsSql(userId: string, deckId: Prisma.Sql): Prisma.Sql {
+  // Timestamps go out as ISO text (lib/study/rows.ts explains why). Aliases unlike the enclosing
+  // statement's (a card's "c"), which this subquery may refer to.
+  return Prisma.sql`(SELECT json_agg(json_build_object(
+      'retention', a."desiredRetention", 'targetRecall', a."targetRecall",
+      'dueAt', to_char(a."dueAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'className', cl.name)
+      ORDER BY a."desiredRetention" DESC, a."dueAt" ASC)
+    FROM "Assignment" a JOIN "Class" cl ON cl.id = a."classId"
+    WHERE a."deckId" = ${deckId} AND a."desiredRetention" IS NOT NULL AND cl."archivedAt" IS NULL
+      AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."classId" = cl.id AND m."userId" = ${userId}::uuid))`;
+}
+
+/** The retention in force at `at`: the best candidate whose assignment is not yet due then. */
+export function assignedRetentionAt(candidates: AssignedRetentionJson, at: Date): AssignedRetention | null {
+  const best = candidates?.find((c) => new Date(c.dueAt) > at);
+  return best
+    ? {
+        retention: best.retention,
+        targetRecall: best.targetRecall,
+        dueAt: new Date(best.dueAt),
+        className: best.className,
+      }
+    : null;
 }
 
 /** `settings` with the teacher's retention in place of the deck's, when there is one. */

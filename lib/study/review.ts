@@ -24,9 +24,23 @@ import { memoryStateOf, snapshotFromJson, type StateSnapshot } from "@/lib/study
 import { insertCardStateSql, insertReviewLogSql, isWrongAnswer, setCardStateSql } from "@/lib/study/rows";
 import { deckSrsSettings, studyDayOf } from "@/lib/study/settings";
 import { passageUrl } from "@/lib/content/links";
-import { parametersForStudent, withStudentParameters, type StudentParameters } from "@/lib/models/parameters";
+import {
+  parametersForStudent,
+  studentParametersOf,
+  studentParametersSql,
+  withStudentParameters,
+  type StudentParameters,
+  type StudentParametersJson,
+} from "@/lib/models/parameters";
 import { queueFitAfterReviews } from "@/lib/models/worker";
-import { assignedRetention, withAssignedRetention, type AssignedRetention } from "@/lib/study/assigned-retention";
+import {
+  assignedRetention,
+  assignedRetentionAt,
+  assignedRetentionsSql,
+  withAssignedRetention,
+  type AssignedRetention,
+  type AssignedRetentionJson,
+} from "@/lib/study/assigned-retention";
 
 /**
  * POST /api/reviews. `version` is the card state's version the student saw (0 for a card they
@@ -121,29 +135,51 @@ type ReviewCard = Pick<
   >;
 };
 
+/** What schedules this student's review, read with the card: their memory model and their teachers' retentions. */
+interface ReviewScheduling {
+  parameters: StudentParameters;
+  /** Candidates for the retention a teacher set (lib/study/assigned-retention.ts), best first. */
+  assignments: AssignedRetentionJson;
+}
+
 /**
- * The card (only if the student may see its deck), its deck's rules and the student's state of it:
- * one raw query, because this runs on every review and Prisma's query compiler costs more than
- * the lookup (bench/review-throughput).
+ * The card (only if the student may see its deck), its deck's rules, the student's state of it,
+ * their parameter set and the retentions their teachers set for the deck: one statement, because
+ * this runs on every review (bench/review-throughput).
  */
 async function loadCardForReview(
   userId: string,
   cardId: string,
-): Promise<{ card: ReviewCard; state: CardState | null } | null> {
-  const [row] = await queryRows<Omit<ReviewCard, "deck"> & ReviewCard["deck"] & { state: CardState | null }>(Prisma.sql`
+): Promise<{ card: ReviewCard; state: CardState | null; scheduling: ReviewScheduling } | null> {
+  const [row] = await queryRows<
+    Omit<ReviewCard, "deck"> &
+      ReviewCard["deck"] & { state: CardState | null; pick: StudentParametersJson; assignments: AssignedRetentionJson }
+  >(Prisma.sql`
     SELECT c.id::text AS id, c."deckId"::text AS "deckId", c."externalId", c.type::text AS type, c.answer, c.options, c.extra,
            c.explanation, c.quote, c."retiredAt",
            d.slug, d."desiredRetention", d."learningSteps", d."relearningSteps", d."maximumInterval", d."leechThreshold",
            CASE WHEN s."userId" IS NULL THEN NULL ELSE json_build_object(
              'due', s.due, 'stability', s.stability, 'difficulty', s.difficulty, 'elapsedDays', s."elapsedDays",
              'scheduledDays', s."scheduledDays", 'learningSteps', s."learningSteps", 'reps', s.reps, 'lapses', s.lapses,
-             'state', s.state, 'lastReview', s."lastReview", 'suspended', s.suspended, 'leech', s.leech, 'version', s.version) END AS state
+             'state', s.state, 'lastReview', s."lastReview", 'suspended', s.suspended, 'leech', s.leech, 'version', s.version) END AS state,
+           ${studentParametersSql(userId)} AS pick,
+           ${assignedRetentionsSql(userId, Prisma.sql`c."deckId"`)} AS assignments
     FROM "Card" c JOIN "Deck" d ON d.id = c."deckId"
     LEFT JOIN "CardState" s ON s."cardId" = c.id AND s."userId" = ${userId}::uuid
     WHERE c.id = ${cardId}::uuid AND ${visibleDeckSql(userId)}`);
   if (!row) return null;
-  const { slug, desiredRetention, learningSteps, relearningSteps, maximumInterval, leechThreshold, state, ...card } =
-    row;
+  const {
+    slug,
+    desiredRetention,
+    learningSteps,
+    relearningSteps,
+    maximumInterval,
+    leechThreshold,
+    state,
+    pick,
+    assignments,
+    ...card
+  } = row;
   return {
     card: {
       ...card,
@@ -155,6 +191,7 @@ async function loadCardForReview(
       due: new Date(`${state.due}Z`),
       lastReview: state.lastReview ? new Date(`${state.lastReview}Z`) : null,
     },
+    scheduling: { parameters: studentParametersOf(pick), assignments },
   };
 }
 
@@ -175,7 +212,7 @@ export async function submitReview(user: Reviewer, input: ReviewSubmission, now:
   const loaded = await loadCardForReview(user.id, input.cardId);
   if (!loaded)
     return replayOr(user, input, new NotFoundError("That card is not in any of your decks.", "card_not_found"));
-  const { card, state: row } = loaded;
+  const { card, state: row, scheduling } = loaded;
   if (card.retiredAt)
     throw new InvalidError("This card was removed from its deck and is no longer studied.", "card_retired");
   const answeredAt = reviewTimeOf(input, now);
@@ -184,10 +221,10 @@ export async function submitReview(user: Reviewer, input: ReviewSubmission, now:
   if ((row?.version ?? 0) !== input.version) {
     if (!input.answeredAt || input.overrides || !row)
       return replayOr(user, input, new ConflictError(CONFLICT, "version_conflict"));
-    return resolveLateReview(user, card, row, input, answeredAt, now);
+    return resolveLateReview(user, card, row, scheduling, input, answeredAt, now);
   }
-  if (input.overrides) return overrideReview(user, card, row, input, input.overrides, now);
-  return applyReview(user, card, row, input, answeredAt, now);
+  if (input.overrides) return overrideReview(user, card, row, scheduling, input, input.overrides, now);
+  return applyReview(user, card, row, scheduling, input, answeredAt, now);
 }
 
 /** How far back an offline answer may be applied: past this, the client's clock or outbox is wrong. */
@@ -217,6 +254,7 @@ async function applyReview(
   user: Reviewer,
   card: ReviewCard,
   row: CardState | null,
+  scheduling: ReviewScheduling,
   input: ReviewSubmission,
   answeredAt: Date,
   now: Date,
@@ -231,7 +269,7 @@ async function applyReview(
   const before: StateSnapshot = row
     ? { ...memoryStateOf(row), suspended: row.suspended, leech: row.leech, version: row.version }
     : { ...newMemoryState(reviewedAt), suspended: false, leech: false, version: 0 };
-  return recordReview(user, card, input, {
+  return recordReview(user, card, scheduling, input, {
     exists: row !== null,
     before,
     rating,
@@ -253,13 +291,15 @@ async function resolveLateReview(
   user: Reviewer,
   card: ReviewCard,
   row: CardState,
+  scheduling: ReviewScheduling,
   input: ReviewSubmission,
   answeredAt: Date,
   now: Date,
 ): Promise<ReviewResult> {
   const stored = await findReview(user.id, input.reviewId);
   if (stored) return replayFor(user, stored, input);
-  if (!row.lastReview || answeredAt >= row.lastReview) return applyReview(user, card, row, input, answeredAt, now);
+  if (!row.lastReview || answeredAt >= row.lastReview)
+    return applyReview(user, card, row, scheduling, input, answeredAt, now);
   const refused = new ConflictError(CONFLICT, "version_conflict");
   const { rating, correct } = await rateAnswer(user.id, card, input);
   const current: StateSnapshot = {
@@ -311,11 +351,6 @@ async function resolveLateReview(
     throw error;
   }
   if (!written[0]) return replayOr(user, input, refused);
-  const day = studyDayOf(user);
-  const [parameters, assigned] = await Promise.all([
-    parametersForStudent(user.id),
-    assignedRetention(user.id, card.deckId, answeredAt),
-  ]);
   return buildResult(
     {
       reviewId: input.reviewId,
@@ -330,9 +365,9 @@ async function resolveLateReview(
     },
     card,
     current,
-    day,
-    parameters,
-    assigned,
+    studyDayOf(user),
+    scheduling.parameters,
+    assignedRetentionAt(scheduling.assignments, answeredAt),
     false,
   );
 }
@@ -348,6 +383,7 @@ async function overrideReview(
   user: Reviewer,
   card: ReviewCard,
   row: CardState | null,
+  scheduling: ReviewScheduling,
   input: ReviewSubmission,
   overridden: string,
   now: Date,
@@ -380,6 +416,7 @@ async function overrideReview(
   return recordReview(
     user,
     card,
+    scheduling,
     input,
     {
       exists: true,
@@ -421,16 +458,15 @@ interface ReviewToRecord {
 async function recordReview(
   user: Reviewer,
   card: ReviewCard,
+  scheduling: ReviewScheduling,
   input: ReviewSubmission,
   review: ReviewToRecord,
   replaces?: ReviewLog,
 ): Promise<ReviewResult> {
   const { before, reviewedAt } = review;
   const day = studyDayOf(user);
-  const [parameters, assigned] = await Promise.all([
-    parametersForStudent(user.id),
-    assignedRetention(user.id, card.deckId, reviewedAt),
-  ]);
+  const { parameters } = scheduling;
+  const assigned = assignedRetentionAt(scheduling.assignments, reviewedAt);
   let graded;
   try {
     graded = gradeCard(before, review.rating, reviewedAt, cardSrsSettings(card, parameters, assigned), {
@@ -654,13 +690,11 @@ function cardForGrading(card: Pick<Card, "type" | "answer" | "options" | "extra"
 
 /** The student's usual time for a right answer on this kind of card (median of recent ones). */
 async function typicalAnswerTime(userId: string, type: Card["type"]): Promise<number | null> {
-  const recent = await db.reviewLog.findMany({
-    where: { userId, correct: true, answerMs: { not: null }, card: { type } },
-    orderBy: { reviewedAt: "desc" },
-    take: TYPICAL_ANSWER_WINDOW,
-    select: { answerMs: true },
-  });
-  return typicalAnswerMs(recent.map((r) => r.answerMs!));
+  const recent = await queryRows<{ answerMs: number }>(Prisma.sql`
+    SELECT r."answerMs" FROM "ReviewLog" r JOIN "Card" c ON c.id = r."cardId"
+    WHERE r."userId" = ${userId}::uuid AND r.correct AND r."answerMs" IS NOT NULL AND c.type = ${type}::"CardType"
+    ORDER BY r."reviewedAt" DESC LIMIT ${TYPICAL_ANSWER_WINDOW}`);
+  return typicalAnswerMs(recent.map((r) => r.answerMs));
 }
 
 function findReview(userId: string, reviewId: string) {
