@@ -97,7 +97,15 @@ export async function startApp(
   };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
-  const server: ChildProcess = spawn(next, ["start", "-p", String(port), "-H", "127.0.0.1"], { env });
+  // To profile the server under a benchmark's load: BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, next, "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env,
+    },
+  );
   let log = "";
   server.stdout?.on("data", (d) => (log += d));
   server.stderr?.on("data", (d) => (log += d));

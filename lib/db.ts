@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -111,10 +112,29 @@ const PG_TYPES = {
     PARSERS[oid] ?? pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
+/** Statements prepared so far, by text: each connection prepares one once, when it first runs it. */
+const preparedNames = new Map<string, string>();
+/** A bound on them: a statement whose text varied with its values would otherwise prepare without end. */
+const MAX_PREPARED = 200;
+
+/**
+ * A name for a statement's text, so that PostgreSQL plans it once per connection: planning the
+ * review's statements took longer than running them (0.7 ms against 0.3 ms for the card lookup).
+ * Past MAX_PREPARED texts, new ones run unnamed, planned each time, as before.
+ */
+function preparedName(text: string): string | undefined {
+  const known = preparedNames.get(text);
+  if (known || preparedNames.size >= MAX_PREPARED) return known;
+  const name = `clio_${createHash("sha1").update(text).digest("hex")}`;
+  preparedNames.set(text, name);
+  return name;
+}
+
 /**
  * Runs one statement (built with `Prisma.sql`) on the app's own connection, node-postgres's pool
  * or PGlite, without Prisma's query engine: a `$queryRaw` costs about 0.8 ms of CPU in the engine,
- * this about 0.1 ms (docs/decisions/014-hot-path-sql.md). For the statements every request runs
+ * this about 0.1 ms (docs/decisions/014-hot-path-sql.md); on a server, each statement is prepared once
+ * per connection (`preparedName`). For the statements every request runs
  * (the session, the queue, a review); everything else keeps Prisma. Not for use inside
  * `db.$transaction`: it runs outside the transaction (on PGlite, it would wait for it to end).
  *
@@ -126,6 +146,7 @@ export async function queryRows<T>(statement: Prisma.Sql): Promise<T[]> {
     const result = await serverPool(env.DATABASE_URL).query({
       text: statement.text,
       values: statement.values,
+      name: preparedName(statement.text),
       types: PG_TYPES,
     });
     return result.rows as T[];

@@ -9,6 +9,18 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 /** A student's parameters (and their classes') are refitted after this many new reviews. */
 export const FIT_EVERY_REVIEWS = 200;
+/**
+ * One review in this many asks whether a fit is due, chosen by the last hex digit of its reviewId
+ * (a random UUID from the browser): the question is a count over the student's latest reviews, one
+ * more statement per review, and a refit queued a few reviews after the 200th is as good as one at it.
+ */
+export const FIT_CHECK_EVERY = 8;
+
+/** Does this review ask whether a fit is due (`queueFitAfterReviews`)? About one in FIT_CHECK_EVERY. */
+export function checksForFit(reviewId: string): boolean {
+  return Number.parseInt(reviewId.slice(-1), 16) % FIT_CHECK_EVERY === 0;
+}
+
 /** A claimed job not finished within this is taken to have died with its process, and runs again. */
 export const FIT_LEASE_MS = 10 * 60_000;
 /** After this many failed attempts a job is left failed (its error in `outcome`). */

@@ -32,7 +32,7 @@ import {
   type StudentParameters,
   type StudentParametersJson,
 } from "@/lib/models/parameters";
-import { queueFitAfterReviews } from "@/lib/models/worker";
+import { checksForFit, queueFitAfterReviews } from "@/lib/models/worker";
 import {
   assignedRetention,
   assignedRetentionAt,
@@ -507,12 +507,13 @@ async function recordReview(
     previous: logPrevious ?? newMemoryState(reviewedAt),
     superseded: false,
   };
-  // Every FIT_EVERY_REVIEWS reviews, a refit of the student's memory model is queued for the
-  // background worker (lib/models/worker.ts). The review is recorded already: a failure here must
-  // not turn it into an error the browser would retry.
-  await queueFitAfterReviews(user.id, review.writtenAt).catch((error: unknown) => {
-    console.warn(`[clio] could not queue a parameter fit: ${error instanceof Error ? error.message : String(error)}`);
-  });
+  // Every FIT_EVERY_REVIEWS reviews (asked on one review in FIT_CHECK_EVERY), a refit of the
+  // student's memory model is queued for the background worker (lib/models/worker.ts). The review
+  // is recorded already: a failure here must not turn it into an error the browser would retry.
+  if (checksForFit(input.reviewId))
+    await queueFitAfterReviews(user.id, review.writtenAt).catch((error: unknown) => {
+      console.warn(`[clio] could not queue a parameter fit: ${error instanceof Error ? error.message : String(error)}`);
+    });
   return buildResult(recorded, card, after, day, parameters, assigned, false);
 }
 
