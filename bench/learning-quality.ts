@@ -6,7 +6,7 @@
 // tests/unit/bench/learning-quality.test.ts runs a tiny version to pin the output's shape.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { FSRSAlgorithm, default_w, generatorParameters } from "ts-fsrs";
+import { FSRSAlgorithm, default_w, forgetting_curve, generatorParameters } from "ts-fsrs";
 import { ratingPolicyOf, type CardType, type RatingPolicy, type StoredCard } from "@/lib/cards";
 import { loadDeckFromFile } from "@/lib/content/load";
 import {
@@ -245,8 +245,18 @@ export interface ReviewEvent {
   recalled: boolean;
   correct: boolean;
   rating: Rating;
-  /** Clio's retrievability at the review (0 for a new card). */
+  /** Clio's retrievability at the review (0 for a new card): `lib/srs` `retrievability`, whole 24-hour periods since the last review. */
   predicted: number;
+  /**
+   * The same model's prediction on the student's own days, as the fit learns it and the teacher's
+   * calibration chart computes it (lib/models/calibration.ts): the forgetting curve of the set the
+   * card is scheduled with, at the whole days between the student's days of the two reviews.
+   */
+  predictedOnStudentDays: number;
+  /** Days between the student's day of the previous review and this one's (0: same day, or a new card). */
+  elapsedDays: number;
+  /** The chance the answer is right: true recall, plus a right guess where the card can be guessed. */
+  expectedCorrect: number;
   /** The button's label at queue time differed from the interval given at answer time. */
   labelMismatch: boolean;
 }
@@ -353,6 +363,13 @@ export function simulateClasses(options: RunOptions): {
           const now = new Date(t);
           const predicted = states.has(card.id) ? retrievability(before, now, settings) : 0;
           const graded = gradeCard(before, rating, now, settings, { cardId: card.id, day: STUDY_DAY });
+          const elapsedDays = states.has(card.id) ? graded.review.elapsedDays : 0;
+          const predictedOnStudentDays = states.has(card.id)
+            ? forgetting_curve(settings.parameters ?? default_w, elapsedDays, before.stability)
+            : 0;
+          const guessRight = card.autoGraded
+            ? (1 - (options.strategy.dontKnow ? student.honesty : 0)) * card.policy.guessChance
+            : 0;
           const given = formatInterval(graded.state.due.getTime() - t);
           const shown = labels[rating].label;
           reviews.push({
@@ -367,6 +384,9 @@ export function simulateClasses(options: RunOptions): {
             correct,
             rating,
             predicted,
+            predictedOnStudentDays,
+            elapsedDays,
+            expectedCorrect: trueRecall + (1 - trueRecall) * guessRight,
             labelMismatch: given !== shown,
           });
           if (before.state === "new") doneToday.new++;
@@ -375,10 +395,10 @@ export function simulateClasses(options: RunOptions): {
 
           // The student's true memory learns from the retrieval (or from the feedback after a failure).
           const m = memory.get(card.id);
-          const elapsedDays = m ? (t - m.lastAt) / DAY : 0;
+          const trueElapsedDays = m ? (t - m.lastAt) / DAY : 0;
           const next = truth.next_state(
             m ? { stability: m.stability, difficulty: m.difficulty } : null,
-            elapsedDays < 0.5 ? 0 : elapsedDays,
+            trueElapsedDays < 0.5 ? 0 : trueElapsedDays,
             recalled ? 3 : 1,
           );
           memory.set(card.id, { stability: next.stability, difficulty: next.difficulty, lastAt: t });
@@ -438,7 +458,10 @@ export interface Figures {
   /** How far the worst recognition group's true recall falls below the recall groups' (control class); negative: above. */
   recognitionBelowRecall: number;
   labelMismatch: number;
+  /** |mean predicted − mean true recall|, held-out reviews of recall cards, predicted on the student's days. */
   calibrationGap: number;
+  /** The same over every kind, predicted by whole 24-hour periods (the definition before 2026-11-30). */
+  calibrationGapAllKinds: number;
   examRecall: number;
   byClass: Record<
     string,
@@ -449,6 +472,7 @@ export interface Figures {
       recallCardsTrueRecall: number;
       examRecall: number;
       calibrationGap: number;
+      calibrationGapAllKinds: number;
     }
   >;
 }
@@ -475,11 +499,20 @@ export function summarize(
     (acc, [g, recall]) => (target - recall > acc[1] ? [g, target - recall] : acc),
     ["none", -Infinity],
   );
+  const heldOut = (events: ReviewEvent[]) =>
+    events.filter((r) => r.stateBefore === "review" && r.day >= options.days - HELD_OUT_DAYS);
+  // Observed: the student's true probability of recall at each review, the expectation of its
+  // outcome (a coin flip per review would only add noise to the same figure). Judged: reviews of
+  // recall cards a day or more after the previous one, predicted on the student's days, as the
+  // model is fitted and the teacher's chart computes it. docs/learning.md says why.
   const calibration = (events: ReviewEvent[]) => {
-    const heldOut = events.filter((r) => r.stateBefore === "review" && r.day >= options.days - HELD_OUT_DAYS);
-    // Observed: the student's true probability of recall at each review, the expectation of its
-    // outcome (a coin flip per review would only add noise to the same figure).
-    return round(Math.abs(mean(heldOut.map((r) => r.predicted)) - mean(heldOut.map((r) => r.trueRecall))));
+    const judged = heldOut(events).filter((r) => r.evidence === "recall" && r.elapsedDays >= 1);
+    return round(Math.abs(mean(judged.map((r) => r.predictedOnStudentDays)) - mean(judged.map((r) => r.trueRecall))));
+  };
+  // The definition before 2026-11-30 16:00 UTC: every kind, whole 24-hour periods (lib/srs `retrievability`).
+  const calibrationAllKinds = (events: ReviewEvent[]) => {
+    const judged = heldOut(events);
+    return round(Math.abs(mean(judged.map((r) => r.predicted)) - mean(judged.map((r) => r.trueRecall))));
   };
   const classes = [...new Set(exam.map((e) => e.className))];
   return {
@@ -501,6 +534,7 @@ export function summarize(
     ),
     labelMismatch: round(mean(reviews.map((r) => (r.labelMismatch ? 1 : 0)))),
     calibrationGap: calibration(reviews),
+    calibrationGapAllKinds: calibrationAllKinds(reviews),
     examRecall: round(mean(exam.map((e) => e.recall))),
     byClass: Object.fromEntries(
       classes.map((name) => {
@@ -516,6 +550,7 @@ export function summarize(
             ),
             examRecall: round(mean(exam.filter((e) => e.className === name).map((e) => e.recall))),
             calibrationGap: calibration(mine),
+            calibrationGapAllKinds: calibrationAllKinds(mine),
           },
         ];
       }),
@@ -572,6 +607,7 @@ export function runLearningQuality(options: LearningQualityOptions = {}) {
     dayBoundaryOk: dayBoundary.ok,
     dayBoundaryDays: [dayBoundary.afternoonDays, dayBoundary.eveningDays],
     calibrationGap: app!.calibrationGap,
+    calibrationGapAllKinds: app!.calibrationGapAllKinds,
     reviewsPerDay: app!.reviewsPerDay,
     examRecall: app!.examRecall,
     trueRecallByKind: app!.trueRecallByKind,
@@ -586,6 +622,7 @@ export function runLearningQuality(options: LearningQualityOptions = {}) {
           recognitionBelowRecall: f.recognitionBelowRecall,
           labelMismatch: f.labelMismatch,
           calibrationGap: f.calibrationGap,
+          calibrationGapAllKinds: f.calibrationGapAllKinds,
           reviewsPerDay: f.reviewsPerDay,
           examRecall: f.examRecall,
         },
@@ -609,7 +646,14 @@ function printTable(figures: Figures[], target: number): void {
   }
   console.log("");
   console.log(
-    ["strategy".padEnd(18), "class".padEnd(9), "reviews/day", "true recall", "exam recall", "calibration"].join("  "),
+    [
+      "strategy".padEnd(18),
+      "class".padEnd(9),
+      "reviews/day",
+      "true recall",
+      "exam recall",
+      "calibration (all kinds)",
+    ].join("  "),
   );
   for (const f of figures) {
     for (const [name, c] of Object.entries(f.byClass)) {
@@ -620,7 +664,7 @@ function printTable(figures: Figures[], target: number): void {
           String(c.reviewsPerDay).padStart(11),
           fmt(c.trueRecall).padStart(11),
           fmt(c.examRecall).padStart(11),
-          fmt(c.calibrationGap).padStart(11),
+          `${fmt(c.calibrationGap)} (${fmt(c.calibrationGapAllKinds)})`.padStart(15),
         ].join("  "),
       );
     }
@@ -644,7 +688,7 @@ function printTable(figures: Figures[], target: number): void {
         `${fmt(f.recognitionGap)} ${f.recognitionGapKind}`.padStart(14),
         fmt(f.recognitionBelowRecall).padStart(12),
         fmt(f.labelMismatch).padStart(13),
-        fmt(f.calibrationGap).padStart(14),
+        `${fmt(f.calibrationGap)} (${fmt(f.calibrationGapAllKinds)})`.padStart(14),
         String(f.reviewsPerDay).padStart(11),
         fmt(f.examRecall).padStart(10),
       ].join("  "),

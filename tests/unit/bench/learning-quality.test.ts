@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { CLIO, BEFORE, deckCards, makeStudents, runLearningQuality, simulateClasses } from "@/bench/learning-quality";
-import { runPersonalization, SCOPES } from "@/bench/personalization";
+import {
+  CLIO,
+  BEFORE,
+  deckCards,
+  makeStudents,
+  runLearningQuality,
+  simulateClasses,
+  summarize,
+  withParameters,
+} from "@/bench/learning-quality";
+import { runPersonalization, SCOPES, trueParameters } from "@/bench/personalization";
 
 const TINY = [
   { name: "control", students: 2, stability: [1, 1] as [number, number], sessions: [1, 1] as [number, number] },
@@ -47,6 +56,26 @@ describe("the learning-quality benchmark", () => {
     expect(tf.some((r) => r.correct && !r.recalled)).toBe(true);
     // ...while a typed answer is right only when recalled.
     expect(cloze.every((r) => r.correct === r.recalled)).toBe(true);
+  });
+
+  it("judges calibration on the student's days: a review a day later is predicted no higher than by 24-hour periods", () => {
+    const { reviews } = simulateClasses({ seed: 13, days: 20, classes: TINY, strategy: CLIO });
+    const later = reviews.filter((r) => r.stateBefore === "review" && r.elapsedDays >= 1);
+    expect(later.length).toBeGreaterThan(20);
+    // ts-fsrs's retrievability counts whole 24-hour periods, fewer than the days between a review at
+    // 20:00 and one at 16:00 two days on: it would predict such a review too high.
+    expect(later.every((r) => r.predictedOnStudentDays <= r.predicted + 1e-9)).toBe(true);
+    expect(later.some((r) => r.predictedOnStudentDays < r.predicted - 0.005)).toBe(true);
+  });
+
+  it("finds students scheduled with their true parameters calibrated on recall cards, but not by the old definition", () => {
+    const students = makeStudents(TINY, 17);
+    const truth = new Map(students.map((s) => [s.id, trueParameters(s.stabilityFactor)]));
+    const strategy = withParameters(CLIO, "oracle", truth);
+    const days = 60;
+    const figures = summarize(simulateClasses({ seed: 17, days, classes: TINY, strategy }), { days, strategy }, 0.9);
+    expect(figures.calibrationGap).toBeLessThan(0.01);
+    expect(figures.calibrationGapAllKinds).toBeGreaterThan(figures.calibrationGap + 0.005);
   });
 
   it("measures personalization: every scope's held-out log loss and RMSE per training size, and each student's adopted set", async () => {
