@@ -50,11 +50,17 @@ const BASE_ANSWER_MS: Record<CardType, number> = {
 
 // --- Students -----------------------------------------------------------------------------------
 
-/** One simulated student. `stabilityFactor` scales their true FSRS-6 memory against the default parameters. */
+/**
+ * One simulated student. Their true memory is FSRS-6 with weights of their own (`memory`): for the
+ * control class FSRS-6's defaults; for the others, weights drawn as real learners' differ
+ * (`REAL_LEARNERS`), with every stability then scaled by `stabilityFactor`.
+ */
 export interface Student {
   id: string;
   className: string;
   stabilityFactor: number;
+  /** The student's true FSRS-6 weights (21). */
+  memory: number[];
   /** Chance of a study session on a given day. */
   sessionChance: number;
   /** Multiplies every answer time. */
@@ -71,25 +77,63 @@ export interface ClassSpec {
   stability: [number, number];
   /** Chances of a study session on a day are drawn uniformly from [min, max]. */
   sessions: [number, number];
+  /** Students' memory differs from the defaults' in more than stability (`REAL_LEARNERS`); false: the defaults' shape. */
+  varied?: boolean;
 }
 
 export const CLASSES: ClassSpec[] = [
   // The control students are what the scheduler assumes: default memory, a session every day.
   { name: "control", students: 10, stability: [1, 1], sessions: [1, 1] },
-  { name: "weak", students: 10, stability: [0.35, 0.7], sessions: [0.75, 0.95] },
-  { name: "strong", students: 10, stability: [1.4, 2.8], sessions: [0.75, 0.95] },
-  { name: "mixed", students: 10, stability: [0.35, 2.8], sessions: [0.75, 0.95] },
+  { name: "weak", students: 10, stability: [0.35, 0.7], sessions: [0.75, 0.95], varied: true },
+  { name: "strong", students: 10, stability: [1.4, 2.8], sessions: [0.75, 0.95], varied: true },
+  { name: "mixed", students: 10, stability: [0.35, 2.8], sessions: [0.75, 0.95], varied: true },
 ];
+
+/**
+ * How real learners' memory differs from FSRS-6's defaults beyond a stability scale: the median and
+ * interquartile range of each weight over the per-user FSRS-6 fits of the first 49 users of the
+ * srs-benchmark (open-spaced-repetition/srs-benchmark, result/FSRS-6.jsonl at commit 0f70abe,
+ * Anki collections of 800 to 62,000 reviews). Only the weights that shape memory are drawn: how
+ * difficulty moves after a rating (w6), how stability grows after a success (w8–w10) and after a
+ * lapse (w11–w14), and the forgetting curve's decay (w20). The first stabilities (w0–w3, spread
+ * over two orders of magnitude across Anki's decks) stay the defaults' times the class's
+ * stability factor, as before. Real fits differ from the defaults systematically (median decay 0.24
+ * against 0.154, growth w8 1.52 against 1.87), so a class of such learners shares an offset from the
+ * defaults as well as spreading around it. Each weight is drawn on its own, normal with the IQR's
+ * spread (σ = IQR / 1.349), cut at the 10th and 90th percentiles; their correlations are ignored.
+ */
+export const REAL_LEARNERS: Record<number, { q10: number; median: number; q90: number; iqr: number }> = {
+  6: { q10: 1.94, median: 2.222, q90: 2.748, iqr: 0.362 },
+  8: { q10: 0.977, median: 1.516, q90: 1.989, iqr: 0.427 },
+  9: { q10: 0, median: 0.123, q90: 0.391, iqr: 0.187 },
+  10: { q10: 0.558, median: 1.021, q90: 1.437, iqr: 0.419 },
+  11: { q10: 1.669, median: 1.801, q90: 1.906, iqr: 0.111 },
+  12: { q10: 0.087, median: 0.115, q90: 0.172, iqr: 0.038 },
+  13: { q10: 0.177, median: 0.302, q90: 0.479, iqr: 0.143 },
+  14: { q10: 1.879, median: 2.245, q90: 2.463, iqr: 0.209 },
+  20: { q10: 0.1, median: 0.238, q90: 0.479, iqr: 0.157 },
+};
 
 export function makeStudents(classes: readonly ClassSpec[], seed: number): Student[] {
   const random = seededRandom(seed);
+  // Its own stream, so that adding the drawn weights left every other draw as it was.
+  const shapeRandom = seededRandom(seed ^ 0x5ba9e);
   return classes.flatMap((spec) =>
     Array.from({ length: spec.students }, (_, i) => {
       const [lo, hi] = spec.stability;
+      const stabilityFactor = lo * Math.exp(random() * Math.log(hi / lo));
+      const shape = [...default_w];
+      if (spec.varied) {
+        for (const [index, { q10, median, q90, iqr }] of Object.entries(REAL_LEARNERS)) {
+          const drawn = median + (iqr / 1.349) * gaussian(shapeRandom);
+          shape[Number(index)] = Math.min(q90, Math.max(q10, drawn));
+        }
+      }
       return {
         id: `${spec.name}-${i + 1}`,
         className: spec.name,
-        stabilityFactor: lo * Math.exp(random() * Math.log(hi / lo)),
+        stabilityFactor,
+        memory: scaledStabilities(shape, stabilityFactor),
         sessionChance: spec.sessions[0] + random() * (spec.sessions[1] - spec.sessions[0]),
         speed: Math.exp(gaussian(random) * 0.3),
         honesty: 0.3,
@@ -100,17 +144,20 @@ export function makeStudents(classes: readonly ClassSpec[], seed: number): Stude
 }
 
 /**
- * The student's true memory: FSRS-6 with the default parameters changed so that every stability is
- * `factor` times what the default parameters give for the same history (w0–w3, the first
- * stabilities, times the factor; w8 and w11 adjusted for the S^-w9 and (S+1)^w13 terms). A memory
- * model the scheduler does not know, as a real student's is.
+ * `w` changed so that every stability is `factor` times what `w` gives for the same history (w0–w3,
+ * the first stabilities, times the factor; w8 and w11 adjusted for the S^-w9 and (S+1)^w13 terms).
  */
-export function trueMemoryModel(factor: number): FSRSAlgorithm {
-  const w = [...default_w];
-  for (let i = 0; i < 4; i++) w[i] = w[i]! * factor;
-  w[8] = w[8]! + w[9]! * Math.log(factor);
-  w[11] = w[11]! * factor ** (1 - w[13]!);
-  return new FSRSAlgorithm(generatorParameters({ w, enable_short_term: true, enable_fuzz: false }));
+export function scaledStabilities(w: readonly number[], factor: number): number[] {
+  const scaled = [...w];
+  for (let i = 0; i < 4; i++) scaled[i] = scaled[i]! * factor;
+  scaled[8] = scaled[8]! + scaled[9]! * Math.log(factor);
+  scaled[11] = scaled[11]! * factor ** (1 - scaled[13]!);
+  return scaled;
+}
+
+/** The student's true memory: FSRS-6 with their own weights, a model the scheduler does not know, as a real student's is. */
+export function trueMemoryModel(student: Pick<Student, "memory">): FSRSAlgorithm {
+  return new FSRSAlgorithm(generatorParameters({ w: student.memory, enable_short_term: true, enable_fuzz: false }));
 }
 
 // --- Strategies ---------------------------------------------------------------------------------
@@ -290,7 +337,7 @@ export function simulateClasses(options: RunOptions): {
 
   for (const student of students) {
     const random = seededRandom(student.seed);
-    const truth = trueMemoryModel(student.stabilityFactor);
+    const truth = trueMemoryModel(student);
     const memory = new Map<string, TrueMemory>();
     const states = new Map<string, MemoryState & { cardId: string; suspended: boolean }>();
     const correctTimes = new Map<CardType, number[]>();

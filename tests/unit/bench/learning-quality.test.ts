@@ -1,19 +1,27 @@
 import { describe, expect, it } from "vitest";
+import { default_w } from "ts-fsrs";
 import {
   CLIO,
   BEFORE,
   deckCards,
   makeStudents,
+  REAL_LEARNERS,
   runLearningQuality,
   simulateClasses,
   summarize,
   withParameters,
 } from "@/bench/learning-quality";
-import { runPersonalization, SCOPES, trueParameters } from "@/bench/personalization";
+import { runPersonalization, SCOPES } from "@/bench/personalization";
 
 const TINY = [
   { name: "control", students: 2, stability: [1, 1] as [number, number], sessions: [1, 1] as [number, number] },
-  { name: "weak", students: 2, stability: [0.35, 0.7] as [number, number], sessions: [0.8, 0.9] as [number, number] },
+  {
+    name: "weak",
+    students: 2,
+    stability: [0.35, 0.7] as [number, number],
+    sessions: [0.8, 0.9] as [number, number],
+    varied: true,
+  },
 ];
 
 describe("the learning-quality benchmark", () => {
@@ -38,6 +46,22 @@ describe("the learning-quality benchmark", () => {
     expect(json.examRecall).toBeLessThanOrEqual(1);
     expect(Object.keys(json.byClass).sort()).toEqual(["control", "weak"]);
     expect(Object.keys(json.baselines)).toEqual(["before"]);
+  });
+
+  it("draws students whose memory differs from the defaults beyond stability, except the control class's", () => {
+    const students = makeStudents(TINY, 23);
+    const control = students.filter((s) => s.className === "control");
+    expect(control.every((s) => s.memory.every((w, i) => w === default_w[i]))).toBe(true);
+    const weak = students.filter((s) => s.className === "weak");
+    // Every varied student's decay and growth after success come from the real learners' spread...
+    for (const s of weak) {
+      expect(s.memory[20]).toBeGreaterThanOrEqual(REAL_LEARNERS[20]!.q10);
+      expect(s.memory[20]).toBeLessThanOrEqual(REAL_LEARNERS[20]!.q90);
+      expect(s.memory[20]).not.toBe(default_w[20]);
+    }
+    // ...and their first stabilities are still the defaults' times their stability factor.
+    expect(weak[0]!.memory[2]).toBeCloseTo(default_w[2]! * weak[0]!.stabilityFactor, 10);
+    expect(weak[0]!.memory[20]).not.toBe(weak[1]!.memory[20]);
   });
 
   it("is the same for the same seed", () => {
@@ -70,7 +94,7 @@ describe("the learning-quality benchmark", () => {
 
   it("finds students scheduled with their true parameters calibrated on recall cards, but not by the old definition", () => {
     const students = makeStudents(TINY, 17);
-    const truth = new Map(students.map((s) => [s.id, trueParameters(s.stabilityFactor)]));
+    const truth = new Map(students.map((s) => [s.id, s.memory]));
     const strategy = withParameters(CLIO, "oracle", truth);
     const days = 60;
     const figures = summarize(simulateClasses({ seed: 17, days, classes: TINY, strategy }), { days, strategy }, 0.9);
