@@ -4,7 +4,9 @@ import {
   CLIO,
   BEFORE,
   deckCards,
+  CLASSES,
   makeStudents,
+  REAL_LEARNER_CLASSES,
   REAL_LEARNERS,
   runLearningQuality,
   simulateClasses,
@@ -62,6 +64,18 @@ describe("the learning-quality benchmark", () => {
     // ...and their first stabilities are still the defaults' times their stability factor.
     expect(weak[0]!.memory[2]).toBeCloseTo(default_w[2]! * weak[0]!.stabilityFactor, 10);
     expect(weak[0]!.memory[20]).not.toBe(weak[1]!.memory[20]);
+  });
+
+  it("keeps the issue's population by default and varies every class but control with --real-learners", () => {
+    expect(CLASSES.some((c) => c.varied)).toBe(false);
+    expect(REAL_LEARNER_CLASSES.filter((c) => c.varied).map((c) => c.name)).toEqual(["weak", "strong", "mixed"]);
+    // The same students otherwise: drawing the shapes uses a stream of its own.
+    const plain = makeStudents(CLASSES, 29);
+    const real = makeStudents(REAL_LEARNER_CLASSES, 29);
+    expect(real.map((s) => [s.stabilityFactor, s.sessionChance, s.seed])).toEqual(
+      plain.map((s) => [s.stabilityFactor, s.sessionChance, s.seed]),
+    );
+    expect(plain.every((s) => s.memory[20] === default_w[20])).toBe(true);
   });
 
   it("is the same for the same seed", () => {
