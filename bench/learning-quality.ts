@@ -111,7 +111,8 @@ export type Population = "stability-only" | "real-learners";
  * stability factor, as before. Real fits differ from the defaults systematically (median decay 0.24
  * against 0.154, growth w8 1.52 against 1.87), so a class of such learners shares an offset from the
  * defaults as well as spreading around it. Each weight is drawn on its own, normal with the IQR's
- * spread (σ = IQR / 1.349), cut at the 10th and 90th percentiles; their correlations are ignored.
+ * spread (σ = IQR / 1.349), cut at the 10th and 90th percentiles (w20 at FSRS-6's lower bound,
+ * 0.1, above its 10th percentile, 0.078); their correlations are ignored.
  */
 export const REAL_LEARNERS: Record<number, { q10: number; median: number; q90: number; iqr: number }> = {
   6: { q10: 1.94, median: 2.222, q90: 2.748, iqr: 0.362 },
