@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { FSRSAlgorithm, default_w, generatorParameters } from "ts-fsrs";
+import { FSRSAlgorithm, generatorParameters } from "ts-fsrs";
 import { gradeCard, newMemoryState, nextStudyDay, type MemoryState, type SrsSettings } from "@/lib/srs";
 import {
   DEFAULT_PARAMETERS,
@@ -36,15 +36,6 @@ const NEW_CARDS_PER_DAY = 20;
 export const SCOPES = ["default", "perUser", "pooled", "adopted", "oracle"] as const;
 export type Scope = (typeof SCOPES)[number];
 
-/** The student's true FSRS-6 weights: the defaults with every stability scaled by `factor` (bench/learning-quality's `trueMemoryModel`). */
-export function trueParameters(factor: number): number[] {
-  const w = [...default_w];
-  for (let i = 0; i < 4; i++) w[i] = w[i]! * factor;
-  w[8] = w[8]! + w[9]! * Math.log(factor);
-  w[11] = w[11]! * factor ** (1 - w[13]!);
-  return w;
-}
-
 /**
  * `count` reviews of one student, in time order: a new deck of recall cards, 20 new cards a day on
  * the days they study, every due card reviewed, learning steps within the session. Answers are
@@ -52,9 +43,7 @@ export function trueParameters(factor: number): number[] {
  */
 export function simulateHistory(student: Student, settings: SrsSettings, count: number): FitReview[] {
   const random = seededRandom(student.seed ^ 0x5eed);
-  const truth = new FSRSAlgorithm(
-    generatorParameters({ w: trueParameters(student.stabilityFactor), enable_short_term: true }),
-  );
+  const truth = new FSRSAlgorithm(generatorParameters({ w: student.memory, enable_short_term: true }));
   interface SimCard {
     id: string;
     state: MemoryState;
@@ -210,7 +199,7 @@ export async function runPersonalization(options: PersonalizationOptions) {
         perUser: own,
         pooled: pool,
         adopted: adoptedSet,
-        oracle: trueParameters(s.student.stabilityFactor),
+        oracle: s.student.memory,
       };
       const evaluations = Object.fromEntries(
         SCOPES.map((scope) => [scope, evaluateParameters(sets[scope], s.test)]),

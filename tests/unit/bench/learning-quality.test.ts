@@ -1,10 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { CLIO, BEFORE, deckCards, makeStudents, runLearningQuality, simulateClasses } from "@/bench/learning-quality";
+import { default_w } from "ts-fsrs";
+import {
+  CLIO,
+  BEFORE,
+  deckCards,
+  CLASSES,
+  makeStudents,
+  REAL_LEARNER_CLASSES,
+  REAL_LEARNERS,
+  runLearningQuality,
+  simulateClasses,
+  summarize,
+  withParameters,
+} from "@/bench/learning-quality";
 import { runPersonalization, SCOPES } from "@/bench/personalization";
 
 const TINY = [
   { name: "control", students: 2, stability: [1, 1] as [number, number], sessions: [1, 1] as [number, number] },
-  { name: "weak", students: 2, stability: [0.35, 0.7] as [number, number], sessions: [0.8, 0.9] as [number, number] },
+  {
+    name: "weak",
+    students: 2,
+    stability: [0.35, 0.7] as [number, number],
+    sessions: [0.8, 0.9] as [number, number],
+    varied: true,
+  },
 ];
 
 describe("the learning-quality benchmark", () => {
@@ -31,6 +50,34 @@ describe("the learning-quality benchmark", () => {
     expect(Object.keys(json.baselines)).toEqual(["before"]);
   });
 
+  it("draws students whose memory differs from the defaults beyond stability, except the control class's", () => {
+    const students = makeStudents(TINY, 23);
+    const control = students.filter((s) => s.className === "control");
+    expect(control.every((s) => s.memory.every((w, i) => w === default_w[i]))).toBe(true);
+    const weak = students.filter((s) => s.className === "weak");
+    // Every varied student's decay and growth after success come from the real learners' spread...
+    for (const s of weak) {
+      expect(s.memory[20]).toBeGreaterThanOrEqual(REAL_LEARNERS[20]!.q10);
+      expect(s.memory[20]).toBeLessThanOrEqual(REAL_LEARNERS[20]!.q90);
+      expect(s.memory[20]).not.toBe(default_w[20]);
+    }
+    // ...and their first stabilities are still the defaults' times their stability factor.
+    expect(weak[0]!.memory[2]).toBeCloseTo(default_w[2]! * weak[0]!.stabilityFactor, 10);
+    expect(weak[0]!.memory[20]).not.toBe(weak[1]!.memory[20]);
+  });
+
+  it("keeps the issue's population by default and varies every class but control with --real-learners", () => {
+    expect(CLASSES.some((c) => c.varied)).toBe(false);
+    expect(REAL_LEARNER_CLASSES.filter((c) => c.varied).map((c) => c.name)).toEqual(["weak", "strong", "mixed"]);
+    // The same students otherwise: drawing the shapes uses a stream of its own.
+    const plain = makeStudents(CLASSES, 29);
+    const real = makeStudents(REAL_LEARNER_CLASSES, 29);
+    expect(real.map((s) => [s.stabilityFactor, s.sessionChance, s.seed])).toEqual(
+      plain.map((s) => [s.stabilityFactor, s.sessionChance, s.seed]),
+    );
+    expect(plain.every((s) => s.memory[20] === default_w[20])).toBe(true);
+  });
+
   it("is the same for the same seed", () => {
     const run = () => simulateClasses({ seed: 3, days: 6, classes: TINY, strategy: CLIO }).reviews;
     expect(run()).toEqual(run());
@@ -47,6 +94,26 @@ describe("the learning-quality benchmark", () => {
     expect(tf.some((r) => r.correct && !r.recalled)).toBe(true);
     // ...while a typed answer is right only when recalled.
     expect(cloze.every((r) => r.correct === r.recalled)).toBe(true);
+  });
+
+  it("judges calibration on the student's days: a review a day later is predicted no higher than by 24-hour periods", () => {
+    const { reviews } = simulateClasses({ seed: 13, days: 20, classes: TINY, strategy: CLIO });
+    const later = reviews.filter((r) => r.stateBefore === "review" && r.elapsedDays >= 1);
+    expect(later.length).toBeGreaterThan(20);
+    // ts-fsrs's retrievability counts whole 24-hour periods, fewer than the days between a review at
+    // 20:00 and one at 16:00 two days on: it would predict such a review too high.
+    expect(later.every((r) => r.predictedOnStudentDays <= r.predicted + 1e-9)).toBe(true);
+    expect(later.some((r) => r.predictedOnStudentDays < r.predicted - 0.005)).toBe(true);
+  });
+
+  it("finds students scheduled with their true parameters calibrated on recall cards, but not by the old definition", () => {
+    const students = makeStudents(TINY, 17);
+    const truth = new Map(students.map((s) => [s.id, s.memory]));
+    const strategy = withParameters(CLIO, "oracle", truth);
+    const days = 60;
+    const figures = summarize(simulateClasses({ seed: 17, days, classes: TINY, strategy }), { days, strategy }, 0.9);
+    expect(figures.calibrationGap).toBeLessThan(0.01);
+    expect(figures.calibrationGapAllKinds).toBeGreaterThan(figures.calibrationGap + 0.005);
   });
 
   it("measures personalization: every scope's held-out log loss and RMSE per training size, and each student's adopted set", async () => {
