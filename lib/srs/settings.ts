@@ -154,14 +154,21 @@ export const DEFAULT_SRS_SETTINGS: Readonly<SrsSettings> = Object.freeze(SrsSett
  * parseSrsSettings({ learningSteps: ["1.5m"] }); // throws InvalidSettingsError (learningSteps.0: ...)
  */
 export function parseSrsSettings(input: unknown): SrsSettings {
+  // The same settings object is often checked many times in a row (a queue's 50 previews).
+  const known = typeof input === "object" && input !== null ? validated.get(input) : undefined;
+  if (known) return known;
   const result = SrsSettingsSchema.safeParse(input);
   if (!result.success) {
     throw new InvalidSettingsError(
       result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
     );
   }
+  if (typeof input === "object" && input !== null) validated.set(input, result.data);
   return result.data;
 }
+
+/** Settings objects already checked, with what the check returned. */
+const validated = new WeakMap<object, SrsSettings>();
 
 /**
  * A ts-fsrs scheduler for settings that have passed `parseSrsSettings`. Short-term mode stays on:

@@ -6,6 +6,7 @@ import {
   localDateKey,
   nextLocalMidnight,
   startOfLocalDay,
+  toStudyClock,
 } from "@/lib/srs";
 
 const HOUR = 3_600_000;
@@ -175,5 +176,52 @@ describe("local dates and wall times", () => {
 
   it("refuse a zone Intl does not know", () => {
     expect(() => localDateKey(new Date("2026-12-05T03:00:00Z"), "Mars/Olympus")).toThrow(InvalidTimeZoneError);
+  });
+});
+
+describe("reading a zone's clock (offsets remembered per hour)", () => {
+  // The clock as the platform reads it, without lib/srs's remembered offsets.
+  function platformClock(instant: number, timeZone: string): string {
+    const parts = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    }).formatToParts(instant);
+    const get = (type: string) => parts.find((p) => p.type === type)!.value;
+    return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}`;
+  }
+
+  it("agrees with the platform at every minute around clock changes, and at random instants", () => {
+    const zones = ["America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Chatham"];
+    // Spring forward and fall back in New York and London 2026, Lord Howe's half-hour change, and Chatham's.
+    const changes = [
+      "2026-03-08T07:00:00Z",
+      "2026-11-01T06:00:00Z",
+      "2026-03-29T01:00:00Z",
+      "2026-10-25T01:00:00Z",
+      "2026-04-04T15:00:00Z",
+      "2026-10-03T15:30:00Z",
+      "2026-04-04T14:00:00Z",
+      "2026-09-26T14:00:00Z",
+    ];
+    const instants: number[] = [];
+    for (const change of changes)
+      for (let minute = -90; minute <= 90; minute += 7) instants.push(Date.parse(change) + minute * 60_000 + 13_456);
+    let seed = 7;
+    for (let i = 0; i < 300; i++) {
+      seed = (seed * 48271) % 2147483647;
+      instants.push(Date.parse("2025-01-01T00:00:00Z") + (seed / 2147483647) * 2 * 365 * 24 * HOUR);
+    }
+    for (const timeZone of zones)
+      for (const instant of instants) {
+        // toStudyClock with day start 0 is the local wall clock written as UTC.
+        const read = toStudyClock(new Date(instant), { timeZone, dayStartHour: 0 }).toISOString().slice(0, 19);
+        expect(read, `${timeZone} at ${new Date(instant).toISOString()}`).toBe(platformClock(instant, timeZone));
+      }
   });
 });
