@@ -4,8 +4,9 @@ import { Prisma, type CardStateKind, type CardType } from "@/lib/generated/prism
 // The study queue's order and limits as one SQL statement: the same rules as orderQueue
 // (lib/study/queue-order.ts, the pure reference, which tests/integration/study/queue-sql.test.ts
 // compares it with), computed where the rows are, so the route's cost follows the cards shown and
-// the reviews due rather than the deck's size. The CardState (userId, deckId, state, due) index
-// serves each part: the due learning cards, today's reviews and the next due date are ranges of it.
+// the reviews due rather than the deck's size. The index CardState_queue_idx (userId, deckId, state,
+// due; unsuspended states, with the columns the queue reads) serves each part: the due learning
+// cards, today's reviews and the next due date are ranges of it, read from the index alone.
 
 export interface QueueSqlParams {
   userId: string;
@@ -89,9 +90,13 @@ export function queueSql(p: QueueSqlParams): Prisma.Sql {
   const dayEnd = Prisma.sql`${iso(p.dayEnd)}::timestamp`;
   const limit = Prisma.sql`${p.limit}::int`;
   // The student's unsuspended states of live cards in the deck (repeated, not a shared CTE: each
-  // part must stay its own index range).
-  const live = Prisma.sql`"CardState" s JOIN "Card" c ON c.id = s."cardId" AND c."retiredAt" IS NULL
-    WHERE s."userId" = ${user} AND s."deckId" = ${deck} AND NOT s.suspended`;
+  // part must stay its own index range). Retired cards are few: they are left out by a hashed set of
+  // them (the partial index Card_retired_idx) rather than by joining every state to its card, and
+  // the covering index CardState_queue_idx (unsuspended states only) holds what the parts read, so
+  // no state row is visited.
+  const retired = Prisma.sql`(SELECT id FROM "Card" WHERE "deckId" = ${deck} AND "retiredAt" IS NOT NULL)`;
+  const live = Prisma.sql`"CardState" s
+    WHERE s."userId" = ${user} AND s."deckId" = ${deck} AND NOT s.suspended AND s."cardId" NOT IN ${retired}`;
   // In float8, as ts-fsrs computes it in JavaScript (roundTo: Math.round(x · 1e8) / 1e8).
   const days = Prisma.sql`GREATEST(floor(extract(epoch FROM (${now} - s."lastReview"))::float8 / 86400), 0)`;
   const stability = Prisma.sql`(round(s.stability * 1e8) / 1e8)`;
@@ -106,8 +111,16 @@ export function queueSql(p: QueueSqlParams): Prisma.Sql {
       FROM "ReviewLog"
       WHERE "userId" = ${user} AND "deckId" = ${deck} AND "reviewedAt" >= ${iso(p.dayStart)}::timestamp
     ),
+    -- Whether the deck has a live card the student has not seen: counted over two index ranges, so
+    -- that a student who has seen them all (the usual case late in a deck) skips the walk in "fresh".
+    unseen AS (
+      SELECT (SELECT count(*) FROM "Card" c WHERE c."deckId" = ${deck} AND c."retiredAt" IS NULL)
+           > (SELECT count(*) FROM "CardState" s WHERE s."userId" = ${user} AND s."deckId" = ${deck})
+             - (SELECT count(*) FROM "CardState" s WHERE s."userId" = ${user} AND s."cardId" IN ${retired})
+             AS some_unseen
+    ),
     lim AS (
-      SELECT GREATEST(0, ${p.newCardsPerDay}::int - new_done) AS new_left,
+      SELECT CASE WHEN (SELECT some_unseen FROM unseen) THEN GREATEST(0, ${p.newCardsPerDay}::int - new_done) ELSE 0 END AS new_left,
              GREATEST(0, ${p.maxReviewsPerDay}::int - review_done) AS review_left
       FROM done
     ),
@@ -157,6 +170,8 @@ export function queueSql(p: QueueSqlParams): Prisma.Sql {
                   'lastReview', st."lastReview") END
               ) ORDER BY x.part, x.rank), '[]'::json)
        FROM (SELECT * FROM shown ORDER BY part, rank LIMIT ${limit}) x
-       JOIN "Card" c ON c.id = x."cardId"
-       LEFT JOIN "CardState" st ON st."userId" = ${user} AND st."cardId" = x."cardId") AS cards`;
+       -- LATERAL: one lookup by id per card shown, never a scan of the deck's cards.
+       -- (OFFSET 0 keeps the planner from flattening it into a join it may run as a scan.)
+       CROSS JOIN LATERAL (SELECT * FROM "Card" WHERE id = x."cardId" OFFSET 0) c
+       LEFT JOIN LATERAL (SELECT * FROM "CardState" WHERE "userId" = ${user} AND "cardId" = x."cardId" OFFSET 0) st ON true) AS cards`;
 }

@@ -16,8 +16,18 @@ import {
 import { cardKind, type CardType, type ResponseKind } from "@/lib/cards";
 import { queueSql, type QueueSqlRow, type QueueSqlState } from "@/lib/study/queue-sql";
 import { deckSrsSettings, studyDayOf } from "@/lib/study/settings";
-import { parametersForStudent, withStudentParameters } from "@/lib/models/parameters";
-import { assignedRetention, withAssignedRetention } from "@/lib/study/assigned-retention";
+import {
+  studentParametersOf,
+  studentParametersSql,
+  withStudentParameters,
+  type StudentParametersJson,
+} from "@/lib/models/parameters";
+import {
+  assignedRetentionAt,
+  assignedRetentionsSql,
+  withAssignedRetention,
+  type AssignedRetentionJson,
+} from "@/lib/study/assigned-retention";
 
 /** One card as the study page shows it. Auto-graded cards carry no answer: the server checks it. */
 export interface QueueCard {
@@ -86,12 +96,21 @@ type QueueDeck = Pick<
   | "leechThreshold"
 >;
 
-/** The deck, if the student may see it: raw SQL, as Prisma's query compiler costs more than the lookup here. */
-async function findVisibleDeck(userId: string, slug: string): Promise<QueueDeck | null> {
-  const [deck] = await queryRows<QueueDeck>(Prisma.sql`
+/**
+ * The deck, if the student may see it, with the student's parameter set and their teachers'
+ * retentions for it (lib/models/parameters.ts, lib/study/assigned-retention.ts): one statement.
+ */
+async function findVisibleDeck(
+  userId: string,
+  slug: string,
+): Promise<(QueueDeck & { pick: StudentParametersJson; assignments: AssignedRetentionJson }) | null> {
+  const [deck] = await queryRows<QueueDeck & { pick: StudentParametersJson; assignments: AssignedRetentionJson }>(
+    Prisma.sql`
     SELECT d.id::text AS id, d.slug, d.title, d."newCardsPerDay", d."maxReviewsPerDay", d."desiredRetention",
-           d."learningSteps", d."relearningSteps", d."maximumInterval", d."leechThreshold"
-    FROM "Deck" d WHERE d.slug = ${slug} AND ${visibleDeckSql(userId)}`);
+           d."learningSteps", d."relearningSteps", d."maximumInterval", d."leechThreshold",
+           ${studentParametersSql(userId)} AS pick, ${assignedRetentionsSql(userId, Prisma.sql`d.id`)} AS assignments
+    FROM "Deck" d WHERE d.slug = ${slug} AND ${visibleDeckSql(userId)}`,
+  );
   return deck ?? null;
 }
 
@@ -118,9 +137,8 @@ function memoryStateOfJson(s: QueueSqlState): MemoryState {
  * cards in deck order up to the daily new-card limit. Days are the student's own (their time zone and
  * day-start hour).
  *
- * Two round trips in sequence (bench/due-queue): the deck with the student's parameter set, then the
- * queue statement (which returns the shown cards' content and states too) with the teacher's
- * retention for the deck.
+ * Two statements in sequence (bench/due-queue): the deck with the student's parameter set and
+ * their teachers' retentions, then the queue (which returns the shown cards' content and states too).
  */
 export async function fetchQueue(
   user: Pick<PublicUser, "id" | "timezone" | "dayStartHour">,
@@ -128,29 +146,29 @@ export async function fetchQueue(
   now: Date,
   limit = 20,
 ): Promise<StudyQueue> {
-  const [deck, parameters] = await Promise.all([findVisibleDeck(user.id, slug), parametersForStudent(user.id)]);
+  const deck = await findVisibleDeck(user.id, slug);
   if (!deck) throw new NotFoundError(`No deck "${slug}" among your decks.`, "deck_not_found");
   const day = studyDayOf(user);
   const dayStart = startOfStudyDay(now, day);
   const dayEnd = nextStudyDay(now, day);
-  // The student's memory model (lib/models/parameters.ts) and their teacher's retention, if set
-  // (lib/study/assigned-retention.ts): the buttons' labels are what grading gives.
-  const [[row], assigned] = await Promise.all([
-    queryRows<QueueSqlRow>(
-      queueSql({
-        userId: user.id,
-        deckId: deck.id,
-        now,
-        dayStart,
-        dayEnd,
-        newCardsPerDay: deck.newCardsPerDay,
-        maxReviewsPerDay: deck.maxReviewsPerDay,
-        limit,
-      }),
-    ),
-    assignedRetention(user.id, deck.id, now),
-  ]);
-  const settings = withStudentParameters(withAssignedRetention(deckSrsSettings(deck), assigned), parameters);
+  const [row] = await queryRows<QueueSqlRow>(
+    queueSql({
+      userId: user.id,
+      deckId: deck.id,
+      now,
+      dayStart,
+      dayEnd,
+      newCardsPerDay: deck.newCardsPerDay,
+      maxReviewsPerDay: deck.maxReviewsPerDay,
+      limit,
+    }),
+  );
+  // The student's memory model and their teacher's retention, if set: the buttons' labels are what
+  // grading gives.
+  const settings = withStudentParameters(
+    withAssignedRetention(deckSrsSettings(deck), assignedRetentionAt(deck.assignments, now)),
+    studentParametersOf(deck.pick),
+  );
   const ordered = row!.cards;
   type Entry = (typeof ordered)[number];
 

@@ -24,14 +24,20 @@ function random(seed: number) {
  * every kind of state, suspended cards, a retired card, due dates on both sides of now and of the
  * day's end, equal stabilities (ties), and limits that cut the reviews and the new cards.
  */
-async function compare(slug: string, settings: { newCardsPerDay: number; maxReviewsPerDay: number }, seed: number) {
+async function compare(
+  slug: string,
+  settings: { newCardsPerDay: number; maxReviewsPerDay: number },
+  seed: number,
+  /** Which cards the student has studied (default: about two thirds, at random). */
+  isStudied?: (card: { position: number }, cards: number) => boolean,
+) {
   const deck = await makeDeck(slug, { settings });
   const user = await makeUser("student", "America/New_York");
   const now = new Date("2026-03-10T15:00:00Z");
   const next = random(seed);
   const kinds = ["learning", "relearning", "review", "review", "review", "new"] as const;
   // Two thirds of the cards studied; the rest stay new.
-  const studied = deck.cards.filter(() => next() < 0.67);
+  const studied = deck.cards.filter((card) => (isStudied ? isStudied(card, deck.cards.length) : next() < 0.67));
   await insertCardStates(
     db,
     studied.map((card, i) => {
@@ -104,6 +110,27 @@ describe("the study queue in SQL", () => {
     const reference = await compare("queue-sql-wide", { newCardsPerDay: 20, maxReviewsPerDay: 200 }, 15);
     expect(reference.reviews.length).toBeGreaterThan(5);
     expect(reference.learning.length).toBeGreaterThan(0);
+  });
+
+  it("finds no new card once every live card is studied (a retired one and suspended ones among them)", async () => {
+    const reference = await compare("queue-sql-all-seen", { newCardsPerDay: 20, maxReviewsPerDay: 200 }, 3, () => true);
+    expect(reference.fresh).toHaveLength(0);
+    expect(reference.reviews.length).toBeGreaterThan(0);
+  });
+
+  it("finds the one card not yet studied, at the end of the deck or in the middle", async () => {
+    for (const [slug, unseen] of [
+      ["queue-sql-last-new", (n: number) => n - 1],
+      ["queue-sql-gap-new", () => 1],
+    ] as const) {
+      const reference = await compare(
+        slug,
+        { newCardsPerDay: 20, maxReviewsPerDay: 200 },
+        5,
+        (card, n) => card.position !== unseen(n),
+      );
+      expect(reference.fresh).toHaveLength(1);
+    }
   });
 
   it("applies the daily limits as orderQueue does", async () => {
