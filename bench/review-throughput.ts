@@ -37,6 +37,9 @@ interface Row {
   floorP99Ms: number;
   ceilingRps: number | null;
   ceilingP99Ms: number | null;
+  /** The server process's CPU per request (ms), reviews and floor: what the ratio is made of. */
+  appCpuMs: number;
+  floorCpuMs: number;
 }
 
 /** `url` null: the embedded database, in a data directory of its own. */
@@ -253,9 +256,16 @@ async function run(url: string | null): Promise<Row[]> {
   }
 
   const rows: Row[] = [];
+  /** `run`, and the server's CPU time per request it made. */
+  async function withServerCpu<T extends { rps: number }>(run: () => Promise<T>): Promise<T & { cpuMs: number }> {
+    const before = app.cpuMs();
+    const result = await run();
+    return { ...result, cpuMs: (app.cpuMs() - before) / (result.rps * SECONDS) };
+  }
+
   for (const c of LEVELS) {
-    const floor = await runFloor(c);
-    const appRun = await runApp(c);
+    const floor = await withServerCpu(() => runFloor(c));
+    const appRun = await withServerCpu(() => runApp(c));
     const ceiling = pool ? await runCeiling(c) : null;
     const row: Row = {
       database,
@@ -268,11 +278,13 @@ async function run(url: string | null): Promise<Row[]> {
       floorP99Ms: floor.p99,
       ceilingRps: ceiling ? round(ceiling.rps, 1) : null,
       ceilingP99Ms: ceiling ? round(ceiling.p99) : null,
+      appCpuMs: round(appRun.cpuMs),
+      floorCpuMs: round(floor.cpuMs),
     };
     rows.push(row);
     console.log(
       `${database} c=${String(c).padStart(2)}  app ${row.appRps.toFixed(1).padStart(7)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  (non-2xx ${appRun.non2xx}, errors ${appRun.errors})` +
-        `  |  floor ${row.floorRps.toFixed(1).padStart(7)} req/s  p99 ${row.floorP99Ms} ms  (non-2xx ${floor.non2xx})  |  app/floor ${row.floorRatio}` +
+        `  |  floor ${row.floorRps.toFixed(1).padStart(7)} req/s  p99 ${row.floorP99Ms} ms  (non-2xx ${floor.non2xx})  |  app/floor ${row.floorRatio}  |  server CPU per request: app ${row.appCpuMs} ms, floor ${row.floorCpuMs} ms` +
         (ceiling
           ? `  |  ceiling ${row.ceilingRps!.toFixed(1).padStart(7)} tx/s  p99 ${row.ceilingP99Ms} ms  (errors ${ceiling.errors})`
           : ""),
@@ -315,12 +327,12 @@ async function main() {
   const pglite = runPgliteChild();
 
   console.log(
-    "\n| database | concurrency | app req/s | app p50 | app p99 | floor req/s | floor p99 | app/floor | ceiling tx/s | ceiling p99 |",
+    "\n| database | concurrency | app req/s | app p50 | app p99 | floor req/s | floor p99 | app/floor | server CPU per review / per floor request | ceiling tx/s | ceiling p99 |",
   );
-  console.log("|---|---|---|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of [...postgres, ...pglite])
     console.log(
-      `| ${r.database} | ${r.concurrency} | ${r.appRps} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.floorRps} | ${r.floorP99Ms} ms | ${r.floorRatio} | ${r.ceilingRps ?? "–"} | ${r.ceilingP99Ms === null ? "–" : `${r.ceilingP99Ms} ms`} |`,
+      `| ${r.database} | ${r.concurrency} | ${r.appRps} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.floorRps} | ${r.floorP99Ms} ms | ${r.floorRatio} | ${r.appCpuMs} / ${r.floorCpuMs} ms | ${r.ceilingRps ?? "–"} | ${r.ceilingP99Ms === null ? "–" : `${r.ceilingP99Ms} ms`} |`,
     );
   const at16 = postgres.find((r) => r.concurrency === 16)!;
   const pglite16 = pglite.find((r) => r.concurrency === 16)!;
@@ -333,6 +345,8 @@ async function main() {
       floorRatio: at16.floorRatio,
       ceilingRps: at16.ceilingRps,
       p99Ms: at16.p99Ms,
+      appCpuMs: at16.appCpuMs,
+      floorCpuMs: at16.floorCpuMs,
       pgliteAppRps: pglite16.appRps,
       pgliteFloorRps: pglite16.floorRps,
       pgliteFloorRatio: pglite16.floorRatio,

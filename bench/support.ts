@@ -75,7 +75,7 @@ export function machine(): string {
 export async function startApp(
   databaseUrl: string | null,
   options: { dataDir?: string } = {},
-): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+): Promise<{ baseUrl: string; stop: () => Promise<void>; cpuMs: () => number }> {
   const root = process.cwd();
   const next = path.join(root, "node_modules/.bin/next");
   if (!fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
@@ -123,6 +123,9 @@ export async function startApp(
   }
   return {
     baseUrl,
+    // The server process's CPU time so far (user + system, ms), from /proc: per-request cost = the
+    // difference over a run / its requests.
+    cpuMs: () => processCpuMs(server.pid!),
     stop: async () => {
       server.kill("SIGTERM");
       await new Promise((r) => server.once("exit", r));
@@ -130,6 +133,20 @@ export async function startApp(
     },
   };
 }
+
+/** A process's CPU time (user + system) in ms, from /proc/<pid>/stat (Linux); NaN elsewhere. */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces, inside parentheses): utime is the 14th, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
+}
+/** Linux's USER_HZ, the unit of /proc's CPU times (100 on every mainstream kernel). */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** Signs in over HTTP as the browser would; returns the Cookie header for the session. */
 export async function signInCookie(baseUrl: string, email: string, password: string): Promise<string> {
