@@ -133,7 +133,7 @@ function preparedName(text: string): string | undefined {
 /**
  * Runs one statement (built with `Prisma.sql`) on the app's own connection, node-postgres's pool
  * or PGlite, without Prisma's query engine: a `$queryRaw` costs about 0.8 ms of CPU in the engine,
- * this about 0.1 ms (docs/decisions/014-hot-path-sql.md); on a server, each statement is prepared once
+ * this about 0.1 ms (docs/decisions/015-hot-path-sql.md); on a server, each statement is prepared once
  * per connection (`preparedName`). For the statements every request runs
  * (the session, the queue, a review); everything else keeps Prisma. Not for use inside
  * `db.$transaction`: it runs outside the transaction (on PGlite, it would wait for it to end).
