@@ -59,7 +59,7 @@ export interface DashboardCard {
   reviews: number;
   /** As for students: share of the class's reviews of this card answered right (null: none yet). */
   accuracy: number | null;
-  /** Mean over the class's students of the card's retrievability on the due date (unseen = 0). */
+  /** Mean over the class's students of the card's predicted recall on the due date (unseen = 0). */
   predictedRecall: number;
 }
 
@@ -113,7 +113,7 @@ export interface StudentCurve {
 export interface DashboardTotals {
   /** Card states: live cards studied (per student), students who studied it (per card). */
   studied: number;
-  /** Sum of the states' retrievability at the forecast date. */
+  /** Sum of the states' predicted recall at the forecast date (lib/srs forecastRecall). */
   recallSum: number;
   /** States not suspended and due before `overdueBefore`. */
   overdue: number;

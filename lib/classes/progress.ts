@@ -51,7 +51,7 @@ export function createRecallForecast(
 }
 
 /**
- * Adds one studied card to a student's progress: its retrievability at the forecast date, and
+ * Adds one studied card to a student's progress: its predicted recall at the forecast date, and
  * whether its review is overdue. Returns the recall, so callers can sum it per card too.
  */
 export function addStudiedCard(
