@@ -10,7 +10,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * timestamp(3) without zone holding UTC, as every column here does. The two zone databases (the
  * server's and Node's ICU) are checked against each other across DST changes by
  * tests/integration/classes/study-day-forecast.test.ts; a zone PostgreSQL does not know fails the
- * statement (sign-up and the account page accept only zones Intl knows, and both follow IANA).
+ * statement: sign-up and the account page accept any zone Intl knows, and the same test checks
+ * that PostgreSQL and PGlite know each of Intl's canonical zones (not its aliases, e.g. US/Eastern).
  *
  * @example
  * Prisma.sql`${studyDayNumberSql(Prisma.sql`cs."lastReview"`, Prisma.sql`u.timezone`, Prisma.sql`u."dayStartHour"`)}`

@@ -91,6 +91,14 @@ describe("the student's day in SQL", () => {
     });
     expect(mismatches.map((r) => ({ ...cases[r.i - 1]!, sql: r.day }))).toEqual([]);
   });
+
+  it("knows every time zone Node's Intl knows (sign-up and the account page accept those)", async () => {
+    const zones = Intl.supportedValuesOf("timeZone");
+    const unknown = await db.$queryRaw<{ zone: string }[]>`
+      SELECT z AS zone FROM unnest(${zones}::text[]) z
+      WHERE NOT EXISTS (SELECT 1 FROM pg_timezone_names n WHERE lower(n.name) = lower(z))`;
+    expect(unknown).toEqual([]);
+  });
 });
 
 describe("predicted recall on the student's days", () => {
