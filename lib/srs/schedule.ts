@@ -10,7 +10,7 @@ import {
 } from "ts-fsrs";
 import { InvalidSettingsError, ReviewTimeError, UndoMismatchError } from "./errors";
 import { formatInterval } from "./format-interval";
-import { studyDaysBetween, toStudyClock, UTC_DAYS, type StudyDayRule } from "./local-day";
+import { studyDayNumber, toStudyClock, UTC_DAYS, type StudyDayRule } from "./local-day";
 import {
   assertValidDate,
   assertValidMemoryState,
@@ -198,10 +198,12 @@ export function forecastRecallAt(at: Date, settings: SrsSettings, day: StudyDayR
   const scheduler = createScheduler(parseSrsSettings(settings));
   assertValidDate(at, "at");
   assertValidDayRule(day);
+  const atDay = studyDayNumber(at, day);
   return (state) => {
     assertValidMemoryState(state);
     if (state.state === "new" || state.lastReview === null) return 0;
-    const days = Math.max(studyDaysBetween(state.lastReview, at, day), 0);
+    // `studyDaysBetween(state.lastReview, at, day)`, with the day of `at` found once.
+    const days = Math.max(atDay - studyDayNumber(state.lastReview, day), 0);
     // ts-fsrs's get_retrievability with its day count replaced: the stability rounded as it rounds it.
     return scheduler.forgetting_curve(days, +state.stability.toFixed(8));
   };
