@@ -211,9 +211,10 @@ export function forecastRecallAt(at: Date, settings: SrsSettings, day: StudyDayR
 
 /**
  * ts-fsrs's `get_retrievability`: the forgetting curve at whole 24-hour periods since the last
- * review (rounded down), not the student's days. Only the study queue uses it, to put the cards due
- * today in order (lib/study/queue-sql.ts computes the same in SQL); a forecast a person reads is
- * `forecastRecall`, which counts days as the model was fitted.
+ * review (rounded down), not the student's days. The study queue uses it to put the cards due today
+ * in order (lib/study/queue-sql.ts computes the same in SQL), and the demo's simulated students draw
+ * their recall from it; a forecast a person reads is `forecastRecall`, which counts days as the
+ * model was fitted.
  *
  * @example
  * retrievability(state, new Date("2026-02-01T00:00:00Z"), settings); // e.g. 0.87
