@@ -80,7 +80,7 @@ const { db } = await import("@/lib/db");
 const { computeAssignmentDashboard, fetchDashboardAggregates } = await import("@/lib/classes/dashboard");
 const { simulateStudy } = await import("@/lib/demo/classes");
 const { seededRandom } = await import("@/lib/seeded-random");
-const { deckSrsSettings } = await import("@/lib/study/settings");
+const { deckSrsSettings, studyDayOf } = await import("@/lib/study/settings");
 const { insertCardStates, insertReviewLogs } = await import("@/lib/study/rows");
 const { forgettingCurveOf } = await import("@/lib/srs");
 
@@ -201,7 +201,11 @@ try {
   );
   // The baseline: the same aggregate statement with the same inputs (every student on the defaults).
   const curve = forgettingCurveOf(deckSrsSettings(deck));
-  const curves = sample.students.map((s) => ({ userId: s.userId, ...curve }));
+  const days = await db.user.findMany({
+    where: { id: { in: sample.students.map((s) => s.userId) } },
+    select: { id: true, timezone: true, dayStartHour: true },
+  });
+  const curves = days.map((u) => ({ userId: u.id, ...curve, day: studyDayOf(u) }));
   const baseline = () =>
     fetchDashboardAggregates({ id: deck.id, hasRetiredCards: false }, curves, cardIds, {
       forecastAt: sample.forecastAt,

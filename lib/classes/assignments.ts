@@ -5,7 +5,7 @@ import type { PublicUser } from "@/lib/auth/users";
 import { visibleDecksWhere } from "@/lib/content/decks";
 import { memoryStateOf } from "@/lib/study/memory";
 import { DECK_SETTINGS_SELECT } from "@/lib/srs";
-import { deckSrsSettings } from "@/lib/study/settings";
+import { deckSrsSettings, studyDayOf } from "@/lib/study/settings";
 import { parametersForStudent, withStudentParameters } from "@/lib/models/parameters";
 import { requireOwnedClass, type ClassUser } from "./access";
 import { zonedDateTime } from "./due-date";
@@ -127,7 +127,7 @@ const FORECAST_STATE_FIELDS = {
  * the student's own status. Reads only the student's own card states.
  */
 export async function listStudentAssignments(
-  user: Pick<PublicUser, "id">,
+  user: Pick<PublicUser, "id" | "timezone" | "dayStartHour">,
   now: Date,
   filter: { classId?: string } = {},
 ): Promise<StudentAssignment[]> {
@@ -167,7 +167,7 @@ export async function listStudentAssignments(
   const cardCount = new Map(counts.map((c) => [c.deckId, c._count._all]));
   return assignments.map((a) => {
     const settings = withStudentParameters(deckSrsSettings(a.deck), parameters);
-    const recallAt = createRecallForecast(forecastDate(a.dueAt, now), settings);
+    const recallAt = createRecallForecast(forecastDate(a.dueAt, now), settings, studyDayOf(user));
     const progress = emptyProgress(cardCount.get(a.deck.id) ?? 0);
     for (const s of states)
       if (s.deckId === a.deck.id)

@@ -1,8 +1,9 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError } from "@/lib/errors";
-import { forgettingCurveOf } from "@/lib/srs";
-import { deckSrsSettings } from "@/lib/study/settings";
+import { forgettingCurveOf, studyDayNumber, type StudyDayRule } from "@/lib/srs";
+import { deckSrsSettings, studyDayOf } from "@/lib/study/settings";
+import { studyDayNumberSql } from "@/lib/stats/study-day-sql";
 import { parametersForStudents, withStudentParameters } from "@/lib/models/parameters";
 import { isUuid } from "@/lib/validation/uuid";
 import { requireOwnedClass, type ClassUser } from "./access";
@@ -58,7 +59,7 @@ export interface DashboardCard {
   reviews: number;
   /** As for students: share of the class's reviews of this card answered right (null: none yet). */
   accuracy: number | null;
-  /** Mean over the class's students of the card's retrievability on the due date (unseen = 0). */
+  /** Mean over the class's students of the card's predicted recall on the due date (unseen = 0). */
   predictedRecall: number;
 }
 
@@ -97,18 +98,22 @@ export async function requireOwnedAssignment(user: ClassUser, classId: string, a
   return { cls, assignment };
 }
 
-/** One student's memory model, as the two constants of its forgetting curve (lib/srs forgettingCurveOf). */
+/**
+ * One student's memory model, as the two constants of its forgetting curve (lib/srs
+ * forgettingCurveOf), and their days (the elapsed days the curve is read at are theirs).
+ */
 export interface StudentCurve {
   userId: string;
   decay: number;
   factor: number;
+  day: StudyDayRule;
 }
 
 /** A student's or a card's totals over the class's card states on the deck. */
 export interface DashboardTotals {
   /** Card states: live cards studied (per student), students who studied it (per card). */
   studied: number;
-  /** Sum of the states' retrievability at the forecast date. */
+  /** Sum of the states' predicted recall at the forecast date (lib/srs forecastRecall). */
   recallSum: number;
   /** States not suspended and due before `overdueBefore`. */
   overdue: number;
@@ -147,11 +152,14 @@ const emptyTotals = (): DashboardTotals => ({
  * 300 + 100 rows leave it instead of 23,000 card states and a pass over them here (issue 15; before,
  * turning the states into JS values and forecasting each was most of the page's cost).
  *
- * Retrievability is FSRS-6's forgetting curve exactly as ts-fsrs computes it (see
- * lib/srs forgettingCurveOf: the constants come from ts-fsrs, per student, so a fitted set counts;
- * tests/integration/classes/forecast.test.ts checks the figures against ts-fsrs called directly):
- * whole days since the last review from an exact interval (extract gives numeric), and rounding to
- * 8 decimals half up, as JS's Math.round does (SQL's round on a double rounds half to even).
+ * Recall is lib/srs `forecastRecall` (see forgettingCurveOf: the constants come from ts-fsrs, per
+ * student, so a fitted set counts): FSRS-6's forgetting curve at the student's days between the
+ * card's last review and the forecast instant, in their time zone from their day-start hour, the
+ * count their model was fitted on. The forecast's day is found here with lib/srs, each last review's
+ * in SQL (studyDayNumberSql); tests/integration/classes/study-day-forecast.test.ts checks the two
+ * agree across zones and DST changes, and forecast.test.ts the figures against ts-fsrs called
+ * directly. Rounding to 8 decimals is half up, as JS's Math.round does (SQL's round on a double
+ * rounds half to even).
  *
  * Wrong answers are each state's count (CardState.wrongCount, kept by every review, undo and import
  * with lib/study/rows isWrongAnswer), so the review log is not read at all: scanning it was a third
@@ -169,17 +177,20 @@ export async function fetchDashboardAggregates(
   const ids = students.map((s) => s.userId);
   const stateCards = deck.hasRetiredCards ? Prisma.sql`AND cs."cardId" = ANY(${liveCardIds}::uuid[])` : Prisma.empty;
   // Timestamps go as ISO text read back as UTC wall time: the columns are timestamp(3) without zone, in UTC.
-  const forecastAt = Prisma.sql`(${at.forecastAt.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
   const overdueBefore = Prisma.sql`(${at.overdueBefore.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  const lastReviewDay = studyDayNumberSql(Prisma.sql`cs."lastReview"`, Prisma.sql`c.tz`, Prisma.sql`c."dayStartHour"`);
   const rows = await db.$queryRaw<AggregateRow[]>`
     WITH curve AS (
       SELECT * FROM unnest(${ids}::uuid[], ${students.map((s) => s.decay)}::float8[],
-                           ${students.map((s) => s.factor)}::float8[]) AS c("userId", decay, factor)
+                           ${students.map((s) => s.factor)}::float8[], ${students.map((s) => s.day.timeZone)}::text[],
+                           ${students.map((s) => s.day.dayStartHour)}::int[],
+                           ${students.map((s) => studyDayNumber(at.forecastAt, s.day))}::int[])
+                    AS c("userId", decay, factor, tz, "dayStartHour", "forecastDay")
     ), states AS (
       SELECT cs."userId", cs."cardId", cs.reps, cs.lapses, cs."lastReview", cs."wrongCount",
              (NOT cs.suspended AND cs.due < ${overdueBefore}) AS overdue,
-             CASE WHEN cs.state = 'new' THEN 0::float8 ELSE
-               floor(power(1 + c.factor * greatest(floor(extract(epoch FROM ${forecastAt} - cs."lastReview") / 86400), 0)::float8
+             CASE WHEN cs.state = 'new' OR cs."lastReview" IS NULL THEN 0::float8 ELSE
+               floor(power(1 + c.factor * greatest(c."forecastDay" - ${lastReviewDay}, 0)::float8
                                  / (floor(cs.stability * 1e8 + 0.5) / 1e8), c.decay) * 1e8 + 0.5) / 1e8
              END AS r
       FROM "CardState" cs JOIN curve c ON c."userId" = cs."userId"
@@ -234,7 +245,7 @@ export async function computeAssignmentDashboard(
   const [members, allCards] = await Promise.all([
     db.membership.findMany({
       where: { classId: cls.id },
-      select: { user: { select: { id: true, name: true, email: true } } },
+      select: { user: { select: { id: true, name: true, email: true, timezone: true, dayStartHour: true } } },
     }),
     db.card.findMany({
       where: { deckId: deck.id },
@@ -245,6 +256,7 @@ export async function computeAssignmentDashboard(
   const cards = allCards.filter((c) => c.retiredAt === null);
   const studentIds = members.map((m) => m.user.id);
   const parameters = await parametersForStudents(studentIds);
+  const dayOf = new Map(members.map((m) => [m.user.id, studyDayOf(m.user)]));
 
   const settings = deckSrsSettings(deck);
   const forecastAt = forecastDate(assignment.dueAt, now);
@@ -258,7 +270,7 @@ export async function computeAssignmentDashboard(
       curve = forgettingCurveOf(chosen ? withStudentParameters(settings, chosen) : settings);
       curves.set(key, curve);
     }
-    return { userId, ...curve };
+    return { userId, ...curve, day: dayOf.get(userId)! };
   });
   const { byStudent, byCard } = await fetchDashboardAggregates(
     { id: deck.id, hasRetiredCards: cards.length < allCards.length },

@@ -1,4 +1,4 @@
-import { retrievabilityAt, type MemoryState, type SrsSettings } from "@/lib/srs";
+import { forecastRecallAt, type MemoryState, type SrsSettings, type StudyDayRule } from "@/lib/srs";
 import { OVERDUE_GRACE_MS, type StudentProgress } from "./status";
 
 /**
@@ -32,22 +32,27 @@ function toMemoryState(s: ForecastState): MemoryState {
 }
 
 /**
- * Retrievability at one instant for many card states, through lib/srs (FSRS-6's forgetting curve
- * exactly as ts-fsrs computes it; tests/integration/classes/forecast.test.ts checks the figures
- * against ts-fsrs called directly).
+ * Predicted recall at one instant for one student's card states, through lib/srs `forecastRecallAt`:
+ * FSRS-6's forgetting curve at the student's days since each card's last review (`day`: the count
+ * their model was fitted on; tests/integration/classes/forecast.test.ts checks the figures against
+ * ts-fsrs called directly, and the dashboard's SQL against this).
  *
  * @example
- * const recallAt = createRecallForecast(dueAt, settings);
+ * const recallAt = createRecallForecast(dueAt, settings, studyDayOf(user));
  * const r = recallAt(state); // 0–1
  */
-export function createRecallForecast(at: Date, settings: SrsSettings): (state: ForecastState) => number {
-  const recallAt = retrievabilityAt(at, settings);
+export function createRecallForecast(
+  at: Date,
+  settings: SrsSettings,
+  day: StudyDayRule,
+): (state: ForecastState) => number {
+  const recallAt = forecastRecallAt(at, settings, day);
   return (state) => recallAt(toMemoryState(state));
 }
 
 /**
- * Adds one studied card to a student's progress: its retrievability at the forecast date, and
- * whether its review is overdue. Returns the retrievabilityAt, so callers can sum it per card too.
+ * Adds one studied card to a student's progress: its predicted recall at the forecast date, and
+ * whether its review is overdue. Returns the recall, so callers can sum it per card too.
  */
 export function addStudiedCard(
   progress: StudentProgress,

@@ -32,7 +32,7 @@ export interface StudentProgress {
   cardCount: number;
   /** Live cards the student has reviewed at least once. */
   studied: number;
-  /** Σ FSRS retrievability at the forecast date over the studied cards (unseen cards add 0). */
+  /** Σ predicted recall at the forecast date over the studied cards (lib/srs forecastRecall; unseen cards add 0). */
   recallSum: number;
   /** Studied, not suspended cards due more than `OVERDUE_GRACE_MS` before now. */
   overdue: number;
@@ -56,8 +56,9 @@ export function forecastDate(dueAt: Date, now: Date): Date {
 }
 
 /**
- * Predicted recall on the due date: mean FSRS retrievability at the forecast date over the deck's
- * live cards, unseen cards counting as 0. 0 for a deck without cards.
+ * Predicted recall on the due date: the mean recall the student's model predicts at the forecast
+ * date (lib/srs forecastRecall, on the student's days) over the deck's live cards, unseen cards
+ * counting as 0. 0 for a deck without cards.
  */
 export function predictedRecall(p: Pick<StudentProgress, "cardCount" | "recallSum">): number {
   return p.cardCount === 0 ? 0 : p.recallSum / p.cardCount;
@@ -82,7 +83,7 @@ export function daysLeft(dueAt: Date, now: Date): number {
  * 3. **behind** — the due date has passed (and rule 2 did not apply).
  * 4. **behind** — every card is required and more are left unstudied than the deck's new-card limit
  *    lets in before the due date (`newCardsPerDay × daysLeft`): the student cannot finish in time.
- * 5. **on track** — mean retrievability on the due date over the cards studied so far ≥ target.
+ * 5. **on track** — mean predicted recall on the due date over the cards studied so far ≥ target.
  * 6. **behind** — below target so far and at least one review more than a day overdue.
  * 7. **in progress** — below target so far but keeping up: FSRS forecasts recall *if no further
  *    review happened*, and the reviews it has scheduled before the due date will raise it.

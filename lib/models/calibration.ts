@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requireOwnedClass, type ClassUser } from "@/lib/classes/access";
 import { DEFAULT_PARAMETERS } from "@/lib/srs/fit";
+import { studyDayNumberSql } from "@/lib/stats/study-day-sql";
 import { parametersForStudents } from "./parameters";
 
 // Predictions a teacher can trust (issue 11, point 4): predicted against observed recall over the
@@ -11,9 +12,12 @@ import { parametersForStudents } from "./parameters";
 // The class's reviews: its students' reviews of the decks assigned to it (a teacher sees nothing of
 // what a student studies elsewhere).
 // Predicted: the recall the student's memory model gave the card when it was reviewed, from the
-// card's stability before the review (the stability the previous review left) and the days since
-// (the student's own days, as scheduled), on the forgetting curve of the set the student is
-// scheduled with now. Observed: the review passed (a checked answer right; else any rating but
+// card's stability before the review (the stability the previous review left) and the days since,
+// on the forgetting curve of the set the student is scheduled with now. The days are counted as the
+// fit counts them (lib/srs `studyDaysBetween`, in SQL studyDayNumberSql): between the two reviews'
+// days in the student's time zone and day start *now*, not the `elapsedDays` the review stored,
+// which was counted with the rule of the time (another zone, or UTC days before local days came)
+// or by an importer. Observed: the review passed (a checked answer right; else any rating but
 // Again), as the fit labels it. Only reviews a day or more after the previous one count: same-day
 // learning steps are not what the model predicts.
 
@@ -105,16 +109,21 @@ export async function classCalibration(user: ClassUser, classId: string, now: Da
   if (ids.length === 0) return { ...binCalibration([]), since };
   // The stability before each review is the one the card's previous review left (LAG), so every
   // row counts, the demo's and the benchmarks' included (they write no `previous` snapshot).
+  const reviewDay = studyDayNumberSql(Prisma.sql`r."reviewedAt"`, Prisma.sql`u.timezone`, Prisma.sql`u."dayStartHour"`);
   const rows = await db.$queryRaw<
     { userId: string; elapsedDays: number; passed: boolean; stabilityBefore: number }[]
   >(Prisma.sql`
     SELECT "userId", "elapsedDays", passed, "stabilityBefore" FROM (
-      SELECT r."userId"::text AS "userId", r."elapsedDays", r."reviewedAt",
-             COALESCE(r.correct, r.rating <> 'again') AS passed,
-             LAG(r."stabilityAfter") OVER (PARTITION BY r."userId", r."cardId" ORDER BY r."reviewedAt", r."createdAt") AS "stabilityBefore"
-      FROM "ReviewLog" r
-      WHERE r."userId" = ANY(${ids}::uuid[]) AND r."reviewedAt" <= ${now}
-        AND r."deckId" IN (SELECT "deckId" FROM "Assignment" WHERE "classId" = ${cls.id}::uuid)
+      SELECT "userId"::text AS "userId", "reviewedAt", COALESCE(correct, rating <> 'again') AS passed,
+             LAG("stabilityAfter") OVER card AS "stabilityBefore", day - LAG(day) OVER card AS "elapsedDays"
+      FROM (
+        SELECT r."userId", r."cardId", r."reviewedAt", r."createdAt", r.correct, r.rating, r."stabilityAfter",
+               ${reviewDay} AS day
+        FROM "ReviewLog" r JOIN "User" u ON u.id = r."userId"
+        WHERE r."userId" = ANY(${ids}::uuid[]) AND r."reviewedAt" <= ${now}
+          AND r."deckId" IN (SELECT "deckId" FROM "Assignment" WHERE "classId" = ${cls.id}::uuid)
+      ) r
+      WINDOW card AS (PARTITION BY "userId", "cardId" ORDER BY "reviewedAt", "createdAt")
     ) reviews
     WHERE "reviewedAt" >= ${since} AND "elapsedDays" >= 1 AND "stabilityBefore" > 0
     ORDER BY "reviewedAt" DESC

@@ -4,7 +4,7 @@
 // server code that fits or evaluates loads it (next.config.js keeps it out of the bundle).
 import { loadOptimizer, type OptimizerItem } from "./optimizer";
 import { default_w } from "ts-fsrs";
-import { studyDateKey, type StudyDayRule } from "./local-day";
+import { studyDayNumber, type StudyDayRule } from "./local-day";
 import type { Rating } from "./memory-state";
 
 /** FSRS-6's default weights (what a student without a fitted set is scheduled with). */
@@ -37,7 +37,6 @@ export interface ModelEvaluation {
 }
 
 const RATING_NUMBER: Record<Rating, 1 | 2 | 3 | 4> = { again: 1, hard: 2, good: 3, easy: 4 };
-const DAY_MS = 86_400_000;
 
 /**
  * The rating the fit learns from: where the server checked the answer, its verdict decides recall
@@ -76,7 +75,8 @@ export function trainingItemsOf(reviews: readonly FitReview[], day: StudyDayRule
     const history: TrainingItem["reviews"] = [];
     let previousDay = 0;
     list.forEach((review, i) => {
-      const dayNumber = Date.parse(`${studyDateKey(review.reviewedAt, day)}T00:00:00Z`) / DAY_MS;
+      // The same count as every forecast the app shows (`studyDaysBetween`), so the model is judged on what it learnt.
+      const dayNumber = studyDayNumber(review.reviewedAt, day);
       history.push({ rating: fitRating(review), deltaT: i === 0 ? 0 : dayNumber - previousDay });
       previousDay = dayNumber;
       if (i > 0) items.push({ reviews: history.slice(), at: review.reviewedAt });

@@ -38,6 +38,8 @@ export {
 export {
   gradeCard,
   previewIntervals,
+  forecastRecall,
+  forecastRecallAt,
   retrievability,
   retrievabilityAt,
   forgettingCurveOf,
@@ -56,6 +58,8 @@ export {
   startOfStudyDay,
   nextStudyDay,
   studyDateKey,
+  studyDayNumber,
+  studyDaysBetween,
   toStudyClock,
   DEFAULT_DAY_START_HOUR,
   UTC_DAYS,

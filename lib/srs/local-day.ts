@@ -258,3 +258,32 @@ function studyDate(instant: Date, rule: StudyDayRule): LocalDate {
   const shifted = toStudyClock(instant, rule);
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
 }
+
+/**
+ * The student's day that `instant` belongs to (`studyDateKey`), as a whole number: days since
+ * 1970-01-01. Differences between two are what the memory model calls elapsed days.
+ *
+ * @example
+ * studyDayNumber(new Date("2026-12-05T06:00:00Z"), { timeZone: "America/New_York", dayStartHour: 4 }); // 20791 (2026-12-04)
+ */
+export function studyDayNumber(instant: Date, rule: StudyDayRule): number {
+  const { year, month, day } = studyDate(instant, rule);
+  return Date.UTC(year, month - 1, day) / DAY;
+}
+
+/**
+ * Elapsed days as the memory model counts them: how many of the student's days lie between the
+ * day of `from` and the day of `to` (0 on the same day, negative when `to` is on an earlier day).
+ * The fit trains on this count (lib/srs/fit.ts), ts-fsrs schedules on it (its calendar days on the
+ * study clock), and so every forecast shown to a teacher or student counts it too: ts-fsrs's own
+ * `get_retrievability` counts whole 24-hour periods instead, which reads a card reviewed at 20:00
+ * as 1 day old at 16:00 two days later, so its forecasts ran high against the model's own fit.
+ * A day is 23 or 25 hours across a DST change; this counts it as one all the same.
+ *
+ * @example
+ * const day = { timeZone: "America/New_York", dayStartHour: 4 };
+ * studyDaysBetween(new Date("2026-12-02T01:00:00Z"), new Date("2026-12-03T21:00:00Z"), day); // 2 (20:00 on the 1st to 16:00 on the 3rd)
+ */
+export function studyDaysBetween(from: Date, to: Date, rule: StudyDayRule): number {
+  return studyDayNumber(to, rule) - studyDayNumber(from, rule);
+}

@@ -10,7 +10,7 @@ import {
 } from "ts-fsrs";
 import { InvalidSettingsError, ReviewTimeError, UndoMismatchError } from "./errors";
 import { formatInterval } from "./format-interval";
-import { toStudyClock, UTC_DAYS, type StudyDayRule } from "./local-day";
+import { studyDayNumber, toStudyClock, UTC_DAYS, type StudyDayRule } from "./local-day";
 import {
   assertValidDate,
   assertValidMemoryState,
@@ -173,10 +173,48 @@ export function previewIntervals(
 }
 
 /**
- * Probability, 0–1, that the student recalls the card at `at` (ts-fsrs `get_retrievability`,
- * FSRS-6 forgetting curve). 0 for a card never studied. ts-fsrs counts whole days since the last
- * review (rounded down), so the value steps once a day rather than falling continuously; a time
- * before the last review counts as 0 days (retrievability 1).
+ * Probability, 0–1, that the student recalls the card at `at`, as their memory model predicts it:
+ * FSRS-6's forgetting curve (ts-fsrs's, with the settings' parameters) at the student's days since
+ * the last review (`studyDaysBetween`: the count the fit trains on and scheduling uses), so the value
+ * steps at the start of each of the student's days. 0 for a card never studied; a time on or before
+ * the day of the last review gives 1. This is what a teacher or a student is shown as predicted recall.
+ *
+ * @example
+ * forecastRecall(state, new Date("2026-02-01T15:00:00Z"), settings, { timeZone: "Europe/Berlin", dayStartHour: 4 }); // e.g. 0.87
+ */
+export function forecastRecall(state: MemoryState, at: Date, settings: SrsSettings, day: StudyDayRule): number {
+  return forecastRecallAt(at, settings, day)(state);
+}
+
+/**
+ * `forecastRecall` for many states of one student at one instant: the settings are validated, the
+ * scheduler built and the day of `at` found once, which is most of the cost of a single call.
+ *
+ * @example
+ * const recallAt = forecastRecallAt(dueDate, settings, day);
+ * const mean = states.reduce((sum, s) => sum + recallAt(s), 0) / states.length;
+ */
+export function forecastRecallAt(at: Date, settings: SrsSettings, day: StudyDayRule): (state: MemoryState) => number {
+  const scheduler = createScheduler(parseSrsSettings(settings));
+  assertValidDate(at, "at");
+  assertValidDayRule(day);
+  const atDay = studyDayNumber(at, day);
+  return (state) => {
+    assertValidMemoryState(state);
+    if (state.state === "new" || state.lastReview === null) return 0;
+    // `studyDaysBetween(state.lastReview, at, day)`, with the day of `at` found once.
+    const days = Math.max(atDay - studyDayNumber(state.lastReview, day), 0);
+    // ts-fsrs's get_retrievability with its day count replaced: the stability rounded as it rounds it.
+    return scheduler.forgetting_curve(days, +state.stability.toFixed(8));
+  };
+}
+
+/**
+ * ts-fsrs's `get_retrievability`: the forgetting curve at whole 24-hour periods since the last
+ * review (rounded down), not the student's days. The study queue uses it to put the cards due today
+ * in order (lib/study/queue-sql.ts computes the same in SQL), and the demo's simulated students draw
+ * their recall from it; a forecast a person reads is `forecastRecall`, which counts days as the
+ * model was fitted.
  *
  * @example
  * retrievability(state, new Date("2026-02-01T00:00:00Z"), settings); // e.g. 0.87
@@ -186,12 +224,10 @@ export function retrievability(state: MemoryState, at: Date, settings: SrsSettin
 }
 
 /**
- * `retrievability` for many states at one instant: the settings are validated and the scheduler
- * built once, which is most of the cost of a single call (a class dashboard asks for 30,000).
+ * `retrievability` for many states at one instant (the queue orders a deck's due cards with it).
  *
  * @example
- * const recallAt = retrievabilityAt(dueDate, settings);
- * const mean = states.reduce((sum, s) => sum + recallAt(s), 0) / states.length;
+ * const recallNow = retrievabilityAt(now, settings);
  */
 export function retrievabilityAt(at: Date, settings: SrsSettings): (state: MemoryState) => number {
   const scheduler = createScheduler(parseSrsSettings(settings));
@@ -206,10 +242,10 @@ export function retrievabilityAt(at: Date, settings: SrsSettings): (state: Memor
 /**
  * The two constants of FSRS-6's forgetting curve for `settings` (from ts-fsrs's own prepared
  * parameters, so a fitted set is clipped exactly as the scheduler clips it), for code that computes
- * `retrievability` where ts-fsrs cannot run, such as a database aggregating a class's card states
- * (lib/classes/dashboard.ts). ts-fsrs computes, for a card not new,
- * `R = round8((1 + factor × t / round8(S)) ^ decay)` with `t` the whole days since the last review
- * (rounded down, at least 0) and round8 rounding half up to 8 decimals.
+ * `forecastRecall` where ts-fsrs cannot run, such as a database aggregating a class's card states
+ * (lib/classes/dashboard.ts). For a card not new,
+ * `R = round8((1 + factor × t / round8(S)) ^ decay)` with `t` the student's days since the last
+ * review (`studyDaysBetween`, at least 0) and round8 rounding half up to 8 decimals.
  *
  * @example
  * const { decay, factor } = forgettingCurveOf(settings); // defaults: decay −0.1542, factor ≈ 0.9798
@@ -296,9 +332,7 @@ function seededScheduler(settings: SrsSettings, context: ScheduleContext): FSRS 
  */
 function studyClock(now: Date, context: ScheduleContext) {
   const rule = context.day ?? UTC_DAYS;
-  if (!Number.isInteger(rule.dayStartHour) || rule.dayStartHour < 0 || rule.dayStartHour > 23) {
-    throw new InvalidSettingsError([{ path: "dayStartHour", message: "The day start must be a whole hour, 0 to 23." }]);
-  }
+  assertValidDayRule(rule);
   const shiftedNow = toStudyClock(now, rule);
   const shift = (instant: Date) => toStudyClock(instant, rule);
   return {
@@ -313,6 +347,12 @@ function studyClock(now: Date, context: ScheduleContext) {
       return { ...state, due: back(state.due), lastReview: state.lastReview && back(state.lastReview) };
     },
   };
+}
+
+function assertValidDayRule(rule: StudyDayRule): void {
+  if (!Number.isInteger(rule.dayStartHour) || rule.dayStartHour < 0 || rule.dayStartHour > 23) {
+    throw new InvalidSettingsError([{ path: "dayStartHour", message: "The day start must be a whole hour, 0 to 23." }]);
+  }
 }
 
 function assertReviewable(state: MemoryState, now: Date): void {

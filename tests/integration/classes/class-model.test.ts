@@ -5,7 +5,7 @@ import { createAssignment } from "@/lib/classes/assignments";
 import { classFitStatus, requestClassFitFor } from "@/lib/classes/fits";
 import { binCalibration, classCalibration } from "@/lib/models/calibration";
 import { runNextFitJob } from "@/lib/models/worker";
-import { DEFAULT_PARAMETERS } from "@/lib/srs/fit";
+import { DEFAULT_PARAMETERS, trainingItemsOf } from "@/lib/srs/fit";
 import { addMember, at, DAY, makeClass, makeDeck, makeUser, review } from "./fixtures";
 import { expectDomainError } from "../domain-errors";
 
@@ -105,6 +105,30 @@ describe("classCalibration", () => {
     expect(calibration.count).toBe(2);
     const { since, ...figures } = calibration;
     expect(since).toEqual(at(NOW, -90 * DAY));
+    expect(figures).toEqual(binCalibration(expected));
+  });
+
+  it("counts the days between reviews as the fit does: in the student's time zone now, not as stored then", async () => {
+    const { teacher, student, classId } = await classOf();
+    const card = assigned.cards[1]!;
+    for (const iso of ["2026-11-01T16:00:00Z", "2026-11-01T16:10:00Z", "2026-11-03T14:00:00Z", "2026-11-06T20:00:00Z"])
+      await review(student, card, new Date(iso), "good");
+    // Reviewed on UTC days from 4 am; the student then moves to Tokyo. 20:00 UTC on Nov 6 is 05:00
+    // on Nov 7 there: 4 days after Nov 3's 23:00, where the stored count says 3.
+    const tokyo = { timeZone: "Asia/Tokyo", dayStartHour: 4 };
+    await db.user.update({ where: { id: student.id }, data: { timezone: tokyo.timeZone } });
+    const logs = await db.reviewLog.findMany({ where: { userId: student.id }, orderBy: { reviewedAt: "asc" } });
+    expect(logs.map((l) => l.elapsedDays)).toEqual([0, 0, 2, 3]);
+    const items = trainingItemsOf(
+      logs.map((l) => ({ cardId: l.cardId, reviewedAt: l.reviewedAt, rating: l.rating, correct: l.correct })),
+      tokyo,
+    );
+    expect(items.map((i) => i.reviews.at(-1)!.deltaT)).toEqual([0, 2, 4]);
+    const expected = items
+      .map((item, i) => ({ deltaT: item.reviews.at(-1)!.deltaT, stabilityBefore: logs[i]!.stabilityAfter }))
+      .filter((x) => x.deltaT >= 1)
+      .map((x) => ({ predicted: forgetting_curve(DEFAULT_PARAMETERS, x.deltaT, x.stabilityBefore), passed: true }));
+    const { since: _since, ...figures } = await classCalibration(teacher, classId, NOW);
     expect(figures).toEqual(binCalibration(expected));
   });
 

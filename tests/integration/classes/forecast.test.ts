@@ -1,4 +1,4 @@
-import { default_w, fsrs, generatorParameters, State, type Card as FsrsCard, type StepUnit } from "ts-fsrs";
+import { dateDiffInDays, default_w, fsrs, generatorParameters, type StepUnit } from "ts-fsrs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { PublicUser } from "@/lib/auth/users";
@@ -8,18 +8,16 @@ import { at, DAY, HOUR, makeClass, makeDeck, makeUser, review } from "./fixtures
 import { joinClass } from "@/lib/classes/classes";
 
 // Predicted recall on the due date is checked here against ts-fsrs called directly on the stored
-// card states, not against lib/srs: mean get_retrievability at the due date over the deck's cards,
-// unseen cards counting as 0.
+// card states, not against lib/srs: the mean over the deck's cards (unseen cards counting as 0) of
+// ts-fsrs's forgetting curve at the student's days since the last review. These students are on
+// UTC with days starting at 4 am (the defaults), so their days are ts-fsrs's calendar days
+// (dateDiffInDays) four hours late. (tests/integration/classes/study-day-forecast.test.ts covers
+// other zones and tricky times.)
 
 const T0 = new Date("2026-11-02T09:00:00Z");
 const DUE = new Date("2026-11-16T23:59:00Z");
 
-const STATE: Record<string, State> = {
-  new: State.New,
-  learning: State.Learning,
-  review: State.Review,
-  relearning: State.Relearning,
-};
+const DAY_START = 4 * HOUR;
 
 let teacher: PublicUser;
 let students: PublicUser[];
@@ -31,6 +29,7 @@ async function expectedRecall(
   userId: string,
   forecastAt: Date,
   w?: number[],
+  count: "student days" | "24-hour periods" = "student days",
 ): Promise<{ perCard: Map<string, number>; mean: number }> {
   const deckRow = await db.deck.findUniqueOrThrow({ where: { id: deck.deckId } });
   const scheduler = fsrs(
@@ -44,23 +43,18 @@ async function expectedRecall(
       ...(w ? { w } : {}),
     }),
   );
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  expect([user.timezone, user.dayStartHour]).toEqual(["UTC", 4]);
   const rows = await db.cardState.findMany({ where: { userId, deckId: deck.deckId } });
   const perCard = new Map<string, number>();
   for (const card of deck.cards) perCard.set(card.id, 0);
   for (const row of rows) {
-    const card: FsrsCard = {
-      due: row.due,
-      stability: row.stability,
-      difficulty: row.difficulty,
-      elapsed_days: row.elapsedDays,
-      scheduled_days: row.scheduledDays,
-      learning_steps: row.learningSteps,
-      reps: row.reps,
-      lapses: row.lapses,
-      state: STATE[row.state]!,
-      last_review: row.lastReview ?? undefined,
-    };
-    perCard.set(row.cardId, scheduler.get_retrievability(card, forecastAt, false));
+    if (row.state === "new" || row.lastReview === null) continue;
+    const days =
+      count === "student days"
+        ? dateDiffInDays(at(row.lastReview, -DAY_START), at(forecastAt, -DAY_START))
+        : Math.floor((forecastAt.getTime() - row.lastReview.getTime()) / DAY);
+    perCard.set(row.cardId, scheduler.forgetting_curve(Math.max(days, 0), +row.stability.toFixed(8)));
   }
   const mean = [...perCard.values()].reduce((a, b) => a + b, 0) / deck.cards.length;
   return { perCard, mean };
@@ -111,7 +105,7 @@ beforeAll(async () => {
 });
 
 describe("predicted recall on the due date", () => {
-  it("is each student's mean ts-fsrs retrievability at the due date, unseen cards counting as 0", async () => {
+  it("is each student's mean recall on the due date by ts-fsrs's forgetting curve at their days, unseen cards counting as 0", async () => {
     const now = at(T0, 7 * DAY);
     const dashboard = await computeAssignmentDashboard(teacher, { classId, assignmentId }, now);
     expect(dashboard.forecastAt).toEqual(DUE);
@@ -125,7 +119,7 @@ describe("predicted recall on the due date", () => {
     expect(dashboard.students.find((s) => s.name === "Dee")!.predictedRecall).toBe(0);
   });
 
-  it("gives each card the class mean of its retrievability, and the class the mean over every student and card", async () => {
+  it("gives each card the class mean of its predicted recall, and the class the mean over every student and card", async () => {
     const dashboard = await computeAssignmentDashboard(teacher, { classId, assignmentId }, at(T0, 7 * DAY));
     const expected = await Promise.all(students.map((s) => expectedRecall(s.id, DUE)));
     for (const card of deck.cards) {
@@ -174,6 +168,21 @@ describe("predicted recall on the due date", () => {
       expected.mean,
       12,
     );
+  });
+
+  it("counts the student's days, not 24-hour periods, when the forecast is earlier in the day than the reviews", async () => {
+    // 06:00 UTC, after the 4 am day start: the day after 09:00–12:00 reviews, not a whole 24 hours.
+    const later = at(DUE, 5 * DAY + 6 * HOUR + 60_000);
+    const dashboard = await computeAssignmentDashboard(teacher, { classId, assignmentId }, later);
+    expect(dashboard.forecastAt).toEqual(later);
+    for (const student of students.slice(0, 3)) {
+      const expected = await expectedRecall(student.id, later);
+      const periods = await expectedRecall(student.id, later, undefined, "24-hour periods");
+      expect(expected.mean).toBeLessThan(periods.mean);
+      expect(dashboard.students.find((s) => s.userId === student.id)!.predictedRecall).toBeCloseTo(expected.mean, 12);
+      const [own] = await listStudentAssignments(student, later);
+      expect(own!.predictedRecall).toBeCloseTo(expected.mean, 12);
+    }
   });
 
   it("uses each student's own parameter set: a fitted forgetting curve, and the defaults for the others", async () => {
