@@ -1,0 +1,49 @@
+import { describe, expect, it, onTestFinished } from "vitest";
+import { db, queryRows } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+// queryRows (lib/db.ts) sends the per-request statements without Prisma's engine: it must read
+// columns as Prisma's $queryRaw did, on PGlite and on a server, or the hot path would read dates an
+// offset off or counts as strings.
+
+describe("queryRows", () => {
+  it("reads timestamps as UTC instants, counts and numerics as numbers, arrays and JSON as values", async () => {
+    // In a zone other than UTC, node-postgres's own reading of a zone-less timestamp is hours off.
+    const zone = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    onTestFinished(() => {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    });
+    const at = new Date("2026-03-08T07:30:15.123Z");
+    const [row] = await queryRows<{ at: Date; n: number; x: number; tags: string[]; w: number[]; j: { a: number } }>(
+      Prisma.sql`SELECT ${at.toISOString()}::timestamp(3) AS at, count(*) AS n, 1.25::numeric AS x,
+                        ARRAY['a', 'b,c'] AS tags, ARRAY[0.5, 2]::float8[] AS w, '{"a": 1}'::jsonb AS j
+                 FROM generate_series(1, 3)`,
+    );
+    expect(row).toEqual({ at, n: 3, x: 1.25, tags: ["a", "b,c"], w: [0.5, 2], j: { a: 1 } });
+    // The same as Prisma reads them, where Prisma's types are the app's (counts there are BigInt).
+    const [viaPrisma] = await db.$queryRaw<{ at: Date }[]>`SELECT ${at.toISOString()}::timestamp(3) AS at`;
+    expect(viaPrisma!.at).toEqual(row!.at);
+  });
+
+  it("runs one statement with new values each time, and many different statements", async () => {
+    for (const n of [1, 2, 3])
+      expect(await queryRows<{ n: number }>(Prisma.sql`SELECT ${n}::int AS n`)).toEqual([{ n }]);
+    // More texts than are ever prepared (200): past the bound they run unprepared, still correct.
+    for (let i = 0; i < 210; i++) {
+      const [row] = await queryRows<{ i: number }>(Prisma.sql`SELECT ${i}::int AS i, ${Prisma.raw(String(i))} AS k`);
+      expect(row!.i).toBe(i);
+    }
+  });
+
+  it("fails on a unique index with an error isUniqueViolation recognizes", async () => {
+    const email = `query-rows-${Date.now()}@example.org`;
+    const insert = Prisma.sql`INSERT INTO "User" (id, email, name, role, "updatedAt")
+      VALUES (gen_random_uuid(), ${email}, 'Q', 'student', now())`;
+    await queryRows(insert);
+    const error = await queryRows(insert).catch((e: unknown) => e);
+    expect(isUniqueViolation(error)).toBe(true);
+  });
+});
