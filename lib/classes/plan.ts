@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { seededRandom } from "@/lib/seeded-random";
 import { planRetention, type PlanCardState, type RetentionPlan } from "@/lib/srs/plan";
 import { memoryStateOf } from "@/lib/study/memory";
-import { deckSrsSettings } from "@/lib/study/settings";
+import { deckSrsSettings, studyDayOf } from "@/lib/study/settings";
 import type { ClassUser } from "./access";
 import { requireOwnedAssignment } from "./dashboard";
 import { ApplyRetentionSchema, type ApplyRetentionInput } from "./schemas";
@@ -51,7 +51,10 @@ export async function computeAssignmentPlan(
 ): Promise<AssignmentPlan> {
   const { cls, assignment } = await requireOwnedAssignment(user, ref.classId, ref.assignmentId);
   const [members, cards, classSet, timed] = await Promise.all([
-    db.membership.findMany({ where: { classId: cls.id }, select: { userId: true } }),
+    db.membership.findMany({
+      where: { classId: cls.id },
+      select: { userId: true, user: { select: { timezone: true, dayStartHour: true } } },
+    }),
     db.card.findMany({
       where: { deckId: assignment.deckId, retiredAt: null },
       orderBy: { position: "asc" },
@@ -66,17 +69,27 @@ export async function computeAssignmentPlan(
   for (const row of rows) {
     byStudent.get(row.userId)?.set(row.cardId, { ...memoryStateOf(row), suspended: row.suspended });
   }
-  // A class without students yet is planned for one student who has every card still to learn.
+  // A class without students yet is planned for one student who has every card still to learn, on
+  // the teacher's days.
   const students =
     studentIds.length === 0
       ? [cards.map(() => null)]
       : studentIds.map((id) => cards.map((card) => byStudent.get(id)!.get(card.id) ?? null));
+  const days =
+    studentIds.length === 0
+      ? [
+          studyDayOf(
+            await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { timezone: true, dayStartHour: true } }),
+          ),
+        ]
+      : members.map((m) => studyDayOf(m.user));
   const secondsPerReview =
     timed.length >= MIN_TIMED_REVIEWS ? Math.round(median(timed) / 100) / 10 : DEFAULT_SECONDS_PER_REVIEW;
   const settings = { ...deckSrsSettings(assignment.deck), ...(classSet ? { parameters: classSet } : {}) };
   const plan = planRetention(
     {
       students,
+      days,
       settings,
       newCardsPerDay: assignment.deck.newCardsPerDay,
       now,

@@ -1,5 +1,7 @@
 import { createEmptyCard, Rating as FsrsRating, type Card, type Grade } from "ts-fsrs";
-import { assertValidDate, assertValidMemoryState, toFsrsCard, type MemoryState } from "./memory-state";
+import type { StudyDayRule } from "./local-day";
+import { assertValidDate, assertValidMemoryState, fromFsrsCard, toFsrsCard, type MemoryState } from "./memory-state";
+import { forecastRecallAt } from "./schedule";
 import { createScheduler, parseSrsSettings, type SrsSettings } from "./settings";
 
 // Plan to a date (issue 11, point 5): for each desired retention, simulate a class studying a deck
@@ -14,7 +16,10 @@ import { createScheduler, parseSrsSettings, type SrsSettings } from "./settings"
 // - at each review the student recalls the card with the probability the memory model predicts
 //   (the class's parameters are taken as the truth), and rates it as fsrs-rs's simulator does
 //   (`FIRST_RATING_SHARES`, `PASS_RATING_SHARES`); intervals are fuzzed as the app fuzzes them;
-// - every review costs the same `secondsPerReview`.
+// - every review costs the same `secondsPerReview`;
+// - the recall on the due date counts each student's own days since the card's last review, as the
+//   dashboard's prediction does (lib/srs/schedule.ts forecastRecall), so the plan and the
+//   dashboard agree on whether the target is met.
 // Outcomes are drawn from `random`; the same draws are used for every retention (common random
 // numbers), so the difference between two retentions is the retention's, not the dice's.
 
@@ -30,6 +35,8 @@ export type PlanCardState = MemoryState & { suspended?: boolean };
 export interface PlanInput {
   /** One entry per student: their state of each card of the deck, in deck order (a new card: `null`). */
   students: readonly (readonly (PlanCardState | null)[])[];
+  /** Each student's days (time zone and day start), in the order of `students`. */
+  days: readonly StudyDayRule[];
   /** The deck's scheduling settings and the class's memory model (`parameters`); desiredRetention is replaced. */
   settings: SrsSettings;
   newCardsPerDay: number;
@@ -90,6 +97,10 @@ export function planRetention(input: PlanInput, target: number): RetentionPlan {
   assertValidDate(input.now, "now");
   assertValidDate(input.dueAt, "dueAt");
   for (const cards of input.students) for (const state of cards) if (state) assertValidMemoryState(state);
+  if (input.days.length !== input.students.length)
+    throw new Error(`planRetention: ${input.days.length} day rules for ${input.students.length} students`);
+  // The forgetting curve does not depend on the desired retention: one forecast per student.
+  const recallAtDue = input.days.map((day) => forecastRecallAt(input.dueAt, input.settings, day));
   const sessions = sessionTimes(input.now, input.dueAt);
   const cardCount = input.students.reduce((n, cards) => n + cards.length, 0);
   const replicas = cardCount === 0 ? 0 : Math.max(1, Math.ceil(PLAN_MIN_SIMULATED_CARDS / cardCount));
@@ -108,12 +119,20 @@ export function planRetention(input: PlanInput, target: number): RetentionPlan {
     let recall = 0;
     let index = 0;
     for (let r = 0; r < replicas; r++) {
-      for (const cards of input.students) {
+      for (const [student, cards] of input.students.entries()) {
         let newSeen = 0;
         for (const state of cards) {
           // New cards come in deck order, `newCardsPerDay` a session.
           const firstSession = state ? 0 : Math.floor(newSeen++ / Math.max(1, input.newCardsPerDay));
-          const result = simulateCard(scheduler, state, firstSession, sessions, input.dueAt, (k) => drawsFor(index, k));
+          const result = simulateCard(
+            scheduler,
+            state,
+            firstSession,
+            sessions,
+            input.dueAt,
+            recallAtDue[student]!,
+            (k) => drawsFor(index, k),
+          );
           reviews += result.reviews;
           recall += result.recallAtDue;
           index++;
@@ -152,11 +171,11 @@ function simulateCard(
   firstSession: number,
   sessions: readonly Date[],
   dueAt: Date,
+  recallAtDue: (state: MemoryState) => number,
   draw: (review: number) => number,
 ): { reviews: number; recallAtDue: number } {
-  if (state?.suspended) return { reviews: 0, recallAtDue: recallOf(scheduler, toFsrsCard(state), dueAt) };
-  if (firstSession >= sessions.length)
-    return { reviews: 0, recallAtDue: state ? recallOf(scheduler, toFsrsCard(state), dueAt) : 0 };
+  if (state?.suspended) return { reviews: 0, recallAtDue: recallAtDue(state) };
+  if (firstSession >= sessions.length) return { reviews: 0, recallAtDue: state ? recallAtDue(state) : 0 };
   let card: Card = state ? toFsrsCard(state) : createEmptyCard(sessions[firstSession]!);
   let reviews = 0;
   for (let k = firstSession; k < sessions.length; k++) {
@@ -171,7 +190,7 @@ function simulateCard(
       at = new Date(Math.max(card.due.getTime(), at.getTime() + 60_000));
     }
   }
-  return { reviews, recallAtDue: recallOf(scheduler, card, dueAt) };
+  return { reviews, recallAtDue: card.reps === 0 ? 0 : recallAtDue(fromFsrsCard(card)) };
 }
 
 /**
@@ -191,8 +210,4 @@ function pick(shares: readonly (readonly [Grade, number])[], u: number): Grade {
     if (u < sum) return grade;
   }
   return shares[shares.length - 1]![0];
-}
-
-function recallOf(scheduler: Scheduler, card: Card, at: Date): number {
-  return card.reps === 0 ? 0 : scheduler.get_retrievability(card, at, false);
 }

@@ -7,8 +7,19 @@ const NOW = new Date("2026-11-30T16:00:00Z");
 const DUE = new Date("2026-12-21T22:59:00Z");
 const settings = { ...DEFAULT_SRS_SETTINGS, enableFuzz: false };
 
-function input(students: (MemoryState | null)[][], seed: number, dueAt = DUE) {
-  return { students, settings, newCardsPerDay: 20, now: NOW, dueAt, secondsPerReview: 10, random: seededRandom(seed) };
+const UTC_4AM = { timeZone: "UTC", dayStartHour: 4 };
+
+function input(students: (MemoryState | null)[][], seed: number, dueAt = DUE, days = students.map(() => UTC_4AM)) {
+  return {
+    students,
+    days,
+    settings,
+    newCardsPerDay: 20,
+    now: NOW,
+    dueAt,
+    secondsPerReview: 10,
+    random: seededRandom(seed),
+  };
 }
 
 const newDeck = (cards: number) => [Array.from({ length: cards }, () => null)];
@@ -69,6 +80,25 @@ describe("planRetention", () => {
     const plan = planRetention(input(newDeck(80), 5, soon), 0.8);
     expect(plan.days).toBe(2);
     for (const point of plan.points) expect(point.recallAtDue).toBeLessThanOrEqual(0.5);
+  });
+
+  it("counts each student's own days to the due date, as the dashboard's forecast does", () => {
+    // 22:00 UTC, still the 30th in UTC days; 07:00 on the 1st in Tokyo, a day after 16:00 UTC
+    // (01:00 there, before the 4 am day start).
+    const dueAt = new Date(NOW.getTime() + 6 * 3_600_000);
+    const deck = studiedDeck(20);
+    const utc = planRetention(input([deck], 3, dueAt, [UTC_4AM]), 0.8);
+    const tokyo = planRetention(input([deck], 3, dueAt, [{ timeZone: "Asia/Tokyo", dayStartHour: 4 }]), 0.8);
+    // The same study (the simulation's draws and schedule do not depend on the zone)...
+    expect(tokyo.points.map((p) => p.reviewsPerDay)).toEqual(utc.points.map((p) => p.reviewsPerDay));
+    // ...forecast a day older in Tokyo on the due date.
+    for (const [i, point] of tokyo.points.entries()) expect(point.recallAtDue).toBeLessThan(utc.points[i]!.recallAtDue);
+  });
+
+  it("needs one day rule per student", () => {
+    expect(() => planRetention(input([studiedDeck(2), studiedDeck(2)], 3, DUE, [UTC_4AM]), 0.8)).toThrow(
+      /1 day rules for 2 students/,
+    );
   });
 
   it("plans nothing for a due date that has passed", () => {
