@@ -1,5 +1,5 @@
 import { describe, expect, it, onTestFinished } from "vitest";
-import { db, queryRows } from "@/lib/db";
+import { queryRows } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -22,10 +22,9 @@ describe("queryRows", () => {
                         ARRAY['a', 'b,c'] AS tags, ARRAY[0.5, 2]::float8[] AS w, '{"a": 1}'::jsonb AS j
                  FROM generate_series(1, 3)`,
     );
+    // (Prisma's own $queryRaw on PGlite reads this one in the process's zone, hours off here; its
+    // model queries do not. queryRows reads it right in any zone.)
     expect(row).toEqual({ at, n: 3, x: 1.25, tags: ["a", "b,c"], w: [0.5, 2], j: { a: 1 } });
-    // The same as Prisma reads them, where Prisma's types are the app's (counts there are BigInt).
-    const [viaPrisma] = await db.$queryRaw<{ at: Date }[]>`SELECT ${at.toISOString()}::timestamp(3) AS at`;
-    expect(viaPrisma!.at).toEqual(row!.at);
   });
 
   it("runs one statement with new values each time, and many different statements", async () => {
