@@ -145,7 +145,9 @@ export async function queryRows<T>(statement: Prisma.Sql): Promise<T[]> {
   if (env.DATABASE_URL) {
     const result = await serverPool(env.DATABASE_URL).query({
       text: statement.text,
-      values: statement.values,
+      // node-postgres would send a Date in the process's zone, which a zone-less timestamp column
+      // takes as written: ISO text in UTC instead, as Prisma sends it.
+      values: statement.values.map((value) => (value instanceof Date ? value.toISOString() : value)),
       name: preparedName(statement.text),
       types: PG_TYPES,
     });

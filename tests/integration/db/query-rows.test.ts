@@ -27,6 +27,20 @@ describe("queryRows", () => {
     expect(row).toEqual({ at, n: 3, x: 1.25, tags: ["a", "b,c"], w: [0.5, 2], j: { a: 1 } });
   });
 
+  it("writes a Date parameter as the same instant in any zone", async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "Asia/Kolkata";
+    onTestFinished(() => {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    });
+    const at = new Date("2026-03-08T07:30:15.123Z");
+    const [row] = await queryRows<{ iso: string }>(
+      Prisma.sql`SELECT to_char(${at}::timestamp(3), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS iso`,
+    );
+    expect(row!.iso).toBe(at.toISOString());
+  });
+
   it("runs one statement with new values each time, and many different statements", async () => {
     for (const n of [1, 2, 3])
       expect(await queryRows<{ n: number }>(Prisma.sql`SELECT ${n}::int AS n`)).toEqual([{ n }]);
