@@ -1,4 +1,5 @@
-import { db } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { RateLimitedError } from "@/lib/errors";
 import { formatWait } from "@/lib/auth/format-wait";
 
@@ -13,12 +14,14 @@ export interface RateLimitResult {
 
 export async function hitRateLimit(key: string, windowMs: number, now: Date): Promise<RateLimitResult> {
   const resetAt = new Date(now.getTime() + windowMs);
-  const rows = await db.$queryRaw<RateLimitResult[]>`
+  // queryRows, not $queryRaw: Prisma's $queryRaw on PGlite reads the returned timestamp in the
+  // process's zone (hours off on a machine not in UTC).
+  const rows = await queryRows<RateLimitResult>(Prisma.sql`
     INSERT INTO "RateLimit" (key, count, "resetAt") VALUES (${key}, 1, ${resetAt})
     ON CONFLICT (key) DO UPDATE SET
       count = CASE WHEN "RateLimit"."resetAt" <= ${now} THEN 1 ELSE "RateLimit".count + 1 END,
       "resetAt" = CASE WHEN "RateLimit"."resetAt" <= ${now} THEN ${resetAt} ELSE "RateLimit"."resetAt" END
-    RETURNING count, "resetAt"`;
+    RETURNING count, "resetAt"`);
   return rows[0]!;
 }
 
