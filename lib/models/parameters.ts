@@ -42,14 +42,15 @@ export function studentParametersSql(userId: string): Prisma.Sql {
     FROM "ParameterPick" p JOIN "ParameterSet" s ON s.id = p."parameterSetId" WHERE p."userId" = ${userId}::uuid)`;
 }
 
+/** The parameter set `studentParametersSql` selected, as scheduling uses it. */
 export function studentParametersOf(json: StudentParametersJson): StudentParameters {
   return json ? { scope: json.scope, parameters: json.parameters, setId: json.setId } : DEFAULTS;
 }
 
 /** `parametersForStudent` for many students in one query (a class dashboard). */
 export async function parametersForStudents(userIds: readonly string[]): Promise<Map<string, StudentParameters>> {
-  // Raw SQL: this runs on every review and queue load, where Prisma's compiler and its second query
-  // for the relation cost more than the lookup (bench/review-throughput).
+  // One statement through queryRows, not Prisma's compiler and a second query for the relation.
+  // (A review and a queue load read the student's set inside their own statements: studentParametersSql.)
   const picks =
     userIds.length === 0
       ? []
