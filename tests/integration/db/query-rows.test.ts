@@ -7,15 +7,20 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // columns as Prisma's $queryRaw did, on PGlite and on a server, or the hot path would read dates an
 // offset off or counts as strings.
 
+/** Runs the rest of the test with the process in `timeZone`, and puts the zone back after it. */
+function inZone(timeZone: string) {
+  const zone = process.env.TZ;
+  process.env.TZ = timeZone;
+  onTestFinished(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+}
+
 describe("queryRows", () => {
   it("reads timestamps as UTC instants, counts and numerics as numbers, arrays and JSON as values", async () => {
     // In a zone other than UTC, node-postgres's own reading of a zone-less timestamp is hours off.
-    const zone = process.env.TZ;
-    process.env.TZ = "America/New_York";
-    onTestFinished(() => {
-      if (zone === undefined) delete process.env.TZ;
-      else process.env.TZ = zone;
-    });
+    inZone("America/New_York");
     const at = new Date("2026-03-08T07:30:15.123Z");
     const [row] = await queryRows<{ at: Date; n: number; x: number; tags: string[]; w: number[]; j: { a: number } }>(
       Prisma.sql`SELECT ${at.toISOString()}::timestamp(3) AS at, count(*) AS n, 1.25::numeric AS x,
@@ -28,12 +33,7 @@ describe("queryRows", () => {
   });
 
   it("writes a Date parameter as the same instant in any zone", async () => {
-    const zone = process.env.TZ;
-    process.env.TZ = "Asia/Kolkata";
-    onTestFinished(() => {
-      if (zone === undefined) delete process.env.TZ;
-      else process.env.TZ = zone;
-    });
+    inZone("Asia/Kolkata");
     const at = new Date("2026-03-08T07:30:15.123Z");
     const [row] = await queryRows<{ iso: string }>(
       Prisma.sql`SELECT to_char(${at}::timestamp(3), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS iso`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { forgetting_curve, fsrs, State, type Card } from "ts-fsrs";
+import { forgetting_curve, fsrs } from "ts-fsrs";
+import { toFsrsCard } from "@/lib/srs/memory-state";
 import {
   DEFAULT_SRS_SETTINGS,
   forecastRecall,
@@ -152,18 +153,7 @@ describe("forecastRecall", () => {
     const utcDays: StudyDayRule = { timeZone: "UTC", dayStartHour: 0 };
     const card = { ...reviewedCard(), lastReview: utc("2026-12-02T00:00:00Z") };
     const scheduler = fsrs({ enable_fuzz: false });
-    const fsrsCard: Card = {
-      due: card.due,
-      stability: card.stability,
-      difficulty: card.difficulty,
-      elapsed_days: card.elapsedDays,
-      scheduled_days: card.scheduledDays,
-      learning_steps: card.learningSteps,
-      reps: card.reps,
-      lapses: card.lapses,
-      state: State.Review,
-      last_review: card.lastReview,
-    };
+    const fsrsCard = toFsrsCard(card);
     for (const ms of [0, 5 * HOUR, DAY, 3 * DAY + 7, 17 * DAY + 23 * HOUR, 400 * DAY]) {
       const at = new Date(card.lastReview.getTime() + ms);
       expect(forecastRecall(card, at, settings, utcDays)).toBe(scheduler.get_retrievability(fsrsCard, at, false));
