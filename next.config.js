@@ -8,6 +8,9 @@ const SECURITY_HEADERS = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
+/** For JSON answers that skip proxy.ts: nothing may load or frame them. */
+const JSON_CSP = "default-src 'none'; frame-ancestors 'none'";
+
 /**
  * The largest server-action body Next.js reads (its default is 1 MB). The new-deck form sends at
  * most an article's text and file (lib/content/drafts.ts MAX_UPLOAD_BYTES each, well under 1 MB);
@@ -35,11 +38,11 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },
-      // The one route proxy.ts skips (see its matcher): JSON only, so nothing may load or frame it.
-      {
-        source: "/api/reviews",
-        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
-      },
+      // The routes proxy.ts skips (see its matcher): JSON only, so nothing may load or frame them.
+      ...["/api/reviews", "/api/decks/:slug/queue"].map((source) => ({
+        source,
+        headers: [{ key: "Content-Security-Policy", value: JSON_CSP }],
+      })),
       // The service worker is checked for updates on every visit: never a stale copy from an HTTP cache.
       { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }] },
     ];

@@ -84,8 +84,11 @@ export function contentSecurityPolicy(nonce: string, https: boolean): string {
 
 export const config = {
   // Not the build's static files (immutable; next.config.js gives them the static headers), and not
-  // POST /api/reviews, sent for every answer: a proxy in front of a route that reads a body costs
-  // that route a copy of the body (1.5 ms of CPU a review, bench/review-throughput). Its path has no
-  // segment to refuse, and next.config.js gives it a CSP of its own (a JSON answer needs no nonce).
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/reviews$).*)" }],
+  // the study loop's two routes, which next.config.js gives a CSP of their own (a JSON answer needs
+  // no nonce): POST /api/reviews, sent for every answer (a proxy in front of a route that reads a
+  // body costs that route a copy of the body: 1.5 ms of CPU a review, bench/review-throughput), and
+  // the queue, fetched ahead as the student studies (bench/due-queue), when its slug is one a deck
+  // can have (lowercase letters, digits, hyphens: lib/content/publish.ts slugify). Any other
+  // segment, `%ff` or `%00` say, still comes here to be refused.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/reviews$|api/decks/[a-z0-9-]+/queue$).*)" }],
 };
