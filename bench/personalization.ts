@@ -4,6 +4,8 @@
 // are held out. Five parameter sets predict the held-out reviews: FSRS-6's defaults, the student's own
 // fit, the class pool's fit, the set the adoption rule picks (lib/models/adoption.ts), and the
 // student's true parameters (the oracle). Fitting and evaluating are lib/srs/fit.ts, the app's own.
+// One more row bounds what any class pool can do: `classTruth`, one set per class made of its
+// students' true weights (each weight the class's mean), the set a perfect pool would find.
 //
 // Here a student's memory decays by their whole days (as FSRS counts them), not by the hour, so
 // the true parameters are the best any fit can do and the oracle row is a floor.
@@ -33,7 +35,7 @@ const HOUR = 60 * MINUTE;
 const STUDY_DAY = { timeZone: "America/New_York", dayStartHour: 4 };
 const NEW_CARDS_PER_DAY = 20;
 
-export const SCOPES = ["default", "perUser", "pooled", "adopted", "oracle"] as const;
+export const SCOPES = ["default", "perUser", "pooled", "adopted", "oracle", "classTruth"] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /**
@@ -174,6 +176,9 @@ export async function runPersonalization(options: PersonalizationOptions) {
     for (const name of classes) {
       pooled.set(name, await fitParameters(splits.filter((s) => s.student.className === name).flatMap((s) => s.train)));
     }
+    const classTruth = new Map(
+      classes.map((name) => [name, meanWeights(students.filter((d) => d.student.className === name))]),
+    );
     const sums = { logLoss: zeroes(), rmseBins: zeroes() };
     const adoptedScopes = { student: 0, class: 0, default: 0 };
     const adoptedHere = new Map<string, number[]>();
@@ -200,6 +205,7 @@ export async function runPersonalization(options: PersonalizationOptions) {
         pooled: pool,
         adopted: adoptedSet,
         oracle: s.student.memory,
+        classTruth: classTruth.get(s.student.className)!,
       };
       const evaluations = Object.fromEntries(
         SCOPES.map((scope) => [scope, evaluateParameters(sets[scope], s.test)]),
@@ -299,6 +305,13 @@ async function measureFit(items: TrainingItem[]) {
   } finally {
     fs.rmSync(file, { force: true });
   }
+}
+
+/** Weight by weight, the mean of the students' true weights. */
+function meanWeights(students: readonly StudentData[]): number[] {
+  return students[0]!.student.memory.map(
+    (_, i) => students.reduce((sum, d) => sum + d.student.memory[i]!, 0) / students.length,
+  );
 }
 
 function zeroes(): ScopeFigures {
