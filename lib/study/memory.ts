@@ -61,3 +61,24 @@ export function snapshotFromJson(json: unknown): StateSnapshot | null {
     version: Number(s.version),
   };
 }
+
+/**
+ * A state as a query's json_build_object returns it: its timestamp columns as UTC text without a
+ * zone ("2026-11-30T18:00:00.123"), which `new Date` alone would read in the process's own zone.
+ * (A stored snapshot's JSON has ISO text with its zone: `snapshotFromJson`.)
+ */
+export type SqlStateJson<T extends MemoryState = MemoryState> = Omit<T, "due" | "lastReview"> & {
+  due: string;
+  lastReview: string | null;
+};
+
+/** A state from a query's json_build_object, its timestamps as the UTC instants they are. */
+export function stateFromSqlJson<T extends MemoryState>(
+  json: SqlStateJson<T>,
+): Omit<T, "due" | "lastReview"> & MemoryState {
+  return {
+    ...json,
+    due: new Date(`${json.due}Z`),
+    lastReview: json.lastReview === null ? null : new Date(`${json.lastReview}Z`),
+  };
+}

@@ -1,5 +1,7 @@
 import { computeDecayFactor, FSRS6_DEFAULT_DECAY } from "ts-fsrs";
-import { Prisma, type CardStateKind, type CardType } from "@/lib/generated/prisma/client";
+import { Prisma, type CardType } from "@/lib/generated/prisma/client";
+import type { MemoryState } from "@/lib/srs";
+import type { SqlStateJson } from "@/lib/study/memory";
 
 // The study queue's order and limits as one SQL statement: the same rules as orderQueue
 // (lib/study/queue-order.ts, the pure reference, which tests/integration/study/queue-sql.test.ts
@@ -26,20 +28,8 @@ export interface QueueSqlParams {
   decay?: number;
 }
 
-/** A shown card's student state, as JSON gives it (timestamps as UTC text without a zone). */
-export interface QueueSqlState {
-  version: number;
-  due: string;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: CardStateKind;
-  lastReview: string | null;
-}
+/** A shown card's student state, as the statement's JSON gives it (timestamps as UTC text without a zone). */
+export type QueueSqlState = SqlStateJson<MemoryState & { version: number }>;
 
 /** A card to show: its place in the queue, its content, and the student's state of it (null: none). */
 export interface QueueSqlCard {

@@ -10,11 +10,11 @@ import {
   startOfStudyDay,
   newMemoryState,
   type IntervalPreview,
-  type MemoryState,
   type Rating,
 } from "@/lib/srs";
 import { cardKind, type CardType, type ResponseKind } from "@/lib/cards";
-import { queueSql, type QueueSqlRow, type QueueSqlState } from "@/lib/study/queue-sql";
+import { queueSql, type QueueSqlRow } from "@/lib/study/queue-sql";
+import { memoryStateOf, stateFromSqlJson } from "@/lib/study/memory";
 import { deckSrsSettings, studyDayOf } from "@/lib/study/settings";
 import {
   studentParametersOf,
@@ -114,22 +114,6 @@ async function findVisibleDeck(
   return deck ?? null;
 }
 
-/** A state from the queue statement's JSON as lib/srs works with it. */
-function memoryStateOfJson(s: QueueSqlState): MemoryState {
-  return {
-    due: new Date(`${s.due}Z`),
-    stability: s.stability,
-    difficulty: s.difficulty,
-    elapsedDays: s.elapsedDays,
-    scheduledDays: s.scheduledDays,
-    learningSteps: s.learningSteps,
-    reps: s.reps,
-    lapses: s.lapses,
-    state: s.state,
-    lastReview: s.lastReview === null ? null : new Date(`${s.lastReview}Z`),
-  };
-}
-
 /**
  * The student's queue for a deck, in `orderQueue`'s order (lib/study/queue-order.ts), computed in SQL
  * (lib/study/queue-sql.ts) so only the cards shown leave the database: learning cards
@@ -198,7 +182,7 @@ export async function fetchQueue(
       kind,
       intervals: auto
         ? null
-        : previewIntervals(state ? memoryStateOfJson(state) : newMemoryState(now), now, settings, {
+        : previewIntervals(state ? memoryStateOf(stateFromSqlJson(state)) : newMemoryState(now), now, settings, {
             cardId: card.cardId,
             day,
           }),

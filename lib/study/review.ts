@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { db, queryRows } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { Prisma, type Card, type CardState, type Deck, type ReviewLog } from "@/lib/generated/prisma/client";
+import { Prisma, type Card, type Deck, type ReviewLog } from "@/lib/generated/prisma/client";
 import { ConflictError, InvalidError, NotFoundError, type DomainError } from "@/lib/errors";
 import type { PublicUser } from "@/lib/auth/users";
 import { visibleDeckSql } from "@/lib/content/decks";
@@ -20,7 +20,13 @@ import {
 } from "@/lib/srs";
 import { AnswerCheckError, AnswerResponseSchema, checkAnswer, isAutoGraded, ratingPolicyOf } from "@/lib/cards";
 import { ratingFromAnswer, schedulingSettingsFor, typicalAnswerMs, TYPICAL_ANSWER_WINDOW } from "@/lib/study/grading";
-import { memoryStateOf, snapshotFromJson, type StateSnapshot } from "@/lib/study/memory";
+import {
+  memoryStateOf,
+  snapshotFromJson,
+  stateFromSqlJson,
+  type SqlStateJson,
+  type StateSnapshot,
+} from "@/lib/study/memory";
 import { insertCardStateSql, insertReviewLogSql, isWrongAnswer, setCardStateSql } from "@/lib/study/rows";
 import { deckSrsSettings, studyDayOf } from "@/lib/study/settings";
 import { passageUrl } from "@/lib/content/links";
@@ -150,10 +156,14 @@ interface ReviewScheduling {
 async function loadCardForReview(
   userId: string,
   cardId: string,
-): Promise<{ card: ReviewCard; state: CardState | null; scheduling: ReviewScheduling } | null> {
+): Promise<{ card: ReviewCard; state: StateSnapshot | null; scheduling: ReviewScheduling } | null> {
   const [row] = await queryRows<
     Omit<ReviewCard, "deck"> &
-      ReviewCard["deck"] & { state: CardState | null; pick: StudentParametersJson; assignments: AssignedRetentionJson }
+      ReviewCard["deck"] & {
+        state: SqlStateJson<StateSnapshot> | null;
+        pick: StudentParametersJson;
+        assignments: AssignedRetentionJson;
+      }
   >(Prisma.sql`
     SELECT c.id::text AS id, c."deckId"::text AS "deckId", c."externalId", c.type::text AS type, c.answer, c.options, c.extra,
            c.explanation, c.quote, c."retiredAt",
@@ -185,12 +195,7 @@ async function loadCardForReview(
       ...card,
       deck: { slug, desiredRetention, learningSteps, relearningSteps, maximumInterval, leechThreshold },
     },
-    // json_build_object returns timestamps as text.
-    state: state && {
-      ...state,
-      due: new Date(`${state.due}Z`),
-      lastReview: state.lastReview ? new Date(`${state.lastReview}Z`) : null,
-    },
+    state: state && stateFromSqlJson(state),
     scheduling: { parameters: studentParametersOf(pick), assignments },
   };
 }
@@ -253,7 +258,7 @@ function reviewTimeOf(input: ReviewSubmission, now: Date): Date {
 async function applyReview(
   user: Reviewer,
   card: ReviewCard,
-  row: CardState | null,
+  row: StateSnapshot | null,
   scheduling: ReviewScheduling,
   input: ReviewSubmission,
   answeredAt: Date,
@@ -290,7 +295,7 @@ async function applyReview(
 async function resolveLateReview(
   user: Reviewer,
   card: ReviewCard,
-  row: CardState,
+  row: StateSnapshot,
   scheduling: ReviewScheduling,
   input: ReviewSubmission,
   answeredAt: Date,
@@ -382,7 +387,7 @@ async function resolveLateReview(
 async function overrideReview(
   user: Reviewer,
   card: ReviewCard,
-  row: CardState | null,
+  row: StateSnapshot | null,
   scheduling: ReviewScheduling,
   input: ReviewSubmission,
   overridden: string,

@@ -2,6 +2,7 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import { queryRows } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { stateFromSqlJson, type SqlStateJson } from "@/lib/study/memory";
 
 // queryRows (lib/db.ts) sends the per-request statements without Prisma's engine: it must read
 // columns as Prisma's $queryRaw did, on PGlite and on a server, or the hot path would read dates an
@@ -30,6 +31,20 @@ describe("queryRows", () => {
     // (Prisma's own $queryRaw on PGlite reads this one in the process's zone, hours off here; its
     // model queries do not. queryRows reads it right in any zone.)
     expect(row).toEqual({ at, n: 3, x: 1.25, tags: ["a", "b,c"], w: [0.5, 2], j: { a: 1 } });
+  });
+
+  it("reads a state built by json_build_object with its timestamps as UTC instants, in any zone", async () => {
+    // json_build_object writes a zone-less timestamp as text without a zone: the queue and the
+    // review's card read (lib/study/queue-sql.ts, lib/study/review.ts) read states this way.
+    inZone("America/New_York");
+    const due = new Date("2026-03-08T07:30:15.123Z");
+    const lastReview = new Date("2026-03-01T23:59:59.999Z");
+    const [row] = await queryRows<{ fresh: SqlStateJson; seen: SqlStateJson }>(
+      Prisma.sql`SELECT json_build_object('due', ${due.toISOString()}::timestamp(3), 'lastReview', NULL::timestamp, 'reps', 0) AS fresh,
+                        json_build_object('due', ${due.toISOString()}::timestamp(3), 'lastReview', ${lastReview.toISOString()}::timestamp(3), 'reps', 2) AS seen`,
+    );
+    expect(stateFromSqlJson(row!.fresh)).toMatchObject({ due, lastReview: null, reps: 0 });
+    expect(stateFromSqlJson(row!.seen)).toMatchObject({ due, lastReview, reps: 2 });
   });
 
   it("writes a Date parameter as the same instant in any zone", async () => {
