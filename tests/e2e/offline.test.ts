@@ -146,17 +146,26 @@ describe.runIf(chromiumPath)("studying offline in Chromium", () => {
     await context.setOffline(false);
     await page.locator("[data-save-status=saved]").waitFor({ timeout: 60_000 });
 
-    // Each of the 11 answers recorded once (201), the offline ones in the order they were given, each
-    // at the time it was given.
+    // Each of the 11 answers recorded once, the offline ones in the order they were given, each at the
+    // time it was given (and the progress page below counts 11).
     const offline = sent.filter((s, i, all) => all.findIndex((t) => t.reviewId === s.reviewId) === i).slice(1);
     expect(offline).toHaveLength(10);
     const answeredTimes = offline.map((s) => Date.parse(s.answeredAt));
     expect([...answeredTimes].sort((a, b) => a - b)).toEqual(answeredTimes);
-    const created = answered.filter((a) => a.status === 201);
-    expect(created.map((a) => a.reviewId)).toEqual([sent[0]!.reviewId, ...offline.map((s) => s.reviewId)]);
+    // Each review's first success, in the order they came. Usually a 201; but a request sent just as
+    // the connection dropped can reach the server while the page sees it fail, and its retry is then
+    // answered 200 from the record (CI saw this for the first offline answer). Never a second 201.
+    const successes = answered.filter((a) => a.status === 201 || a.status === 200);
+    const firstSuccesses = successes.filter((a, i) => successes.findIndex((b) => b.reviewId === a.reviewId) === i);
+    const statuses = JSON.stringify(answered.map((a) => `${a.reviewId.slice(0, 8)} ${a.status}`));
+    expect(
+      firstSuccesses.map((a) => a.reviewId),
+      statuses,
+    ).toEqual([sent[0]!.reviewId, ...offline.map((s) => s.reviewId)]);
     for (const review of offline) {
-      const [answer] = created.filter((a) => a.reviewId === review.reviewId);
-      expect((await answer!.body)?.reviewedAt).toBe(new Date(review.answeredAt).toISOString());
+      expect(answered.filter((a) => a.reviewId === review.reviewId && a.status === 201).length).toBeLessThanOrEqual(1);
+      const answer = firstSuccesses.find((a) => a.reviewId === review.reviewId)!;
+      expect((await answer.body)?.reviewedAt).toBe(new Date(review.answeredAt).toISOString());
     }
 
     // Sent again, each is answered from the record (200, replayed): none counts twice.
