@@ -4,8 +4,9 @@
 // are held out. Five parameter sets predict the held-out reviews: FSRS-6's defaults, the student's own
 // fit, the class pool's fit, the set the adoption rule picks (lib/models/adoption.ts), and the
 // student's true parameters (the oracle). Fitting and evaluating are lib/srs/fit.ts, the app's own.
-// One more row bounds what any class pool can do: `classTruth`, one set per class made of its
-// students' true weights (each weight the class's mean), the set a perfect pool would find.
+// One more row shows what pooling can reach: `classTruth`, one set per class made of its students'
+// true weights (each weight the class's mean), the class's memory as one set (not provably the best
+// single set: at 5,000 reviews a fitted pool matches it).
 //
 // Here a student's memory decays by their whole days (as FSRS counts them), not by the hour, so
 // the true parameters are the best any fit can do and the oracle row is a floor.
